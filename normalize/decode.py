@@ -1,0 +1,117 @@
+"""Bytes to text: BOMs, strict UTF-8, a charset the HTML declares, then detection.
+
+>>> decode_bytes("Заголовок".encode("utf-8"))
+'Заголовок'
+>>> decode_bytes(b'<meta charset="windows-1251"><p>\\xc7\\xe0\\xe3\\xee\\xeb\\xee\\xe2\\xee\\xea')
+'<meta charset="windows-1251"><p>Заголовок'
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+
+from .document import Document
+from .pipeline import Stage
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_DECLARED = re.compile(
+    rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)|<\?xml[^>]+encoding\s*=\s*["']([a-zA-Z0-9_.:-]+)""",
+    re.IGNORECASE,
+)
+# Control characters that never occur in text; a few of them mean the bytes are not text.
+_BINARY_BYTES = bytes(range(0, 9)) + b"\x0b\x0e\x0f" + bytes(range(0x10, 0x1B)) + bytes(range(0x1C, 0x20))
+
+
+class NotTextError(ValueError):
+    """The bytes are binary data (an image, an archive, an executable), not text."""
+
+
+@dataclass
+class Decoded:
+    text: str
+    encoding: str
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset an HTML ``<meta>`` or XML declaration names in the first 4 KB, if Python knows it."""
+    match = _DECLARED.search(data[:4096])
+    if not match:
+        return None
+    name = (match.group(1) or match.group(2)).decode("ascii").lower()
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def looks_binary(data: bytes) -> bool:
+    """True when the sample holds NUL bytes or many control bytes (BOM-marked UTF-16/32 excepted)."""
+    sample = data[:8192]
+    if not sample or any(sample.startswith(bom) for bom, _ in _BOMS):
+        return False
+    if b"\x00" in sample:
+        return True
+    controls = sum(sample.count(bytes([b])) for b in _BINARY_BYTES)
+    return controls / len(sample) > 0.05
+
+
+def decode(data: bytes) -> Decoded:
+    """Decode bytes; raise :class:`NotTextError` for binary data."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return Decoded(data.decode(encoding, errors="replace"), encoding)
+    if looks_binary(data):
+        raise NotTextError("not text: the input looks like binary data")
+    try:
+        return Decoded(data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError:
+        pass
+    declared = declared_charset(data)
+    if declared and declared not in ("utf-8", "utf_8"):
+        try:
+            return Decoded(data.decode(declared), declared)
+        except UnicodeDecodeError:
+            pass
+    return _detect(data)
+
+
+def _detect(data: bytes) -> Decoded:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:200_000]).best()
+    encoding = best.encoding if best is not None else "cp1252"
+    try:
+        return Decoded(data.decode(encoding), encoding)
+    except (UnicodeDecodeError, LookupError):
+        return Decoded(data.decode("utf-8", errors="replace"), "utf-8 (with replacements)")
+
+
+def decode_bytes(data: bytes) -> str:
+    """Bytes to text. Binary data raises :class:`NotTextError`."""
+    return decode(data).text
+
+
+class DecodeStage(Stage):
+    """Sets ``input_text`` from the raw bytes (or string) the read stage found."""
+
+    name = "decode"
+
+    def apply(self, doc: Document) -> Document:
+        if isinstance(doc.raw, str):
+            doc.input_text = doc.raw
+        elif isinstance(doc.raw, bytes):
+            decoded = decode(doc.raw)
+            doc.input_text, doc.encoding = decoded.text, decoded.encoding
+            self.stats.count(decoded.encoding)
+        if doc.raw is not None and not doc.input_text.strip():
+            doc.add_error(self.name, "empty document: no text to process")
+        doc.raw = None  # the text is all later stages need; don't carry the bytes along
+        return doc

@@ -1,0 +1,116 @@
+"""The document model: one text, many annotations.
+
+A :class:`Document` is created by the read stage and flows through every other stage. Each stage
+adds what it learns (decoded text, repairs, blocks with roles, language segments, translations)
+without copying or rewriting what another stage found.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Role = Literal["title", "body", "boilerplate"]
+
+#: Version of the JSONL record layout; bumped only on incompatible changes.
+SCHEMA = "normalize/1"
+
+#: Language code for "don't know": too little evidence (numbers, URLs, symbols, empty).
+UNDETERMINED = "und"
+
+
+@dataclass
+class Error:
+    """Something went wrong in a stage; the document still flows on."""
+
+    stage: str
+    message: str
+
+
+@dataclass
+class Warning:  # noqa: A001 - a document-level warning, not Python's builtin
+    """Something the user should know that is not a failure (e.g. a missing translation model)."""
+
+    stage: str
+    message: str
+
+
+@dataclass
+class Repair:
+    """What the repair stage changed: a kind of damage and how many times it was fixed."""
+
+    kind: str
+    count: int = 1
+
+
+@dataclass
+class Span:
+    """A language-homogeneous piece of a string: ``text[start:end]`` is in language ``lang``."""
+
+    start: int
+    end: int
+    lang: str
+    confidence: float = 0.0
+
+
+@dataclass
+class Block:
+    """A paragraph, heading, list item or line of the input, with the role it plays."""
+
+    text: str
+    role: Role = "body"
+    tag: str = "p"  # the HTML element it came from, or "line" for plain text
+    context: str = ""  # the chrome container it sits in (nav, footer, aside, comments…), if any
+
+
+@dataclass
+class Segment:
+    """A language-homogeneous piece of a block.
+
+    ``start``/``end`` index the document's clean body (:attr:`Document.text`) for body segments
+    and are ``None`` for title and boilerplate segments.
+    """
+
+    text: str
+    lang: str
+    role: Role
+    block: int  # index into Document.blocks
+    confidence: float = 0.0
+    start: int | None = None
+    end: int | None = None
+    translation: str | None = None
+
+
+@dataclass
+class Document:
+    """One input document and everything learned about it."""
+
+    id: str
+    source: str = ""
+    raw: bytes | str | None = None
+    is_html: bool | None = None  # None: decide from the content
+    encoding: str | None = None  # the charset the bytes were decoded with
+    input_text: str = ""  # decoded and repaired input, before structure
+    repairs: list[Repair] = field(default_factory=list)
+    title: str | None = None
+    blocks: list[Block] = field(default_factory=list)
+    segments: list[Segment] = field(default_factory=list)
+    lang: str = UNDETERMINED
+    text: str = ""  # clean body: body blocks joined by blank lines
+    translated_text: str | None = None
+    translated_to: str | None = None  # target language of the translations, when translated
+    errors: list[Error] = field(default_factory=list)
+    warnings: list[Warning] = field(default_factory=list)
+
+    def add_error(self, stage: str, message: str) -> None:
+        self.errors.append(Error(stage, message))
+
+    def add_warning(self, stage: str, message: str) -> None:
+        self.warnings.append(Warning(stage, message))
+
+    @property
+    def failed(self) -> bool:
+        return bool(self.errors)
+
+    def body_blocks(self) -> list[Block]:
+        return [b for b in self.blocks if b.role == "body"]

@@ -1,0 +1,105 @@
+"""The write stage: documents to JSONL records (the machine contract), clean text or tagged text.
+
+>>> from normalize.document import Document, Segment
+>>> doc = Document(id="a", lang="en", title="T", text="Hello.")
+>>> doc.segments = [Segment("T", "en", "title", 0), Segment("Hello.", "en", "body", 1, 0.99, 0, 6)]
+>>> print(format_tagged(doc))
+# a
+[en title] T
+[en body] Hello.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any, TextIO
+
+from .document import SCHEMA, Document
+
+FORMATS = ("jsonl", "text", "tagged")
+
+
+def to_record(doc: Document) -> dict[str, Any]:
+    """The JSONL record of a document (schema ``normalize/1``, documented in the README)."""
+    return {
+        "schema": SCHEMA,
+        "id": doc.id,
+        "source": doc.source,
+        "lang": doc.lang,
+        "title": doc.title,
+        "text": doc.text,
+        "translated_text": doc.translated_text,
+        "segments": [
+            {
+                "text": s.text,
+                "lang": s.lang,
+                "confidence": round(s.confidence, 4),
+                "role": s.role,
+                "start": s.start,
+                "end": s.end,
+                "translation": s.translation,
+            }
+            for s in doc.segments
+        ],
+        "encoding": doc.encoding,
+        "repairs": [{"kind": r.kind, "count": r.count} for r in doc.repairs],
+        "errors": [{"stage": e.stage, "message": e.message} for e in doc.errors],
+        "warnings": [{"stage": w.stage, "message": w.message} for w in doc.warnings],
+    }
+
+
+def format_jsonl(doc: Document) -> str:
+    return json.dumps(to_record(doc), ensure_ascii=False)
+
+
+def format_text(doc: Document) -> str:
+    """Title, a blank line, then the body paragraphs separated by blank lines."""
+    parts = [doc.title] if doc.title else []
+    if doc.text:
+        parts.append(doc.translated_text if doc.translated_text is not None else doc.text)
+    return "\n\n".join(parts)
+
+
+def format_tagged(doc: Document) -> str:
+    """A ``# id`` line, then each segment on its own line as ``[lang role] text``; a translated
+    segment as ``[ru→en role] original → translation``."""
+    lines = [f"# {doc.id}"]
+    for s in doc.segments:
+        text = " ".join(s.text.split())
+        if not text:
+            continue
+        if s.translation is not None:
+            target = doc.translated_to or "?"
+            lines.append(f"[{s.lang}→{target} {s.role}] {text} → {' '.join(s.translation.split())}")
+        else:
+            lines.append(f"[{s.lang} {s.role}] {text}")
+    for e in doc.errors:
+        lines.append(f"[error {e.stage}] {e.message}")
+    return "\n".join(lines)
+
+
+_FORMATTERS: dict[str, Callable[[Document], str]] = {
+    "jsonl": format_jsonl,
+    "text": format_text,
+    "tagged": format_tagged,
+}
+# Written between two documents: JSONL needs nothing (a record a line); in text a form-feed line
+# tells documents apart (paragraphs are already separated by blank lines); tagged a blank line.
+_SEPARATORS = {"jsonl": "", "text": "\f\n", "tagged": "\n"}
+
+
+class Writer:
+    """Writes documents to a text stream in one of :data:`FORMATS`, one at a time."""
+
+    def __init__(self, out: TextIO, fmt: str = "jsonl") -> None:
+        if fmt not in _FORMATTERS:
+            raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+        self.out, self.fmt, self.count = out, fmt, 0
+        self._format = _FORMATTERS[fmt]
+
+    def write(self, doc: Document) -> None:
+        if self.count:
+            self.out.write(_SEPARATORS[self.fmt])
+        self.out.write(self._format(doc) + "\n")
+        self.count += 1
