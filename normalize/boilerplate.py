@@ -52,15 +52,15 @@ def _words(line: str) -> int:
 
 
 def _site_suffixes(lines: list[str]) -> set[str]:
-    """Suffixes like `` - Sputnik International`` that several lines share: a site's name."""
-    suffixes = Counter()
+    """Names like ``Sputnik International`` that end lines after a dash or bar (``Caption - Site``)
+    and recur: on another line's end, or alone on a line. They name the site, not the article."""
+    names = Counter()
     for line in set(lines):
-        match = re.search(r"\s[-|–—]\s([^-|–—]{3,60})$", line)
+        match = re.search(r"(?:^|\s)[-|–—]\s*([^-|–—]{3,60})$", line)
         if match:
-            suffixes[match.group(1).strip().lower()] += 1
-        elif re.fullmatch(r"[-|–—]\s*([^-|–—]{3,60})", line):
-            suffixes[line.lstrip("-|–— ").strip().lower()] += 1
-    return {s for s, n in suffixes.items() if n >= 2}
+            names[match.group(1).strip().lower()] += 1
+    alone = {line.strip().lower() for line in lines}
+    return {name for name, n in names.items() if n >= 2 or n == 1 and name in alone}
 
 
 def is_chrome(line: str, site_suffixes: set[str] = frozenset()) -> bool:
@@ -92,6 +92,9 @@ def classify(blocks: list[Block], title_hint: str | None = None) -> None:
         _pick_title(blocks, chrome, len(blocks), title_hint)
         return
     first, last = _main_run(blocks, prose)
+    # short closing sentences after the last long one still belong to the article
+    while last + 1 < len(blocks) and not chrome[last + 1] and _words(blocks[last + 1].text) >= 4 and _TERMINAL.search(blocks[last + 1].text):
+        last += 1
     for i in range(first, last + 1):
         b = blocks[i]
         if chrome[i]:

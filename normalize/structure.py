@@ -49,9 +49,9 @@ def _clean(text: str) -> str:
 def _looks_wrapped(lines: list[str]) -> bool:
     """Hard-wrapped prose: lines no wider than a terminal, each broken because the next word
     would not have fitted in the width."""
-    if len(lines) < 2 or max(map(len, lines)) > 100:
+    width = max(map(len, lines), default=0)
+    if len(lines) < 2 or not 50 <= width <= 100:
         return False
-    width = max(map(len, lines))
     return all(len(line) + 1 + len(nxt.split(" ", 1)[0]) > width for line, nxt in zip(lines, lines[1:]))
 
 

@@ -18,3 +18,11 @@ def seed_path() -> Path:
     if not SEED.exists():
         pytest.skip("the seed article (../shared/seed) is not on this machine")
     return SEED
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="rewrite corpora/expected/*.jsonl from the current output instead of comparing",
+    )
