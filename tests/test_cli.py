@@ -1,0 +1,123 @@
+"""The ``normalize`` command: formats, exit codes, bad input, workers, atomic output."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from .conftest import CORPORA
+
+STORM = CORPORA / "articles" / "en_harbour_storm.txt"
+
+
+def normalize(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "normalize", *args], input=stdin, capture_output=True)
+
+
+def test_jsonl_to_stdout() -> None:
+    result = normalize("run", str(STORM), "-q")
+    assert result.returncode == 0, result.stderr
+    record = json.loads(result.stdout)
+    assert record["schema"] == "normalize/1"
+    assert record["title"] == "Storm Ellin Floods Harbour Town as Ferry Services Are Suspended"
+    assert record["text"].startswith("PORT CARRAN (Coastal Herald) - Storm Ellin pushed seawater")
+    assert "READ MORE" not in record["text"] and "Sign in" not in record["text"]
+
+
+def test_text_format_is_title_blank_line_body() -> None:
+    result = normalize("run", str(STORM), "--format", "text", "-q")
+    out = result.stdout.decode()
+    title, first, *_ = out.split("\n\n")
+    assert title == "Storm Ellin Floods Harbour Town as Ferry Services Are Suspended"
+    assert first.startswith("PORT CARRAN (Coastal Herald)")
+    assert out.endswith("or a seat on the next available sailing.\n")
+
+
+def test_tagged_format_marks_language_and_role() -> None:
+    lines = normalize("run", str(STORM), "--format", "tagged", "-q").stdout.decode().splitlines()
+    assert lines[0] == f"# {STORM}"
+    assert "[en title] Storm Ellin Floods Harbour Town as Ferry Services Are Suspended" in lines
+    assert "[en boilerplate] Sign in" in lines
+    assert "[fr boilerplate] Lire la suite" in lines
+
+
+def test_stdin_to_stdout() -> None:
+    page = b"<html><head><title>Quiet Day</title></head><body><h1>Quiet Day</h1><p>Nothing much happened in the village today, the mayor said at the evening meeting.</p></body></html>"
+    record = json.loads(normalize("run", "-q", stdin=page).stdout)
+    assert (record["id"], record["title"], record["lang"]) == ("<stdin>", "Quiet Day", "en")
+    assert record["text"] == "Nothing much happened in the village today, the mayor said at the evening meeting."
+
+
+def test_good_empty_and_binary_files_give_three_records_and_no_traceback(tmp_path: Path) -> None:
+    (tmp_path / "a_good.txt").write_bytes(STORM.read_bytes())
+    (tmp_path / "b_empty.txt").write_bytes(b"")
+    (tmp_path / "c_binary.bin").write_bytes(bytes(range(256)) * 40)
+    result = normalize("run", str(tmp_path))
+    assert result.returncode == 1
+    assert b"Traceback" not in result.stderr
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [Path(r["id"]).name for r in records] == ["a_good.txt", "b_empty.txt", "c_binary.bin"]
+    assert records[0]["errors"] == [] and records[0]["lang"] == "en"
+    assert records[1]["errors"] == [{"stage": "decode", "message": "empty document: no text to process"}]
+    assert records[2]["errors"] == [{"stage": "decode", "message": "NotTextError: not text: the input looks like binary data"}]
+    assert records[1]["text"] == records[2]["text"] == "" and records[2]["lang"] == "und"
+    assert "3 documents" in result.stderr.decode() and "2 with errors" in result.stderr.decode()
+
+
+def test_malformed_jsonl_line_is_reported_and_the_rest_processed(tmp_path: Path) -> None:
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text('{"id": "a", "text": "Das ist ein ganz normaler deutscher Satz über das Wetter."}\n{"id": \n', encoding="utf-8")
+    result = normalize("run", str(feed), "-q")
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert result.returncode == 1
+    assert records[0]["lang"] == "de" and records[0]["errors"] == []
+    assert records[1]["id"] == f"{feed}:2" and records[1]["errors"][0]["message"].startswith("bad JSON:")
+
+
+def test_invalid_utf8_and_broken_html_still_go_through(tmp_path: Path) -> None:
+    page = tmp_path / "broken.html"
+    page.write_bytes(b"<html><body><h1>Caf\xe9 news<p>Le caf\xe9 du coin a rouvert ses portes ce matin apr\xe8s des travaux de r\xe9novation.<div><span></p></b>")
+    result = normalize("run", str(page), "-q")
+    record = json.loads(result.stdout)
+    assert result.returncode == 0 and record["errors"] == []
+    assert record["text"] == "Le café du coin a rouvert ses portes ce matin après des travaux de rénovation."
+    assert record["lang"] == "fr"
+
+
+def test_oversized_document_is_flagged_and_exit_is_1(tmp_path: Path) -> None:
+    big = tmp_path / "big.txt"
+    big.write_text("A sentence that repeats itself for a long while, again and again.\n" * 200)
+    result = normalize("run", str(big), "--max-bytes", "1000", "-q")
+    record = json.loads(result.stdout)
+    assert result.returncode == 1
+    assert record["errors"][0]["message"].startswith("document over the size limit of 1000 bytes")
+    assert record["text"].startswith("A sentence that repeats itself")
+
+
+def test_workers_keep_input_order_and_output_identical(tmp_path: Path) -> None:
+    one = normalize("run", str(CORPORA / "articles"), "-q", "--workers", "1")
+    two = normalize("run", str(CORPORA / "articles"), "-q", "--workers", "2")
+    assert one.stdout == two.stdout and one.stdout.count(b"\n") == 14
+
+
+def test_output_file_is_written_whole(tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    result = normalize("run", str(STORM), "-o", str(out), "-q")
+    assert result.returncode == 0 and result.stdout == b""
+    assert json.loads(out.read_text())["lang"] == "en"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.jsonl"]  # no temporary file left behind
+
+
+def test_usage_errors_exit_2() -> None:
+    assert normalize("run", "--format", "xml").returncode == 2
+    assert normalize("run", "--workers", "0").returncode == 2
+    assert normalize().returncode == 2
+    missing_dir = normalize("run", str(STORM), "-o", "/nonexistent/dir/out.jsonl", "-q")
+    assert missing_dir.returncode == 2 and b"Traceback" not in missing_dir.stderr
+
+
+def test_help_shows_examples() -> None:
+    out = normalize("run", "--help").stdout.decode()
+    assert "examples:" in out and "normalize run pages/ -o out.jsonl" in out
