@@ -3,20 +3,21 @@
 from __future__ import annotations
 
 import argparse
+import itertools
+import json
 import os
+import shlex
 import sys
-import tempfile
 import time
-from collections import Counter
 from collections.abc import Iterator
-from contextlib import contextmanager
-from typing import TextIO
 
 from . import __version__
 from .config import Config
-from .document import Document
-from .pipeline import StageStats, build_pipeline
-from .read import DEFAULT_MAX_BYTES, ReadConfig, read_inputs
+from .document import SCHEMA, Document
+from .output import FileOutput, ResumeError
+from .pipeline import StageStats
+from .read import DEFAULT_MAX_BYTES, ReadConfig, count_documents, read_inputs
+from .summary import RunSummary
 from .write import FORMATS, Writer
 
 RUN_EXAMPLES = """\
@@ -25,7 +26,9 @@ examples:
   normalize run pages/ -o out.jsonl              every file under pages/ (text, HTML, .gz, JSONL)
   normalize run dump.jsonl --format text         records {"id", "text"|"html"} a line; clean text out
   cat page.html | normalize run --format tagged  stdin; each segment as [lang role] text
-  normalize run corpora/ --workers 2             two worker processes, same output order
+  normalize run corpora/articles --workers 2     two worker processes, same output order
+  normalize run crawl.warc.gz -o out.jsonl --resume   continue a killed run where it stopped
+  normalize run big.jsonl.zst --engine dask --scheduler tcp://head:8786
 
 exit status: 0 every document went through, 1 some document has errors (its record is still
 written), 2 usage error.
@@ -49,7 +52,14 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("inputs", nargs="*", metavar="INPUT", help="files or directories; '-' or nothing for stdin")
     run.add_argument("-o", "--output", metavar="OUT", help="output file (default: stdout); written atomically")
     run.add_argument("--format", choices=FORMATS, default="jsonl", help="jsonl (default), text or tagged")
-    run.add_argument("--workers", type=_positive, default=1, metavar="N", help="worker processes (default 1)")
+    run.add_argument("--workers", type=_positive, default=os.cpu_count() or 1, metavar="N",
+                     help="worker processes, or local Dask workers (default: all cores)")
+    run.add_argument("--resume", action="store_true",
+                     help="continue an interrupted run with the same inputs and -o OUT (nothing lost, nothing doubled)")
+    run.add_argument("--engine", choices=("local", "dask"), default="local",
+                     help="local processes (default) or a Dask cluster (needs the dask extra)")
+    run.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default: a local cluster)")
+    run.add_argument("--stats", metavar="FILE", help="write the end-of-run summary as JSON to FILE")
     run.add_argument("--input-format", choices=("auto", "text", "html", "jsonl"), default="auto",
                      help="how to read inputs (default: by file extension and content)")
     run.add_argument("--max-bytes", type=_positive, default=DEFAULT_MAX_BYTES, metavar="N",
@@ -68,80 +78,84 @@ def _positive(value: str) -> int:
     return number
 
 
-@contextmanager
-def _open_output(path: str | None) -> Iterator[TextIO]:
-    """stdout, or a temporary file next to ``path`` renamed over it when everything is written."""
-    if path is None:
-        yield sys.stdout
-        sys.stdout.flush()
-        return
-    directory = os.path.dirname(os.path.abspath(path))
-    fd, tmp = tempfile.mkstemp(prefix=".normalize-", suffix=".tmp", dir=directory)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
-            yield out
-        os.replace(tmp, path)
-    except BaseException:
-        os.unlink(tmp)
-        raise
-
-
-def _progress(docs: Iterator[Document], enabled: bool) -> Iterator[Document]:
+def _progress(docs: Iterator[Document], enabled: bool, total: int | None, done: int) -> Iterator[Document]:
+    """A progress bar on stderr (documents/s; ETA when the number of documents is known)."""
     if not enabled:
         return docs
     from tqdm import tqdm
 
-    return iter(tqdm(docs, unit="doc", file=sys.stderr, dynamic_ncols=True))
+    return iter(tqdm(docs, unit="doc", file=sys.stderr, dynamic_ncols=True, total=total, initial=done))
 
 
-def _summary(count: int, failed: Counter[str], langs: Counter[str], seconds: float, stats: dict[str, StageStats]) -> str:
-    lines = [f"normalize: {count} documents in {seconds:.1f}s, {sum(failed.values())} with errors"]
-    if failed:
-        lines.append("  errors by stage: " + ", ".join(f"{k} {v}" for k, v in failed.most_common()))
-    if langs:
-        lines.append("  languages: " + ", ".join(f"{k} {v}" for k, v in langs.most_common(10)))
-    timed = [(name, s.seconds) for name, s in stats.items() if s.seconds]
-    if timed:
-        lines.append("  time per stage: " + ", ".join(f"{n} {t:.1f}s" for n, t in timed))
-    return "\n".join(lines)
+def _fingerprint(args: argparse.Namespace, config: Config) -> dict:
+    """What must match for --resume to continue a run: the inputs, the format, the options."""
+    inputs = [i if i == "-" else os.path.abspath(i) for i in args.inputs]
+    return {"schema": SCHEMA, "inputs": inputs, "format": args.format, "config": repr(config)}
 
 
-def cmd_run(args: argparse.Namespace) -> int:
+def _resume_command(argv: list[str]) -> str:
+    words = ["normalize", *argv] + ([] if "--resume" in argv else ["--resume"])
+    return " ".join(shlex.quote(w) for w in words)
+
+
+def _results(docs: Iterator[Document], config: Config, args: argparse.Namespace, stats: dict[str, StageStats]) -> Iterator[Document]:
+    if args.engine == "dask":
+        from .run.dask import run_dask
+
+        return run_dask(docs, config, scheduler=args.scheduler, workers=args.workers, stats=stats)
+    from .run.processes import run_processes
+
+    return run_processes(docs, config, workers=args.workers, stats=stats)
+
+
+def cmd_run(args: argparse.Namespace, argv: list[str]) -> int:
     config = Config(read=ReadConfig(max_bytes=args.max_bytes, input_format=args.input_format))
-    inputs = args.inputs or ["-"]
-    docs = read_inputs(inputs, config.read)
+    args.inputs = args.inputs or ["-"]
+    if args.resume and not args.output:
+        print("normalize: --resume needs an output file (-o OUT)", file=sys.stderr)
+        return 2
+    output = FileOutput(args.output, _fingerprint(args, config), resume=args.resume) if args.output else None
+    skip = output.done if output else 0
+    if skip:
+        print(f"normalize: resuming after {skip} documents already in {args.output}", file=sys.stderr)
+    docs = itertools.islice(read_inputs(args.inputs, config.read), skip, None)
     stats: dict[str, StageStats] = {}
-    if args.workers > 1:
-        from .run.processes import run_processes
-
-        results = run_processes(docs, config, workers=args.workers, stats=stats)
-    else:
-        pipeline = build_pipeline(config)
-        stats = pipeline.stats()
-        results = pipeline.run(docs)
+    summary = RunSummary()
+    stream = output.stream if output else sys.stdout
+    writer = Writer(stream, args.format, count=skip)
     interactive = sys.stderr.isatty() and not args.quiet
-    failed: Counter[str] = Counter()
-    langs: Counter[str] = Counter()
+    total = count_documents(args.inputs) if interactive else None
     start = time.perf_counter()
-    count = 0
     try:
-        with _open_output(args.output) as out:
-            writer = Writer(out, args.format)
-            for doc in _progress(results, interactive):
-                writer.write(doc)
-                count += 1
-                langs[doc.lang] += 1
-                for stage in {e.stage for e in doc.errors}:
-                    failed[stage] += 1
+        for doc in _progress(_results(docs, config, args, stats), interactive, total, skip):
+            writer.write(doc)
+            if output:
+                output.document_done()
+            summary.add(doc)
+        if output:
+            output.commit()
+        else:
+            sys.stdout.flush()
     except KeyboardInterrupt:
-        print("\nnormalize: interrupted; nothing was written to the output file" if args.output else "\nnormalize: interrupted", file=sys.stderr)
+        if output:
+            output.close()
+            print(f"\nnormalize: interrupted after {output.done} documents; to continue: {_resume_command(argv)}", file=sys.stderr)
+        else:
+            print("\nnormalize: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
         sys.stderr.close()  # the reader went away (e.g. `| head`): not an error of ours
         return 0
+    finally:
+        if output:
+            output.close()
+    seconds = time.perf_counter() - start
     if not args.quiet:
-        print(_summary(count, failed, langs, time.perf_counter() - start, stats), file=sys.stderr)
-    return 1 if failed else 0
+        print(summary.format(seconds, stats), file=sys.stderr)
+    if args.stats:
+        with open(args.stats, "w", encoding="utf-8") as f:
+            json.dump(summary.to_dict(seconds, stats), f, indent=2, ensure_ascii=False)
+    return 1 if summary.failed_documents else 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -152,9 +166,10 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if args.command == "run":
         try:
-            return cmd_run(args)
-        except OSError as exc:  # e.g. the output directory does not exist
-            print(f"normalize: {exc.strerror or exc}: {exc.filename or ''}", file=sys.stderr)
+            return cmd_run(args, argv if argv is not None else sys.argv[1:])
+        except (OSError, ResumeError) as exc:  # e.g. the output directory does not exist
+            detail = f"{exc.strerror}: {exc.filename}" if isinstance(exc, OSError) and exc.strerror else str(exc)
+            print(f"normalize: {detail}", file=sys.stderr)
             return 2
     return 2
 

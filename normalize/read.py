@@ -13,6 +13,7 @@ too large) becomes an ``errors`` entry on that input's document, and reading goe
 from __future__ import annotations
 
 import gzip
+import io
 import json
 import os
 import sys
@@ -55,10 +56,17 @@ def _walk(directory: str) -> Iterator[str]:
                 yield os.path.join(root, name)
 
 
+_COMPRESSION = (".gz", ".zst", ".zstd")
+
+
 def _kind(path: str, config: ReadConfig) -> str:
+    name = path.lower()
+    if name.endswith((".warc", ".warc.gz")):
+        return "warc"
     if config.input_format != "auto":
         return config.input_format
-    name = path.lower().removesuffix(".gz")
+    for suffix in _COMPRESSION:
+        name = name.removesuffix(suffix)
     if name.endswith(JSONL_SUFFIXES):
         return "jsonl"
     if name.endswith(HTML_SUFFIXES):
@@ -66,11 +74,25 @@ def _kind(path: str, config: ReadConfig) -> str:
     return "auto"
 
 
+def _open(path: str) -> BinaryIO:
+    """A file's bytes, decompressed on the fly for ``.gz`` and ``.zst`` (never all at once)."""
+    lower = path.lower()
+    if lower.endswith(".gz") and not lower.endswith(".warc.gz"):
+        return gzip.open(path, "rb")
+    if lower.endswith((".zst", ".zstd")):
+        import zstandard
+
+        raw = open(path, "rb")
+        return io.BufferedReader(zstandard.ZstdDecompressor().stream_reader(raw, closefd=True))
+    return open(path, "rb")
+
+
 def read_file(path: str, config: ReadConfig = ReadConfig()) -> Iterator[Document]:
-    """The documents in one file: one for a text or HTML file, one per line for JSONL."""
+    """The documents in one file: one for a text or HTML file, one per line for JSONL, one per
+    HTML response for WARC."""
     kind = _kind(path, config)
     try:
-        stream: BinaryIO = gzip.open(path, "rb") if path.lower().endswith(".gz") else open(path, "rb")
+        stream = _open(path)
     except OSError as exc:
         yield _failed(path, f"cannot read file: {exc.strerror or exc}")
         return
@@ -78,10 +100,28 @@ def read_file(path: str, config: ReadConfig = ReadConfig()) -> Iterator[Document
         try:
             if kind == "jsonl":
                 yield from _jsonl(stream, path, config)
+            elif kind == "warc":
+                yield from _warc(stream, path, config)
             else:
                 yield _whole(stream, path, kind, config)
-        except (OSError, EOFError, gzip.BadGzipFile) as exc:
+        except (OSError, EOFError, ValueError) as exc:  # corrupt archives, truncated streams
             yield _failed(path, f"cannot read file: {exc}")
+
+
+def _warc(stream: BinaryIO, path: str, config: ReadConfig) -> Iterator[Document]:
+    """HTML responses of a WARC file, each a document with its URL as id."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    for record in ArchiveIterator(stream):
+        if record.rec_type != "response" or not record.http_headers:
+            continue
+        content_type = record.http_headers.get_header("Content-Type") or ""
+        if "html" not in content_type.lower():
+            continue
+        url = record.rec_headers.get_header("WARC-Target-URI") or path
+        doc = _whole(record.content_stream(), url, "html", config)
+        doc.source = f"{path}#{url}"
+        yield doc
 
 
 def _read_stream(stream: BinaryIO, name: str, config: ReadConfig) -> Iterator[Document]:
@@ -120,24 +160,41 @@ def _cut(data: bytes, limit: int) -> bytes:
 
 
 def _jsonl(stream: BinaryIO, path: str, config: ReadConfig) -> Iterator[Document]:
-    for number, line in enumerate(stream, start=1):
-        source = f"{path}:{number}"
-        if not line.strip():
-            continue
-        if len(line) > config.max_bytes:
-            yield _failed(source, f"JSONL line over the size limit of {config.max_bytes} bytes: skipped")
-            continue
-        try:
-            record = json.loads(line)
-        except ValueError as exc:
-            message = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc)
-            column = f" at column {exc.colno}" if isinstance(exc, json.JSONDecodeError) else ""
-            yield _failed(source, f"bad JSON: {message}{column}")
-            continue
-        yield _from_record(record, source)
+    for number, line in enumerate(_lines(stream, config.max_bytes), start=1):
+        doc = document_from_line(line, f"{path}:{number}", config)
+        if doc is not None:
+            yield doc
 
 
-def _from_record(record: object, source: str) -> Document:
+def _lines(stream: BinaryIO, limit: int) -> Iterator[bytes | None]:
+    """Lines of a stream; ``None`` for a line over ``limit`` bytes, which is skipped without
+    ever holding more than ``limit`` bytes of it in memory."""
+    while line := stream.readline(limit + 1):
+        if len(line) <= limit or line.endswith(b"\n"):
+            yield line
+            continue
+        while (rest := stream.readline(limit + 1)) and not rest.endswith(b"\n"):
+            pass
+        yield None
+
+
+def document_from_line(line: bytes | str | None, source: str, config: ReadConfig = ReadConfig()) -> Document | None:
+    """The document in one JSONL line (None for a blank line); a bad line gives an error record."""
+    if line is None or len(line) > config.max_bytes:
+        return _failed(source, f"JSONL line over the size limit of {config.max_bytes} bytes: skipped")
+    if not line.strip():
+        return None
+    try:
+        record = json.loads(line)
+    except ValueError as exc:
+        message = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc)
+        column = f" at column {exc.colno}" if isinstance(exc, json.JSONDecodeError) else ""
+        return _failed(source, f"bad JSON: {message}{column}")
+    return document_from_record(record, source)
+
+
+def document_from_record(record: object, source: str) -> Document:
+    """A document from one parsed JSONL record ``{"id", "text"}`` or ``{"id", "html"}``."""
     if not isinstance(record, dict):
         return _failed(source, f"JSONL line is a {type(record).__name__}, not an object with 'text' or 'html'")
     doc_id = record.get("id", record.get("url", source))
@@ -149,3 +206,15 @@ def _from_record(record: object, source: str) -> Document:
             return doc
     doc.add_error("read", "JSONL record has no string field 'text' or 'html'")
     return doc
+
+
+def count_documents(inputs: Iterable[str]) -> int | None:
+    """How many documents the inputs hold, when that is known without reading them (plain files
+    and directories of them); None for stdin, JSONL and WARC."""
+    total = 0
+    for name in inputs:
+        paths = list(_walk(name)) if os.path.isdir(name) else [name]
+        if name == "-" or any(_kind(p, ReadConfig()) in ("jsonl", "warc") for p in paths):
+            return None
+        total += len(paths)
+    return total

@@ -92,10 +92,11 @@ _SEPARATORS = {"jsonl": "", "text": "\f\n", "tagged": "\n"}
 class Writer:
     """Writes documents to a text stream in one of :data:`FORMATS`, one at a time."""
 
-    def __init__(self, out: TextIO, fmt: str = "jsonl") -> None:
+    def __init__(self, out: TextIO, fmt: str = "jsonl", *, count: int = 0) -> None:
+        """``count``: documents already in ``out`` (when resuming), so separators stay right."""
         if fmt not in _FORMATTERS:
             raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-        self.out, self.fmt, self.count = out, fmt, 0
+        self.out, self.fmt, self.count = out, fmt, count
         self._format = _FORMATTERS[fmt]
 
     def write(self, doc: Document) -> None:

@@ -1,43 +1,17 @@
-"""Run the pipeline in worker processes, keeping input order and bounded memory.
-
-Each worker builds the pipeline once (models load once a worker). Documents go to workers in
-chunks; at most ``2 × workers`` chunks are in flight, so a huge input never piles up in memory,
-and results come back in input order, so output is identical to a single-process run.
-"""
+"""Run the pipeline in local worker processes (see :mod:`.parallel` for order and memory)."""
 
 from __future__ import annotations
 
 import itertools
-from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 
 from ..config import Config
 from ..document import Document
-from ..pipeline import Pipeline, StageStats, build_pipeline
+from ..pipeline import StageStats
+from .parallel import ignore_interrupts, pipeline_for, run_on_executor
 
-_pipeline: Pipeline | None = None
-
-
-def _init_worker(config: Config) -> None:
-    global _pipeline
-    _pipeline = build_pipeline(config)
-
-
-def _process_chunk(chunk: list[Document]) -> tuple[list[Document], dict[str, StageStats]]:
-    assert _pipeline is not None
-    before = {name: StageStats() for name in _pipeline.stats()}
-    for name, stats in _pipeline.stats().items():
-        before[name].merge(stats)
-    done = list(_pipeline.run(chunk))
-    # report only what this chunk added to the worker's counters
-    delta = {}
-    for name, stats in _pipeline.stats().items():
-        d = StageStats(stats.documents - before[name].documents, stats.errors - before[name].errors,
-                       stats.seconds - before[name].seconds,
-                       {k: v - before[name].counts.get(k, 0) for k, v in stats.counts.items()})
-        delta[name] = d
-    return done, delta
+CHUNK_SIZE = 8
 
 
 def run_processes(
@@ -45,24 +19,22 @@ def run_processes(
     config: Config = Config(),
     *,
     workers: int = 2,
-    chunk_size: int = 8,
+    chunk_size: int = CHUNK_SIZE,
     stats: dict[str, StageStats] | None = None,
 ) -> Iterator[Document]:
     """Documents through the pipeline in ``workers`` processes, in input order.
 
-    ``stats``, when given, receives the stage counters summed over all workers.
+    An input that fits in one chunk is processed in this process: starting workers (and loading
+    models in each) would cost more than it saves.
     """
-    chunks = iter(lambda it=iter(docs): list(itertools.islice(it, chunk_size)), [])
-    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(config,)) as pool:
-        pending: deque[Future] = deque()
-        for chunk in itertools.chain(chunks, [None]):
-            if chunk is not None:
-                pending.append(pool.submit(_process_chunk, chunk))
-                if len(pending) < 2 * workers:
-                    continue
-            while pending and (chunk is None or len(pending) >= 2 * workers):
-                done, delta = pending.popleft().result()
-                if stats is not None:
-                    for name, s in delta.items():
-                        stats.setdefault(name, StageStats()).merge(s)
-                yield from done
+    it = iter(docs)
+    head = list(itertools.islice(it, chunk_size + 1))
+    if workers <= 1 or len(head) <= chunk_size:
+        pipeline = pipeline_for(config)
+        yield from pipeline.run(itertools.chain(head, it))
+        if stats is not None:
+            stats.update(pipeline.stats())
+        return
+    with ProcessPoolExecutor(max_workers=workers, initializer=ignore_interrupts) as pool:
+        yield from run_on_executor(itertools.chain(head, it), config, pool, workers=workers,
+                                   chunk_size=chunk_size, stats=stats)

@@ -1,0 +1,93 @@
+"""Where formatted documents go: stdout, or a file written atomically and resumably.
+
+A file output is written as ``OUT.partial`` next to a checkpoint ``OUT.progress`` (how many
+documents and bytes of the partial file are complete, synced to disk); ``OUT`` itself appears only,
+by an atomic rename, when the run completes. After a crash or a kill, resuming truncates the
+partial file to the last checkpoint and skips the documents already written, so the final file
+holds every input document exactly once, as an uninterrupted run would have written it.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import time
+from typing import Any, TextIO
+
+
+class ResumeError(ValueError):
+    """The checkpoint on disk belongs to a different run (other inputs, format or options)."""
+
+
+class FileOutput:
+    """A resumable, atomically committed output file. Use as a context manager; call
+    :meth:`document_done` after each whole document and :meth:`commit` at the end."""
+
+    def __init__(self, path: str, fingerprint: dict[str, Any], *, resume: bool = False, sync_seconds: float = 1.0) -> None:
+        self.path = path
+        self.partial = path + ".partial"
+        self.progress = path + ".progress"
+        self.fingerprint = fingerprint
+        self.sync_seconds = sync_seconds
+        self.done = 0  # documents complete in the partial file
+        offset = 0
+        if resume and os.path.exists(self.progress) and os.path.exists(self.partial):
+            with open(self.progress, encoding="utf-8") as f:
+                state = json.load(f)
+            if state.get("fingerprint") != fingerprint:
+                raise ResumeError(f"{self.progress} was written by a run with other inputs or options; "
+                                  "run again without --resume to start over")
+            self.done, offset = state["documents"], state["bytes"]
+        binary = open(self.partial, "r+b" if offset else "wb")
+        binary.truncate(offset)  # drop whatever was written after the last checkpoint
+        binary.seek(offset)
+        self.stream: TextIO = io.TextIOWrapper(binary, encoding="utf-8", newline="\n", write_through=False)
+        self._last_sync = time.monotonic()
+        self._unsynced = 0
+
+    @property
+    def resumed(self) -> int:
+        return self.done
+
+    def document_done(self) -> None:
+        self.done += 1
+        self._unsynced += 1
+        # the first document at once (a checkpoint exists early), then at most once per interval
+        if self.done == 1 or time.monotonic() - self._last_sync >= self.sync_seconds:
+            self.checkpoint()
+
+    def checkpoint(self) -> None:
+        """Make everything written so far durable and record it in the progress file."""
+        if not self._unsynced and os.path.exists(self.progress):
+            return
+        self.stream.flush()
+        binary = self.stream.buffer
+        binary.flush()
+        os.fsync(binary.fileno())
+        state = {"fingerprint": self.fingerprint, "documents": self.done, "bytes": binary.tell()}
+        tmp = self.progress + ".tmp"
+        with open(tmp, "w", encoding="utf-8") as f:
+            json.dump(state, f)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, self.progress)
+        self._last_sync, self._unsynced = time.monotonic(), 0
+
+    def commit(self) -> None:
+        """The run is complete: the partial file becomes the output."""
+        self.stream.close()
+        os.replace(self.partial, self.path)
+        os.unlink(self.progress) if os.path.exists(self.progress) else None
+
+    def close(self) -> None:
+        """Stop without completing (interrupt, error): keep a checkpoint to resume from."""
+        if not self.stream.closed:
+            self.checkpoint()
+            self.stream.close()
+
+    def __enter__(self) -> FileOutput:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

@@ -1,0 +1,63 @@
+"""What a run did, for the end-of-run summary and ``--stats FILE``."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from .document import Document
+from .pipeline import StageStats
+
+
+@dataclass
+class RunSummary:
+    documents: int = 0
+    failed_by_stage: Counter[str] = field(default_factory=Counter)
+    failed_documents: int = 0
+    languages: Counter[str] = field(default_factory=Counter)
+    segments_translated: int = 0
+    warnings: dict[str, int] = field(default_factory=dict)  # message -> documents (insertion order)
+
+    def add(self, doc: Document) -> None:
+        self.documents += 1
+        self.languages[doc.lang] += 1
+        if doc.errors:
+            self.failed_documents += 1
+            self.failed_by_stage.update({e.stage for e in doc.errors})
+        self.segments_translated += sum(s.translation is not None for s in doc.segments)
+        for w in doc.warnings:
+            self.warnings[w.message] = self.warnings.get(w.message, 0) + 1
+
+    def to_dict(self, seconds: float, stages: dict[str, StageStats]) -> dict[str, Any]:
+        return {
+            "documents": self.documents,
+            "documents_with_errors": self.failed_documents,
+            "errors_by_stage": dict(self.failed_by_stage.most_common()),
+            "languages": dict(self.languages.most_common()),
+            "segments_translated": self.segments_translated,
+            "warnings": [{"message": m, "documents": n} for m, n in self.warnings.items()],
+            "seconds": round(seconds, 3),
+            "documents_per_second": round(self.documents / seconds, 2) if seconds else None,
+            "stages": {
+                name: {"documents": s.documents, "errors": s.errors, "seconds": round(s.seconds, 3), "counts": s.counts}
+                for name, s in stages.items()
+            },
+        }
+
+    def format(self, seconds: float, stages: dict[str, StageStats]) -> str:
+        rate = f" ({self.documents / seconds:.1f}/s)" if seconds else ""
+        lines = [f"normalize: {self.documents} documents in {seconds:.1f}s{rate}, {self.failed_documents} with errors"]
+        if self.failed_by_stage:
+            lines.append("  errors by stage: " + ", ".join(f"{k} {v}" for k, v in self.failed_by_stage.most_common()))
+        if self.languages:
+            lines.append("  languages: " + ", ".join(f"{k} {v}" for k, v in self.languages.most_common(12)))
+        if self.segments_translated:
+            lines.append(f"  segments translated: {self.segments_translated}")
+        total = sum(s.seconds for s in stages.values())
+        if total:
+            lines.append("  time per stage: " + ", ".join(
+                f"{name} {s.seconds:.1f}s ({100 * s.seconds / total:.0f}%)" for name, s in stages.items()))
+        for message, n in self.warnings.items():
+            lines.append(f"  warning ({n} documents): {message}")
+        return "\n".join(lines)
