@@ -12,12 +12,14 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from typing import Any, TextIO
 
 from .document import SCHEMA, Document
 
 FORMATS = ("jsonl", "text", "tagged")
+_SURROGATES = re.compile("[\ud800-\udfff]")
 
 
 def to_record(doc: Document) -> dict[str, Any]:
@@ -100,7 +102,12 @@ class Writer:
         self._format = _FORMATTERS[fmt]
 
     def write(self, doc: Document) -> None:
+        text = self._format(doc)
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:  # lone surrogates (e.g. from an undecodable file name): never crash here
+            text = _SURROGATES.sub("\ufffd", text)
         if self.count:
             self.out.write(_SEPARATORS[self.fmt])
-        self.out.write(self._format(doc) + "\n")
+        self.out.write(text + "\n")
         self.count += 1
