@@ -1,0 +1,47 @@
+"""Site chrome recognised from a line's text alone, in many languages.
+
+A line that *is* one of these phrases (a button, a menu entry, a share prompt) or *starts* with a
+teaser or credit marker is not article text, whether it came from a text dump or a web page.
+
+>>> [is_chrome_line(line) for line in ["Subscribe", "Читайте также: Новости", "Фото: ТАСС", "Tags",
+...  "Like this story? Share it with a friend!", "The storm reached the coast on Monday."]]
+[True, True, True, True, True, False]
+"""
+
+from __future__ import annotations
+
+import re
+
+# The whole line is one of these (buttons, menus, prompts), with optional punctuation around.
+_CHROME_LINE = re.compile(
+    r"^\W*(subscribe|subscribe now|sign in|sign up|log in|login|log out|register|log in or register|newsfeed|"
+    r"chats?|loader|loading|share|share this|share this article|share on \w+|tweet|print|email|e-mail|"
+    r"comments?|\d+ comments?|reply|menu|search|home|tags?|topics|"
+    r"to participate in the discussion|advertisement|advertising|sponsored|sponsored content|related|"
+    r"related articles|related posts|related stories|you may also like|more stories|most read|most popular|"
+    r"trending|recommended|follow us|cookies?|accept|close|next|previous|back to top|skip to content|"
+    r"all rights reserved|like this story\W+share it with a friend|"
+    r"подписаться|войти|регистрация|поделиться|комментарии|реклама|главная|теги|"
+    r"abonnieren|anmelden|teilen|kommentare|werbung|startseite|schlagworte|"
+    r"s'abonner|se connecter|partager|commentaires|publicité|accueil|"
+    r"suscribirse|suscríbete|iniciar sesión|compartir|comentarios|publicidad|inicio|etiquetas|"
+    r"assine|entrar|compartilhar|comentários|publicidade|"
+    r"підписатися|увійти|поділитися|коментарі|головна|"
+    r"공유하기|댓글|구독|광고|シェア|コメント|広告|分享|评论|广告)\W*$",
+    re.IGNORECASE,
+)
+# The line starts with one of these: teasers, tag lists, photo and video credits, copyright.
+_CHROME_PREFIX = re.compile(
+    r"^(read more|read also|see also|also read|also on \S+|related:|more:|watch:|listen:|photo:|video:|tags:|"
+    r"leia mais|leia também|veja também|lesen sie auch|mehr zum thema|lire aussi|à lire aussi|lee también|"
+    r"читайте также|читайте еще|смотрите также|фото:|видео:|читайте також|дивіться також|"
+    r"기사입력|사진=|copyright\b|©|\(c\) )",
+    re.IGNORECASE,
+)
+_CREDIT = re.compile(r"©|\bcopyright\b|/ go to the mediabank|getty images|\bafp\b\s*/|reuters\s*/|\bap photo\b", re.IGNORECASE)
+
+
+def is_chrome_line(line: str) -> bool:
+    """A button, menu entry, share prompt, teaser marker or credit: never article text."""
+    stripped = line.strip()
+    return bool(_CHROME_LINE.match(stripped) or _CHROME_PREFIX.match(stripped) or _CREDIT.search(stripped))
