@@ -38,10 +38,17 @@ _CHROME_PREFIX = re.compile(
     r"기사입력|사진=|copyright\b|©|\(c\) )",
     re.IGNORECASE,
 )
+# Cookie and consent notices, wherever the phrase sits in the line.
+_COOKIE_NOTICE = re.compile(
+    r"\bcookies?\b.{0,80}\b(website|experience|browser|consent|policy|analytics|functionalit)|"
+    r"\b(website|site|we) uses? cookies\b",
+    re.IGNORECASE,
+)
 _CREDIT = re.compile(r"©|\bcopyright\b|/ go to the mediabank|getty images|\bafp\b\s*/|reuters\s*/|\bap photo\b", re.IGNORECASE)
 
 
 def is_chrome_line(line: str) -> bool:
     """A button, menu entry, share prompt, teaser marker or credit: never article text."""
     stripped = line.strip()
-    return bool(_CHROME_LINE.match(stripped) or _CHROME_PREFIX.match(stripped) or _CREDIT.search(stripped))
+    return bool(_CHROME_LINE.match(stripped) or _CHROME_PREFIX.match(stripped) or _CREDIT.search(stripped)
+                or _COOKIE_NOTICE.search(stripped))

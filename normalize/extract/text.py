@@ -1,0 +1,119 @@
+"""The article body of a scraped plain-text dump (one block element a line, like the seed).
+
+Each line scores by what it looks like: prose (long, or a sentence) counts for its words, any
+other line (menu entries, buttons, bylines, teaser headlines) against them. The body is the run of
+lines with the best total, the way a reader's eye finds the dense block of text on a page; inside
+it, prose and sentence-like lines are body, the rest (captions, "Advert", credits) boilerplate.
+The title is the headline just before the body, or the line repeating the dump's first line
+(which is the page's ``<title>``).
+
+>>> dump = "Big Storm Hits the Coast - Daily News\\nHome\\nWorld\\nBig Storm Hits the Coast\\nThe storm reached the coast on Monday night, officials said.\\nREAD MORE: Another story\\nIt is expected to weaken by Wednesday, forecasters said.\\nShare\\n0"
+>>> print(clean_text(dump))
+The storm reached the coast on Monday night, officials said.
+<BLANKLINE>
+It is expected to weaken by Wednesday, forecasters said.
+>>> lines = dump.split("\\n")
+>>> [lines[i] for i, role in enumerate(line_roles(lines)) if role == "title"]
+['Big Storm Hits the Coast']
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .chrome import is_chrome_line
+
+PARAGRAPH_SEPARATOR = "\n\n"
+
+_TERMINAL = re.compile(r"[.!?…。！？:;\"'”»)]\s*$")
+_WORD = re.compile(r"\w+")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+# What a line that is not prose costs the run it sits in, in words of prose.
+NON_PROSE_COST = 20
+MINW = 100
+
+
+def words(line: str) -> int:
+    """Words in a line; CJK text has no spaces, so two of its characters count as a word."""
+    return len(_WORD.findall(line)) + len(_CJK.findall(line)) // 2
+
+
+def is_prose(line: str) -> bool:
+    """A sentence-like line long enough to be article text."""
+    n = words(line)
+    return n >= 25 or n >= 8 and bool(_TERMINAL.search(line))
+
+
+def is_sentence(line: str) -> bool:
+    """A short line that still reads as a sentence (a one-line paragraph, a quote)."""
+    return words(line) >= 3 and bool(_TERMINAL.search(line))
+
+
+def _normal(text: str) -> str:
+    return " ".join(_WORD.findall(text.lower()))
+
+
+def best_run(scores: Sequence[float]) -> tuple[int, int] | None:
+    """``(first, last)`` of the consecutive lines with the highest total score, ``None`` when no
+    line scores above zero.
+
+    >>> best_run([-1, 5, -2, 4, -9, 3])
+    (1, 3)
+    """
+    best, best_span = 0.0, None
+    total, start = 0.0, 0
+    for i, score in enumerate(scores):
+        if total <= 0:
+            total, start = 0.0, i
+        total += score
+        if total > best:
+            best, best_span = total, (start, i)
+    return best_span
+
+
+def _score(line: str, prose: bool, chrome: bool) -> float:
+    """What a line adds to the run around it: prose its words, a short sentence nothing, any
+    other line (menu entries, buttons, teaser headlines) a fixed cost."""
+    return words(line) if prose or not chrome and is_sentence(line) else -NON_PROSE_COST
+
+
+def line_roles(lines: Sequence[str]) -> list[str]:
+    """``title``, ``body`` or ``boilerplate`` for each line of a dump."""
+    chrome = [not line.strip() or is_chrome_line(line) or not any(c.isalpha() for c in line) for line in lines]
+    prose = [not c and is_prose(line) for line, c in zip(lines, chrome)]
+    roles = ["boilerplate"] * len(lines)
+    run = best_run([_score(line, p, c) for line, p, c in zip(lines, prose, chrome)])
+    first = run[0] if run else len(lines)
+    if run:
+        seen: set[str] = set()
+        for i in range(run[0], run[1] + 1):
+            key = _normal(lines[i])
+            if not chrome[i] and key not in seen:
+                roles[i] = "body"
+                seen.add(key)
+    title = _title_index(lines, chrome, first)
+    if title is not None:
+        roles[title] = "title"
+    return roles
+
+
+def _title_index(lines: Sequence[str], chrome: Sequence[bool], before: int) -> int | None:
+    """The headline: the nearest line before the body that the first line (the page's
+    ``<title>``, often with the site's name added) starts with, else the nearest headline-like
+    line before the body."""
+    page_title = _normal(lines[0]) if lines else ""
+    for i in range(before - 1, 0, -1):
+        key = _normal(lines[i])
+        if key and (page_title == key or page_title.startswith(key + " ")):
+            return i
+    for i in range(before - 1, -1, -1):
+        if not chrome[i] and 3 <= words(lines[i]) <= 30 and not lines[i].rstrip().endswith("."):
+            return i
+    return None
+
+
+def clean_text(text: str) -> str:
+    """The article body of a scraped plain-text dump: paragraphs separated by blank lines."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    return PARAGRAPH_SEPARATOR.join(line for line, role in zip(lines, line_roles(lines)) if role == "body")
