@@ -20,7 +20,8 @@ _CHROME_LINE = re.compile(
     r"to participate in the discussion|advertisement|advertising|sponsored|sponsored content|related|"
     r"related articles|related posts|related stories|you may also like|more stories|most read|most popular|"
     r"trending|recommended|follow us|cookies?|accept|close|next|previous|back to top|skip to content|"
-    r"all rights reserved|like this story\W+share it with a friend|"
+    r"all rights reserved|like this story\W+share it with a friend|leave a reply|leave a comment|"
+    r"leave a reply cancel reply|post a comment|post navigation|related content|keep up to date|"
     r"подписаться|войти|регистрация|поделиться|комментарии|реклама|главная|теги|"
     r"abonnieren|anmelden|teilen|kommentare|werbung|startseite|schlagworte|"
     r"s'abonner|se connecter|partager|commentaires|publicité|accueil|"
@@ -32,7 +33,8 @@ _CHROME_LINE = re.compile(
 )
 # The line starts with one of these: teasers, tag lists, photo and video credits, copyright.
 _CHROME_PREFIX = re.compile(
-    r"^(read more|read also|see also|also read|also on \S+|related:|more:|watch:|listen:|photo:|video:|tags:|"
+    r"^(read more|read also|more articles from|your email address will not be published|required fields are marked|"
+    r"see also|also read|also on \S+|related:|more:|watch:|listen:|photo:|video:|tags:|"
     r"leia mais|leia também|veja também|lesen sie auch|mehr zum thema|lire aussi|à lire aussi|lee también|"
     r"читайте также|читайте еще|смотрите также|фото:|видео:|читайте також|дивіться також|"
     r"기사입력|사진=|copyright\b|©|\(c\) )",

@@ -30,7 +30,8 @@ _TERMINAL = re.compile(r"[.!?…。！？:;\"'”»)]\s*$")
 _WORD = re.compile(r"\w+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 # What a line that is not prose costs the run it sits in, in words of prose.
-NON_PROSE_COST = 20
+NON_PROSE_COST = 15
+CHROME_COST = 40
 MINW = 100
 
 
@@ -75,7 +76,9 @@ def best_run(scores: Sequence[float]) -> tuple[int, int] | None:
 def _score(line: str, prose: bool, chrome: bool) -> float:
     """What a line adds to the run around it: prose its words, a short sentence nothing, any
     other line (menu entries, buttons, teaser headlines) a fixed cost."""
-    return words(line) if prose or not chrome and is_sentence(line) else -NON_PROSE_COST
+    if chrome:
+        return -CHROME_COST
+    return words(line) if prose or is_sentence(line) else -NON_PROSE_COST
 
 
 def line_roles(lines: Sequence[str]) -> list[str]:
