@@ -32,6 +32,8 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 # What a line that is not prose costs the run it sits in, in words of prose.
 NON_PROSE_COST = 15
 CHROME_COST = 40
+SPLIT_GAP = 20
+SPLIT_SHARE = 0.5
 MINW = 100
 
 
@@ -81,21 +83,49 @@ def _score(line: str, prose: bool, chrome: bool) -> float:
     return words(line) if prose or is_sentence(line) else -NON_PROSE_COST
 
 
+def article_runs(scores: Sequence[float]) -> list[tuple[int, int]]:
+    """The best run of lines, plus the dense runs next to it that continue a split article (a
+    gallery or a teaser box between two halves): within :data:`SPLIT_GAP` lines and worth at
+    least :data:`SPLIT_SHARE` of the best run.
+
+    >>> article_runs([-9, 50, 40, -15, -15, 30, 20, -15, 5])
+    [(1, 2), (5, 6)]
+    """
+    main = best_run(scores)
+    if main is None:
+        return []
+    runs = [main]
+    worth = sum(scores[main[0] : main[1] + 1])
+    while True:
+        first, last = runs[0][0], runs[-1][1]
+        before = best_run(scores[max(0, first - SPLIT_GAP) : first])
+        after = best_run(scores[last + 1 : last + 1 + SPLIT_GAP])
+        candidates = []
+        if before:
+            offset = max(0, first - SPLIT_GAP)
+            candidates.append((before[0] + offset, before[1] + offset))
+        if after:
+            candidates.append((after[0] + last + 1, after[1] + last + 1))
+        candidates = [r for r in candidates if sum(scores[r[0] : r[1] + 1]) >= SPLIT_SHARE * worth]
+        if not candidates:
+            return runs
+        runs = sorted(runs + candidates)
+
+
 def line_roles(lines: Sequence[str]) -> list[str]:
     """``title``, ``body`` or ``boilerplate`` for each line of a dump."""
     chrome = [not line.strip() or is_chrome_line(line) or not any(c.isalpha() for c in line) for line in lines]
     prose = [not c and is_prose(line) for line, c in zip(lines, chrome)]
     roles = ["boilerplate"] * len(lines)
-    run = best_run([_score(line, p, c) for line, p, c in zip(lines, prose, chrome)])
-    first = run[0] if run else len(lines)
-    if run:
-        seen: set[str] = set()
-        for i in range(run[0], run[1] + 1):
+    runs = article_runs([_score(line, p, c) for line, p, c in zip(lines, prose, chrome)])
+    seen: set[str] = set()
+    for first, last in runs:
+        for i in range(first, last + 1):
             key = _normal(lines[i])
             if not chrome[i] and key not in seen:
                 roles[i] = "body"
                 seen.add(key)
-    title = _title_index(lines, chrome, first)
+    title = _title_index(lines, chrome, runs[0][0] if runs else len(lines))
     if title is not None:
         roles[title] = "title"
     return roles
