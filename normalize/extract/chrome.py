@@ -16,7 +16,7 @@ import re
 _CHROME_LINE = re.compile(
     r"^\W*(subscribe|subscribe now|sign in|sign up|log in|login|log out|register|log in or register|newsfeed|"
     r"chats?|loader|loading|share|share this|share this article|share on \w+|tweet|print|email|e-mail|"
-    r"comments?|\d+ comments?|reply|menu|search|home|tags?|topics|"
+    r"comments?|\d+ comments?|reply|menu|search|home|tags?|topics|advert|sharing is caring|more|"
     r"to participate in the discussion|advertisement|advertising|sponsored|sponsored content|related|"
     r"related articles|related posts|related stories|you may also like|more stories|most read|most popular|"
     r"trending|recommended|follow us|cookies?|accept|close|next|previous|back to top|skip to content|"
@@ -33,7 +33,8 @@ _CHROME_LINE = re.compile(
 )
 # The line starts with one of these: teasers, tag lists, photo and video credits, copyright.
 _CHROME_PREFIX = re.compile(
-    r"^(read more|read also|more articles from|your email address will not be published|required fields are marked|"
+    r"^(read more|read also|more articles from|related posts?:|most read|popular on|sign up for|see all|view all|"
+    r"thanks for signing up|your email address will not be published|required fields are marked|"
     r"see also|also read|also on \S+|related:|more:|watch:|listen:|photo:|video:|tags:|"
     r"leia mais|leia também|veja também|lesen sie auch|mehr zum thema|lire aussi|à lire aussi|lee también|"
     r"читайте также|читайте еще|смотрите также|фото:|видео:|читайте також|дивіться також|"

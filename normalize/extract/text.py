@@ -34,7 +34,6 @@ NON_PROSE_COST = 15
 CHROME_COST = 40
 SPLIT_GAP = 20
 SPLIT_SHARE = 0.5
-MINW = 100
 
 
 def words(line: str) -> int:
