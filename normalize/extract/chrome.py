@@ -47,6 +47,11 @@ _COOKIE_NOTICE = re.compile(
     r"\b(website|site|we) uses? cookies\b",
     re.IGNORECASE,
 )
+# Newsletter and subscription promos.
+_PROMO = re.compile(
+    r"\b(sign up|subscribe)\b.{0,80}\bnewsletters?\b|\bnewsletters?\b.{0,80}\b(inbox|sign up|subscribe)",
+    re.IGNORECASE,
+)
 _CREDIT = re.compile(r"©|\bcopyright\b|/ go to the mediabank|getty images|\bafp\b\s*/|reuters\s*/|\bap photo\b", re.IGNORECASE)
 
 
@@ -54,4 +59,4 @@ def is_chrome_line(line: str) -> bool:
     """A button, menu entry, share prompt, teaser marker or credit: never article text."""
     stripped = line.strip()
     return bool(_CHROME_LINE.match(stripped) or _CHROME_PREFIX.match(stripped) or _CREDIT.search(stripped)
-                or _COOKIE_NOTICE.search(stripped))
+                or _COOKIE_NOTICE.search(stripped) or _PROMO.search(stripped))

@@ -44,6 +44,9 @@ _HIDDEN = etree.XPath(
 _BLOCK_TAGS = frozenset(
     "p h1 h2 h3 h4 h5 h6 li blockquote pre td th dt dd figcaption div section article br tr ul ol table".split()
 )
+_DATE = re.compile(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b|\b\d{1,2}:\d{2}\b|\b(19|20)\d{2}\b")
+# Datelines and bylines are short.
+DATELINE_WORDS = 15
 # A candidate this short (in 4-token shingles, about as many words) is no article on its own.
 _TOO_SHORT = 50
 
@@ -145,13 +148,18 @@ def is_title(line: str, titles: list[str]) -> bool:
     return bool(line) and any(line == t or t.startswith(line + " ") for t in map(_normal, titles))
 
 
+def is_dateline(line: str) -> bool:
+    """A short line carrying a date or a time: a byline or a publication stamp."""
+    return len(_TOKEN.findall(line)) <= DATELINE_WORDS and bool(_DATE.search(line))
+
+
 def tidy(lines: list[str], titles: list[str]) -> list[str]:
-    """Drop the title, repeated paragraphs and chrome lines from a candidate."""
+    """Drop the title and datelines before the text, repeated paragraphs and chrome lines."""
     kept: list[str] = []
     seen: set[str] = set()
     for line in lines:
         key = _normal(line)
-        if key in seen or is_chrome_line(line) or not kept and is_title(line, titles):
+        if key in seen or is_chrome_line(line) or not kept and (is_title(line, titles) or is_dateline(line)):
             continue
         seen.add(key)
         kept.append(line)
