@@ -45,10 +45,13 @@ _BLOCK_TAGS = frozenset(
     "p h1 h2 h3 h4 h5 h6 li blockquote pre td th dt dd figcaption div section article br tr ul ol table".split()
 )
 _DATE = re.compile(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b|\b\d{1,2}:\d{2}\b|\b(19|20)\d{2}\b")
+_SENTENCE_END = re.compile(r"[.!?…。！？:;\"'”»)]\s*$")
 # Datelines and bylines are short.
 DATELINE_WORDS = 15
 # A candidate this short (in 4-token shingles, about as many words) is no article on its own.
 _TOO_SHORT = 50
+# Candidates sharing this much of the shorter one's text found the same article.
+AGREEMENT = 0.9
 
 
 def shingles(text: str) -> Counter:
@@ -124,18 +127,39 @@ def block_lines(root: HtmlElement) -> list[str]:
     return lines
 
 
-def choose(precise: list[str], generic: list[str]) -> list[str]:
-    """trafilatura's candidate (``precise``) unless readability's (``generic``) is clearly the
-    article: trafilatura found almost nothing, or the two disagree entirely and readability's is
-    much longer (trafilatura caught a side block)."""
+def combine(precise: list[str], generic: list[str]) -> list[str]:
+    """One article from trafilatura's candidate (``precise``) and readability's (``generic``).
+
+    readability's wins where it is clearly the article: trafilatura found almost nothing, or the
+    two disagree entirely and readability's is much longer (trafilatura caught a side block).
+    Where both found the same article, :func:`merge` trims trafilatura's with readability's."""
     ours, theirs = shingles("\n".join(precise)), shingles("\n".join(generic))
     n_ours, n_theirs = sum(ours.values()), sum(theirs.values())
-    if n_theirs <= n_ours:
-        return precise
-    if n_ours < _TOO_SHORT:
-        return generic
     shared = sum((ours & theirs).values())
-    return generic if shared < 0.2 * n_ours and n_theirs > 1.5 * n_ours else precise
+    if n_theirs > n_ours and (n_ours < _TOO_SHORT or shared < 0.2 * n_ours and n_theirs > 1.5 * n_ours):
+        return generic
+    if shared >= AGREEMENT * min(n_ours, n_theirs) > 0:
+        return merge(precise, generic)
+    return precise
+
+
+def merge(precise: list[str], generic: list[str]) -> list[str]:
+    """trafilatura's lines without the closing headline-like lines that readability did not keep:
+    related-article teasers after the text.
+
+    >>> merge(["First sentence.", "Second sentence.", "Another Story Title"], ["First sentence.", "Second sentence."])
+    ['First sentence.', 'Second sentence.']
+    """
+    generic_text = " ".join(map(_normal, generic))
+    end = len(precise)
+    while end > 0 and _normal(precise[end - 1]) not in generic_text and not is_sentence(precise[end - 1]):
+        end -= 1
+    return precise[:end]
+
+
+def is_sentence(line: str) -> bool:
+    """The line ends like a sentence (in any script), not like a headline or a label."""
+    return bool(_SENTENCE_END.search(line))
 
 
 def _normal(text: str) -> str:
@@ -173,7 +197,7 @@ def article_lines(html: str | bytes) -> list[str]:
         return []
     titles = title_candidates(tree)
     precise = trafilatura_lines(tree)  # trafilatura works on a copy: the tree stays intact
-    return tidy(choose(precise, readability_lines(tree)), titles)
+    return tidy(combine(precise, readability_lines(tree)), titles)
 
 
 def extract_html(html: str | bytes) -> str:
