@@ -28,6 +28,7 @@ PARAGRAPH_SEPARATOR = "\n\n"
 
 _TERMINAL = re.compile(r"[.!?…。！？:;\"'”»)]\s*$")
 _WORD = re.compile(r"\w+")
+_SITE_SUFFIX = re.compile(r"(?:^|\s)[-|–—]\s*([^-|–—]{3,60})$")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 # What a line that is not prose costs the run it sits in, in words of prose.
 NON_PROSE_COST = 15
@@ -111,9 +112,34 @@ def article_runs(scores: Sequence[float]) -> list[tuple[int, int]]:
         runs = sorted(runs + candidates)
 
 
+def site_suffixes(lines: Sequence[str]) -> set[str]:
+    """Endings like `` - Sputnik International`` that several lines share: the site's name, added
+    to photo captions, teaser links and the page title.
+
+    >>> sorted(site_suffixes(["A photo - Daily News", "A story - Daily News", "- Daily News", "Text."]))
+    ['daily news']
+    """
+    counts: dict[str, int] = {}
+    for line in set(lines):
+        match = _SITE_SUFFIX.search(line)
+        if match:
+            suffix = match.group(1).strip().lower()
+            counts[suffix] = counts.get(suffix, 0) + 1
+    return {suffix for suffix, n in counts.items() if n >= 2}
+
+
+def _ends_with_site(line: str, suffixes: set[str]) -> bool:
+    match = _SITE_SUFFIX.search(line)
+    return bool(match) and match.group(1).strip().lower() in suffixes
+
+
 def line_roles(lines: Sequence[str]) -> list[str]:
     """``title``, ``body`` or ``boilerplate`` for each line of a dump."""
-    chrome = [not line.strip() or is_chrome_line(line) or not any(c.isalpha() for c in line) for line in lines]
+    suffixes = site_suffixes(lines)
+    chrome = [
+        not line.strip() or is_chrome_line(line) or not any(c.isalpha() for c in line) or _ends_with_site(line, suffixes)
+        for line in lines
+    ]
     prose = [not c and is_prose(line) for line, c in zip(lines, chrome)]
     roles = ["boilerplate"] * len(lines)
     runs = article_runs([_score(line, p, c) for line, p, c in zip(lines, prose, chrome)])
@@ -121,13 +147,20 @@ def line_roles(lines: Sequence[str]) -> list[str]:
     for first, last in runs:
         for i in range(first, last + 1):
             key = _normal(lines[i])
-            if not chrome[i] and key not in seen:
-                roles[i] = "body"
-                seen.add(key)
+            if chrome[i] or key in seen or _in_teaser_box(i, lines, chrome):
+                continue
+            roles[i] = "body"
+            seen.add(key)
     title = _title_index(lines, chrome, runs[0][0] if runs else len(lines))
     if title is not None:
         roles[title] = "title"
     return roles
+
+
+def _in_teaser_box(i: int, lines: Sequence[str], chrome: Sequence[bool]) -> bool:
+    """A headline next to a chrome line (a caption, a READ MORE marker): a teaser, not a
+    subheading of the article."""
+    return not is_sentence(lines[i]) and (i > 0 and chrome[i - 1] or i + 1 < len(lines) and chrome[i + 1])
 
 
 def _title_index(lines: Sequence[str], chrome: Sequence[bool], before: int) -> int | None:
