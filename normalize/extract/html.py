@@ -26,9 +26,8 @@ from collections import Counter
 
 import trafilatura
 from lxml import etree
-from lxml.html import HtmlElement
+from lxml.html import HTMLParser, HtmlElement, document_fromstring
 from trafilatura.readability_lxml import Document as Readability
-from trafilatura.utils import load_html
 
 from .chrome import is_chrome_line
 
@@ -36,6 +35,7 @@ PARAGRAPH_SEPARATOR = "\n\n"
 
 _TOKEN = re.compile(r"\w+")
 _SPACES = re.compile(r"\s+")
+_PARSER = HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, collect_ids=False, default_doctype=False)
 # Elements a reader never sees: the `hidden` attribute, inline display:none / visibility:hidden.
 _HIDDEN = etree.XPath(
     "//*[@hidden or contains(translate(@style, ' ', ''), 'display:none')"
@@ -66,11 +66,14 @@ def parse(html: str | bytes) -> HtmlElement | None:
         from ..decode import decode_bytes
 
         html = decode_bytes(html)
-    tree = load_html(html)
-    if tree is not None:
-        for element in _HIDDEN(tree):
-            if element.getparent() is not None:
-                element.drop_tree()
+    try:
+        # bytes in a declared encoding: lxml refuses a str that declares one (<?xml encoding=…?>)
+        tree = document_fromstring(html.encode("utf-8", "surrogatepass"), parser=_PARSER)
+    except etree.ParserError:
+        return None  # nothing but whitespace or comments
+    for element in _HIDDEN(tree):
+        if element.getparent() is not None:
+            element.drop_tree()
     return tree
 
 
@@ -192,12 +195,17 @@ def tidy(lines: list[str], titles: list[str]) -> list[str]:
 
 def article_lines(html: str | bytes) -> list[str]:
     """The article body's paragraphs, in order; ``[]`` for a page with no article."""
+    return read_article(html)[1]
+
+
+def read_article(html: str | bytes) -> tuple[list[str], list[str]]:
+    """The page's title candidates and its article body's paragraphs."""
     tree = parse(html)
     if tree is None:
-        return []
+        return [], []
     titles = title_candidates(tree)
     precise = trafilatura_lines(tree)  # trafilatura works on a copy: the tree stays intact
-    return tidy(combine(precise, readability_lines(tree)), titles)
+    return titles, tidy(combine(precise, readability_lines(tree)), titles)
 
 
 def extract_html(html: str | bytes) -> str:

@@ -88,8 +88,8 @@ def article_runs(scores: Sequence[float]) -> list[tuple[int, int]]:
     gallery or a teaser box between two halves): within :data:`SPLIT_GAP` lines and worth at
     least :data:`SPLIT_SHARE` of the best run.
 
-    >>> article_runs([-9, 50, 40, -15, -15, 30, 20, -15, 5])
-    [(1, 2), (5, 6)]
+    >>> article_runs([-9, 50, 40, -15, -15, -15, -15, 30, 20, -15, 5])
+    [(1, 2), (7, 8)]
     """
     main = best_run(scores)
     if main is None:
