@@ -48,8 +48,8 @@ def classify_html(blocks: list[Block], html: str) -> None:
     the extracted article (each piece of the article claimed once, so a duplicated copy of the
     body stays boilerplate); the first other block repeating the page title is the title.
 
-    >>> page = "<title>Storm - News</title><nav>Home</nav><h1>Storm</h1><p>It rained all day long, officials said.</p><p>Share</p>"
-    >>> blocks = [Block("Home", tag="nav"), Block("Storm", tag="h1"), Block("It rained all day long, officials said."), Block("Share")]
+    >>> page = "<title>Storm - News</title><nav>Home</nav><h1>Storm</h1><p>It rained all day long in the city, officials said.</p><p>Share</p>"
+    >>> blocks = [Block("Home", tag="nav"), Block("Storm", tag="h1"), Block("It rained all day long in the city, officials said."), Block("Share")]
     >>> classify_html(blocks, page)
     >>> [b.role for b in blocks]
     ['boilerplate', 'title', 'body', 'boilerplate']

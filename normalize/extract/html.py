@@ -30,6 +30,7 @@ from lxml.html import HTMLParser, HtmlElement, document_fromstring
 from trafilatura.readability_lxml import Document as Readability
 
 from .chrome import is_chrome_line
+from .text import is_prose
 
 PARAGRAPH_SEPARATOR = "\n\n"
 
@@ -130,6 +131,28 @@ def block_lines(root: HtmlElement) -> list[str]:
     return lines
 
 
+def join_split_body(tree: HtmlElement, lines: list[str]) -> list[str]:
+    """``lines`` plus the paragraphs of the article's split-off parts: siblings of the element
+    holding the extracted paragraphs that share its tag and class (``div.article-body`` twice,
+    with an ad column between), which extractors tend to cut after the first part."""
+    keys = {_normal(line) for line in lines}
+    holders = Counter(p.getparent() for p in tree.iter("p") if _normal(p.text_content()) in keys)
+    if not holders:
+        return lines
+    holder = holders.most_common(1)[0][0]
+    if holder is None or not holder.get("class"):
+        return lines
+
+    def part_lines(sibling: HtmlElement) -> list[str]:
+        if sibling.tag != holder.tag or sibling.get("class") != holder.get("class"):
+            return []
+        return [line for line in block_lines(sibling) if _normal(line) not in keys]
+
+    before = [line for sibling in reversed(list(holder.itersiblings(preceding=True))) for line in part_lines(sibling)]
+    after = [line for sibling in holder.itersiblings() for line in part_lines(sibling)]
+    return before + lines + after
+
+
 def combine(precise: list[str], generic: list[str]) -> list[str]:
     """One article from trafilatura's candidate (``precise``) and readability's (``generic``).
 
@@ -205,7 +228,9 @@ def read_article(html: str | bytes) -> tuple[list[str], list[str]]:
         return [], []
     titles = title_candidates(tree)
     precise = trafilatura_lines(tree)  # trafilatura works on a copy: the tree stays intact
-    return titles, tidy(combine(precise, readability_lines(tree)), titles)
+    precise = join_split_body(tree, precise)
+    lines = tidy(combine(precise, readability_lines(tree)), titles)
+    return titles, lines if any(map(is_prose, lines)) else []
 
 
 def extract_html(html: str | bytes) -> str:
