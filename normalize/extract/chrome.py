@@ -37,6 +37,8 @@ _CHROME_PREFIX = re.compile(
     r"thanks for signing up|your email address will not be published|required fields are marked|"
     r"see also|also read|also on \S+|related:|more:|watch:|listen:|photo:|video:|tags:|"
     r"leia mais|leia também|veja também|lesen sie auch|mehr zum thema|lire aussi|à lire aussi|lee también|"
+    r"te puede interesar|leggi anche|vedi anche|lees ook|czytaj także|czytaj też|przeczytaj także|"
+    r"관련기사|関連記事|あわせて読みたい|相关阅读|延伸阅读|相關閱讀|"
     r"читайте также|читайте еще|смотрите также|фото:|видео:|читайте також|дивіться також|"
     r"기사입력|사진=|copyright\b|©|\(c\) )",
     re.IGNORECASE,

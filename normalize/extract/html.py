@@ -38,10 +38,8 @@ _TOKEN = re.compile(r"\w+")
 _SPACES = re.compile(r"\s+")
 _PARSER = HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, collect_ids=False, default_doctype=False)
 # Elements a reader never sees: the `hidden` attribute, inline display:none / visibility:hidden.
-_HIDDEN = etree.XPath(
-    "//*[@hidden or contains(translate(@style, ' ', ''), 'display:none')"
-    " or contains(translate(@style, ' ', ''), 'visibility:hidden')]"
-)
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_STYLED_OR_HIDDEN = etree.XPath("//*[@hidden or @style]")
 _BLOCK_TAGS = frozenset(
     "p h1 h2 h3 h4 h5 h6 li blockquote pre td th dt dd figcaption div section article br tr ul ol table".split()
 )
@@ -72,8 +70,9 @@ def parse(html: str | bytes) -> HtmlElement | None:
         tree = document_fromstring(html.encode("utf-8", "surrogatepass"), parser=_PARSER)
     except etree.ParserError:
         return None  # nothing but whitespace or comments
-    for element in _HIDDEN(tree):
-        if element.getparent() is not None:
+    for element in _STYLED_OR_HIDDEN(tree):
+        hidden = element.get("hidden") is not None or _HIDDEN_STYLE.search(element.get("style") or "")
+        if hidden and element.getparent() is not None:
             element.drop_tree()
     return tree
 
