@@ -51,6 +51,10 @@ DATELINE_WORDS = 15
 _TOO_SHORT = 50
 # Candidates sharing this much of the shorter one's text found the same article.
 AGREEMENT = 0.9
+# How many levels above the article's element its split-off parts are looked for.
+SPLIT_SCOPE = 2
+# A split-off part holds at least this many paragraphs of prose (a teaser card holds one).
+SPLIT_PART_PROSE = 3
 
 
 def shingles(text: str) -> Counter:
@@ -131,25 +135,34 @@ def block_lines(root: HtmlElement) -> list[str]:
 
 
 def join_split_body(tree: HtmlElement, lines: list[str]) -> list[str]:
-    """``lines`` plus the paragraphs of the article's split-off parts: siblings of the element
-    holding the extracted paragraphs that share its tag and class (``div.article-body`` twice,
-    with an ad column between), which extractors tend to cut after the first part."""
+    """``lines`` plus the paragraphs of the article's split-off parts: elements with the same tag
+    and class as the one holding the extracted paragraphs, near it (``div.article-body`` twice
+    with an ad column between, or once in each of several page sections), which extractors tend
+    to cut after the first part."""
     keys = {_normal(line) for line in lines}
     holders = Counter(p.getparent() for p in tree.iter("p") if _normal(p.text_content()) in keys)
-    if not holders:
-        return lines
-    holder = holders.most_common(1)[0][0]
+    holder = holders.most_common(1)[0][0] if holders else None
     if holder is None or not holder.get("class"):
         return lines
-
-    def part_lines(sibling: HtmlElement) -> list[str]:
-        if sibling.tag != holder.tag or sibling.get("class") != holder.get("class"):
-            return []
-        return [line for line in block_lines(sibling) if _normal(line) not in keys]
-
-    before = [line for sibling in reversed(list(holder.itersiblings(preceding=True))) for line in part_lines(sibling)]
-    after = [line for sibling in holder.itersiblings() for line in part_lines(sibling)]
+    scope = holder
+    for _ in range(SPLIT_SCOPE):
+        scope = scope.getparent() if scope.getparent() is not None else scope
+    before: list[str] = []
+    after: list[str] = []
+    seen_holder = False
+    for element in scope.iter(holder.tag):
+        if element is holder:
+            seen_holder = True
+        elif element.get("class") == holder.get("class") and not _nested(element, holder):
+            part = [line for line in block_lines(element) if _normal(line) not in keys]
+            if sum(map(is_prose, part)) >= SPLIT_PART_PROSE:
+                (after if seen_holder else before).extend(part)
     return before + lines + after
+
+
+def _nested(element: HtmlElement, other: HtmlElement) -> bool:
+    """One of the two elements contains the other."""
+    return any(a is other for a in element.iterancestors()) or any(a is element for a in other.iterancestors())
 
 
 def combine(precise: list[str], generic: list[str]) -> list[str]:
