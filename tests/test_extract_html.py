@@ -54,12 +54,20 @@ def test_duplicated_body_comes_out_once():
 
 
 def test_split_body_is_joined():
-    ads = "<aside class='ad-column'><p>Advertisement</p><p>Buy a new bike today</p></aside>"
+    more = [
+        "The department expects the full network to carry twice as many riders within five years, "
+        "and it plans to publish traffic counts for every new lane each quarter.",
+        "Residents can comment on the detailed plans for their own streets at the town hall until the "
+        "end of the month, or send their remarks to the council by post or by email.",
+    ]
+    part = "<div class='grid'><div class='article-body'>{}</div><aside class='ad-rail'><p>Advertisement</p></aside></div>"
     body = (
-        f"<main><h1>{TITLE}</h1><div class='article-body'><p>{PARAGRAPHS[0]}</p><p>{PARAGRAPHS[1]}</p></div>"
-        f"{ads}<div class='article-body'><p>{PARAGRAPHS[2]}</p></div></main>"
+        f"<main><h1>{TITLE}</h1>"
+        + part.format("".join(f"<p>{p}</p>" for p in PARAGRAPHS[:2]))
+        + part.format("".join(f"<p>{p}</p>" for p in PARAGRAPHS[2:] + more))
+        + "</main>"
     )
-    assert extract_html(page(body)) == ARTICLE
+    assert extract_html(page(body)) == "\n\n".join(PARAGRAPHS + more)
 
 
 def test_comments_are_dropped():
