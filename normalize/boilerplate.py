@@ -46,7 +46,9 @@ def classify_text(blocks: list[Block]) -> None:
 def classify_html(blocks: list[Block], html: str) -> None:
     """Set the roles of a web page's blocks in place: a block is body when most of its text is in
     the extracted article (each piece of the article claimed once, so a duplicated copy of the
-    body stays boilerplate); the first other block repeating the page title is the title.
+    body stays boilerplate), and so is a block too short to judge (a table cell, a short line)
+    whose text the article holds between two body blocks; the first other block repeating the
+    page title is the title.
 
     >>> page = "<title>Storm - News</title><nav>Home</nav><h1>Storm</h1><p>It rained all day long in the city, officials said.</p><p>Share</p>"
     >>> blocks = [Block("Home", tag="nav"), Block("Storm", tag="h1"), Block("It rained all day long in the city, officials said."), Block("Share")]
@@ -56,23 +58,28 @@ def classify_html(blocks: list[Block], html: str) -> None:
     """
     titles, lines = read_article(html)
     unclaimed = shingles("\n".join(lines))
-    short_paragraphs = Counter(_normal(line) for line in lines if not shingles(line))
-    title_found = False
     for block in blocks:
-        block.role = "boilerplate"
         own = shingles(block.text)
-        if own:
-            claimed = own & unclaimed
-            if sum(claimed.values()) >= BODY_SHARE * sum(own.values()):
-                block.role = "body"
-                unclaimed -= claimed
-                continue
-        elif short_paragraphs[_normal(block.text)] > 0:
-            block.role = "body"
-            short_paragraphs[_normal(block.text)] -= 1
-            continue
-        if not title_found and is_title(block.text, titles):
-            block.role, title_found = "title", True
+        claimed = own & unclaimed
+        block.role = "body" if own and sum(claimed.values()) >= BODY_SHARE * sum(own.values()) else "boilerplate"
+        if block.role == "body":
+            unclaimed -= claimed
+    _mark_short_blocks(blocks, " " + " ".join(map(_normal, lines)) + " ")
+    title = next((b for b in blocks if b.role != "body" and is_title(b.text, titles)), None)
+    if title is not None:
+        title.role = "title"
+
+
+def _mark_short_blocks(blocks: list[Block], article: str) -> None:
+    """Short blocks (under four words: no shingle to compare) between two body blocks are body
+    when the article holds their text: table cells, list items, short lines of the text."""
+    judged = [i for i, b in enumerate(blocks) if shingles(b.text)]
+    for before, after in zip(judged, judged[1:]):
+        if blocks[before].role == blocks[after].role == "body":
+            for block in blocks[before + 1 : after]:
+                key = _normal(block.text)
+                if key and f" {key} " in article:
+                    block.role = "body"
 
 
 def title_of(blocks: list[Block]) -> str | None:
