@@ -16,25 +16,19 @@ blocks keep their text, so nothing of the input is lost.
 
 from __future__ import annotations
 
-import re
-from collections import Counter
-
 from .document import Block, Document
 from .extract import clean_text, extract_html
-from .extract.html import is_title, read_article, shingles
+from .extract.html import is_title, read_article
 from .extract.text import line_roles
+from .extract.words import PARAGRAPH_SEPARATOR, normal_words, shingles
 from .pipeline import Stage
 
 __all__ = ["BoilerplateStage", "body_of", "classify_html", "classify_text", "clean_text", "extract_html"]
 
-BODY_SEPARATOR = "\n\n"  # between body paragraphs in a document's clean text
-_TOKEN = re.compile(r"\w+")
+#: Between body paragraphs in a document's clean text (the offsets of body segments rely on it).
+BODY_SEPARATOR = PARAGRAPH_SEPARATOR
 # A block is body when this share of its text is in the extracted article.
 BODY_SHARE = 0.5
-
-
-def _normal(text: str) -> str:
-    return " ".join(_TOKEN.findall(text.lower()))
 
 
 def classify_text(blocks: list[Block]) -> None:
@@ -64,7 +58,7 @@ def classify_html(blocks: list[Block], html: str) -> None:
         block.role = "body" if own and sum(claimed.values()) >= BODY_SHARE * sum(own.values()) else "boilerplate"
         if block.role == "body":
             unclaimed -= claimed
-    _mark_short_blocks(blocks, " " + " ".join(map(_normal, lines)) + " ")
+    _mark_short_blocks(blocks, " " + " ".join(map(normal_words, lines)) + " ")
     title = next((b for b in blocks if b.role != "body" and is_title(b.text, titles)), None)
     if title is not None:
         title.role = "title"
@@ -77,7 +71,7 @@ def _mark_short_blocks(blocks: list[Block], article: str) -> None:
     for before, after in zip(judged, judged[1:]):
         if blocks[before].role == blocks[after].role == "body":
             for block in blocks[before + 1 : after]:
-                key = _normal(block.text)
+                key = normal_words(block.text)
                 if key and f" {key} " in article:
                     block.role = "body"
 

@@ -1,9 +1,11 @@
 """The article body of a web page: two extractors, one choice, then a clean-up.
 
 trafilatura (precision mode, no comments) and the readability algorithm fail on different pages,
-so both run on one parsed tree and :func:`choose` keeps the better candidate from how they agree;
-:func:`tidy` then drops what both keep too often: the title, duplicated paragraphs and
-multilingual chrome lines (share prompts, tags, credits).
+so both run on one parsed (lxml) tree, hidden elements dropped: :func:`join_split_body` adds the
+parts of an article split by ad columns that trafilatura cut off, :func:`combine` keeps the better
+candidate from how much they agree (and trims closing teasers only trafilatura kept), and
+:func:`tidy` drops what both keep too often: the title, datelines, duplicated paragraphs and
+multilingual chrome lines (share prompts, read-also teasers, credits, newsletter promos).
 
 >>> page = '''<html><head><title>Storm hits the coast - Daily News</title></head><body>
 ... <nav><a href="/">Home</a> <a href="/world">World</a></nav>
@@ -31,10 +33,8 @@ from trafilatura.readability_lxml import Document as Readability
 
 from .chrome import is_chrome_line
 from .text import is_prose
+from .words import PARAGRAPH_SEPARATOR, count_words, ends_like_sentence, normal_words, shingles
 
-PARAGRAPH_SEPARATOR = "\n\n"
-
-_TOKEN = re.compile(r"\w+")
 _SPACES = re.compile(r"\s+")
 _PARSER = HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, collect_ids=False, default_doctype=False)
 # Elements a reader never sees: the `hidden` attribute, inline display:none / visibility:hidden.
@@ -44,23 +44,20 @@ _BLOCK_TAGS = frozenset(
     "p h1 h2 h3 h4 h5 h6 li blockquote pre td th dt dd figcaption div section article br tr ul ol table".split()
 )
 _DATE = re.compile(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b|\b\d{1,2}:\d{2}\b|\b(19|20)\d{2}\b")
-_SENTENCE_END = re.compile(r"[.!?…。！？:;\"'”»)]\s*$")
 # Datelines and bylines are short.
 DATELINE_WORDS = 15
-# A candidate this short (in 4-token shingles, about as many words) is no article on its own.
-_TOO_SHORT = 50
+# A candidate this short (in 4-word shingles, about as many words) is no article on its own.
+TOO_SHORT = 50
+# Candidates sharing less than this much of the shorter one's text found different blocks; the
+# readability one is preferred then only when it is this much longer.
+DISAGREEMENT = 0.2
+MUCH_LONGER = 1.5
 # Candidates sharing this much of the shorter one's text found the same article.
 AGREEMENT = 0.9
 # How many levels above the article's element its split-off parts are looked for.
 SPLIT_SCOPE = 2
 # A split-off part holds at least this many paragraphs of prose (a teaser card holds one).
 SPLIT_PART_PROSE = 3
-
-
-def shingles(text: str) -> Counter:
-    """The multiset of 4-token shingles over ``\\w+`` tokens: how candidates are compared."""
-    tokens = _TOKEN.findall(text.lower())
-    return Counter(zip(tokens, tokens[1:], tokens[2:], tokens[3:]))
 
 
 def parse(html: str | bytes) -> HtmlElement | None:
@@ -139,8 +136,8 @@ def join_split_body(tree: HtmlElement, lines: list[str]) -> list[str]:
     and class as the one holding the extracted paragraphs, near it (``div.article-body`` twice
     with an ad column between, or once in each of several page sections), which extractors tend
     to cut after the first part."""
-    keys = {_normal(line) for line in lines}
-    holders = Counter(p.getparent() for p in tree.iter("p") if _normal(p.text_content()) in keys)
+    keys = {normal_words(line) for line in lines}
+    holders = Counter(p.getparent() for p in tree.iter("p") if normal_words(p.text_content()) in keys)
     holder = holders.most_common(1)[0][0] if holders else None
     if holder is None or not holder.get("class"):
         return lines
@@ -154,7 +151,7 @@ def join_split_body(tree: HtmlElement, lines: list[str]) -> list[str]:
         if element is holder:
             seen_holder = True
         elif element.get("class") == holder.get("class") and not _nested(element, holder):
-            part = [line for line in block_lines(element) if _normal(line) not in keys]
+            part = [line for line in block_lines(element) if normal_words(line) not in keys]
             if sum(map(is_prose, part)) >= SPLIT_PART_PROSE:
                 (after if seen_holder else before).extend(part)
     return before + lines + after
@@ -174,7 +171,7 @@ def combine(precise: list[str], generic: list[str]) -> list[str]:
     ours, theirs = shingles("\n".join(precise)), shingles("\n".join(generic))
     n_ours, n_theirs = sum(ours.values()), sum(theirs.values())
     shared = sum((ours & theirs).values())
-    if n_theirs > n_ours and (n_ours < _TOO_SHORT or shared < 0.2 * n_ours and n_theirs > 1.5 * n_ours):
+    if n_theirs > n_ours and (n_ours < TOO_SHORT or shared < DISAGREEMENT * n_ours and n_theirs > MUCH_LONGER * n_ours):
         return generic
     if shared >= AGREEMENT * min(n_ours, n_theirs) > 0:
         return merge(precise, generic)
@@ -188,31 +185,22 @@ def merge(precise: list[str], generic: list[str]) -> list[str]:
     >>> merge(["First sentence.", "Second sentence.", "Another Story Title"], ["First sentence.", "Second sentence."])
     ['First sentence.', 'Second sentence.']
     """
-    generic_text = " ".join(map(_normal, generic))
+    generic_text = " ".join(map(normal_words, generic))
     end = len(precise)
-    while end > 0 and _normal(precise[end - 1]) not in generic_text and not is_sentence(precise[end - 1]):
+    while end > 0 and normal_words(precise[end - 1]) not in generic_text and not ends_like_sentence(precise[end - 1]):
         end -= 1
     return precise[:end]
 
 
-def is_sentence(line: str) -> bool:
-    """The line ends like a sentence (in any script), not like a headline or a label."""
-    return bool(_SENTENCE_END.search(line))
-
-
-def _normal(text: str) -> str:
-    return " ".join(_TOKEN.findall(text.lower()))
-
-
 def is_title(line: str, titles: list[str]) -> bool:
     """The line repeats the page title (``<title>`` often adds the site's name after it)."""
-    line = _normal(line)
-    return bool(line) and any(line == t or t.startswith(line + " ") for t in map(_normal, titles))
+    line = normal_words(line)
+    return bool(line) and any(line == t or t.startswith(line + " ") for t in map(normal_words, titles))
 
 
 def is_dateline(line: str) -> bool:
     """A short line carrying a date or a time: a byline or a publication stamp."""
-    return len(_TOKEN.findall(line)) <= DATELINE_WORDS and bool(_DATE.search(line))
+    return count_words(line) <= DATELINE_WORDS and bool(_DATE.search(line))
 
 
 def tidy(lines: list[str], titles: list[str]) -> list[str]:
@@ -220,7 +208,7 @@ def tidy(lines: list[str], titles: list[str]) -> list[str]:
     kept: list[str] = []
     seen: set[str] = set()
     for line in lines:
-        key = _normal(line)
+        key = normal_words(line)
         if key in seen or is_chrome_line(line) or not kept and (is_title(line, titles) or is_dateline(line)):
             continue
         seen.add(key)

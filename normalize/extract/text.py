@@ -23,38 +23,27 @@ import re
 from collections.abc import Sequence
 
 from .chrome import is_chrome_line
+from .words import PARAGRAPH_SEPARATOR, count_words, ends_like_sentence, normal_words
 
-PARAGRAPH_SEPARATOR = "\n\n"
-
-_TERMINAL = re.compile(r"[.!?…。！？:;\"'”»)]\s*$")
-_WORD = re.compile(r"\w+")
 _SITE_SUFFIX = re.compile(r"(?:^|\s)[-|–—]\s*([^-|–—]{3,60})$")
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
-# What a line that is not prose costs the run it sits in, in words of prose.
+# What a line that is not prose costs the run it sits in, in words of prose; a chrome line more.
 NON_PROSE_COST = 15
 CHROME_COST = 40
+# A split-off part of the article starts within this many lines of the run and is worth at least
+# this share of it.
 SPLIT_GAP = 20
 SPLIT_SHARE = 0.5
 
 
-def words(line: str) -> int:
-    """Words in a line; CJK text has no spaces, so two of its characters count as a word."""
-    return len(_WORD.findall(line)) + len(_CJK.findall(line)) // 2
-
-
 def is_prose(line: str) -> bool:
     """A sentence-like line long enough to be article text."""
-    n = words(line)
-    return n >= 25 or n >= 8 and bool(_TERMINAL.search(line))
+    n = count_words(line)
+    return n >= 25 or n >= 8 and ends_like_sentence(line)
 
 
 def is_sentence(line: str) -> bool:
     """A short line that still reads as a sentence (a one-line paragraph, a quote)."""
-    return words(line) >= 3 and bool(_TERMINAL.search(line))
-
-
-def _normal(text: str) -> str:
-    return " ".join(_WORD.findall(text.lower()))
+    return count_words(line) >= 3 and ends_like_sentence(line)
 
 
 def best_run(scores: Sequence[float]) -> tuple[int, int] | None:
@@ -80,7 +69,7 @@ def _score(line: str, prose: bool, chrome: bool) -> float:
     other line (menu entries, buttons, teaser headlines) a fixed cost."""
     if chrome:
         return -CHROME_COST
-    return words(line) if prose or is_sentence(line) else -NON_PROSE_COST
+    return count_words(line) if prose or is_sentence(line) else -NON_PROSE_COST
 
 
 def article_runs(scores: Sequence[float]) -> list[tuple[int, int]]:
@@ -146,7 +135,7 @@ def line_roles(lines: Sequence[str]) -> list[str]:
     seen: set[str] = set()
     for first, last in runs:
         for i in range(first, last + 1):
-            key = _normal(lines[i])
+            key = normal_words(lines[i])
             if chrome[i] or key in seen or _in_teaser_box(i, lines, chrome):
                 continue
             roles[i] = "body"
@@ -167,13 +156,13 @@ def _title_index(lines: Sequence[str], chrome: Sequence[bool], before: int) -> i
     """The headline: the nearest line before the body that the first line (the page's
     ``<title>``, often with the site's name added) starts with, else the nearest headline-like
     line before the body."""
-    page_title = _normal(lines[0]) if lines else ""
+    page_title = normal_words(lines[0]) if lines else ""
     for i in range(before - 1, 0, -1):
-        key = _normal(lines[i])
+        key = normal_words(lines[i])
         if key and (page_title == key or page_title.startswith(key + " ")):
             return i
     for i in range(before - 1, -1, -1):
-        if not chrome[i] and 3 <= words(lines[i]) <= 30 and not lines[i].rstrip().endswith("."):
+        if not chrome[i] and 3 <= count_words(lines[i]) <= 30 and not lines[i].rstrip().endswith("."):
             return i
     return None
 
