@@ -63,6 +63,15 @@ def test_cjk_article_is_kept():
     assert clean_text(dump(["ホーム", "ニュース", "シェア"], body, ["コメント"])) == "\n\n".join(body)
 
 
+def test_long_comment_thread_is_not_the_article():
+    comment = ("I ride to work along the avenue every day and I have waited years for this; the pilot lanes were "
+               "the first time I felt safe there, and my neighbours say the same thing about it.")
+    thread = []
+    for n, name in enumerate(["Jane", "Mark", "Ana", "Lee", "Olga"]):
+        thread += [f"{name} on May {n + 3}, 2024 at 4:4{n} pm said:", comment.replace("I ride", f"I, {name}, ride"), "Reply"]
+    assert clean_text(dump(MENU, [TITLE], BODY[:2], ["Comments"], thread, FOOTER)) == "\n\n".join(BODY[:2])
+
+
 def test_dump_without_article_is_empty():
     assert clean_text(dump(MENU, ["Latest news", "Bus fares to rise in January", "Weather: sunny"], FOOTER)) == ""
     assert clean_text("") == ""

@@ -4,8 +4,9 @@ A line that *is* one of these phrases (a button, a menu entry, a share prompt) o
 teaser or credit marker is not article text, whether it came from a text dump or a web page.
 
 >>> [is_chrome_line(line) for line in ["Subscribe", "Читайте также: Новости", "Фото: ТАСС", "Tags",
-...  "Like this story? Share it with a friend!", "The storm reached the coast on Monday."]]
-[True, True, True, True, True, False]
+...  "Like this story? Share it with a friend!", "Jane on May 3, 2019 at 4:47 pm said:",
+...  "The storm reached the coast on Monday."]]
+[True, True, True, True, True, True, False]
 """
 
 from __future__ import annotations
@@ -49,6 +50,12 @@ _COOKIE_NOTICE = re.compile(
     r"\b(website|site|we) uses? cookies\b",
     re.IGNORECASE,
 )
+# The header of a reader's comment, with its date: "Jane on May 3, 2019 at 4:47 pm said:".
+_COMMENT_HEADER = re.compile(
+    r"^(?=.*\d).{0,120}\b(said|says|wrote|writes|replied|schrieb|a écrit|escreveu|escribió|ha scritto|"
+    r"написал|написала|написав|napisał|napisała)\s*:\s*$",
+    re.IGNORECASE,
+)
 # Newsletter and subscription promos.
 _PROMO = re.compile(
     r"\b(sign up|subscribe)\b.{0,80}\bnewsletters?\b|\bnewsletters?\b.{0,80}\b(inbox|sign up|subscribe)",
@@ -57,8 +64,17 @@ _PROMO = re.compile(
 _CREDIT = re.compile(r"©|\bcopyright\b|/ go to the mediabank|getty images|\bafp\b\s*/|reuters\s*/|\bap photo\b", re.IGNORECASE)
 
 
+def is_comment_header(line: str) -> bool:
+    """The dated header of a reader's comment: where the comment thread starts.
+
+    >>> is_comment_header("Jane on May 3, 2019 at 4:47 pm said:"), is_comment_header("The minister said:")
+    (True, False)
+    """
+    return bool(_COMMENT_HEADER.match(line.strip()))
+
+
 def is_chrome_line(line: str) -> bool:
     """A button, menu entry, share prompt, teaser marker or credit: never article text."""
     stripped = line.strip()
     return bool(_CHROME_LINE.match(stripped) or _CHROME_PREFIX.match(stripped) or _CREDIT.search(stripped)
-                or _COOKIE_NOTICE.search(stripped) or _PROMO.search(stripped))
+                or _COOKIE_NOTICE.search(stripped) or _PROMO.search(stripped) or is_comment_header(stripped))

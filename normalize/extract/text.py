@@ -1,6 +1,7 @@
 """The article body of a scraped plain-text dump (one block element a line, like the seed).
 
-Each line scores by what it looks like: prose (long, or a sentence) counts for its words, any
+Everything from the first dated comment header ("Jane on May 3 at 4:47 pm said:") on is the
+comment thread. Each line scores by what it looks like: prose (long, or a sentence) counts for its words, any
 other line (menu entries, buttons, bylines, teaser headlines) against them. The body is the run of
 lines with the best total, the way a reader's eye finds the dense block of text on a page; inside
 it, prose and sentence-like lines are body, the rest (captions, "Advert", credits) boilerplate.
@@ -22,7 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .chrome import is_chrome_line
+from .chrome import is_chrome_line, is_comment_header
 from .words import PARAGRAPH_SEPARATOR, count_words, ends_like_sentence, normal_words
 
 _SITE_SUFFIX = re.compile(r"(?:^|\s)[-|–—]\s*([^-|–—]{3,60})$")
@@ -125,9 +126,11 @@ def _ends_with_site(line: str, suffixes: set[str]) -> bool:
 def line_roles(lines: Sequence[str]) -> list[str]:
     """``title``, ``body`` or ``boilerplate`` for each line of a dump."""
     suffixes = site_suffixes(lines)
+    comments = next((i for i, line in enumerate(lines) if is_comment_header(line)), len(lines))
     chrome = [
-        not line.strip() or is_chrome_line(line) or not any(c.isalpha() for c in line) or _ends_with_site(line, suffixes)
-        for line in lines
+        i >= comments or not line.strip() or is_chrome_line(line) or not any(c.isalpha() for c in line)
+        or _ends_with_site(line, suffixes)
+        for i, line in enumerate(lines)
     ]
     prose = [not c and is_prose(line) for line, c in zip(lines, chrome)]
     roles = ["boilerplate"] * len(lines)
