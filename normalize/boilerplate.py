@@ -57,7 +57,7 @@ def classify_html(blocks: list[Block], html: str) -> None:
         claimed = own & unclaimed
         block.role = "body" if own and sum(claimed.values()) >= BODY_SHARE * sum(own.values()) else "boilerplate"
         if block.role == "body":
-            unclaimed -= claimed
+            unclaimed.subtract(claimed)  # in place: a new Counter per block is quadratic on big pages
     _mark_short_blocks(blocks, " " + " ".join(map(normal_words, lines)) + " ")
     title = next((b for b in blocks if b.role != "body" and is_title(b.text, titles)), None)
     if title is not None:

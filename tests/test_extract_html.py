@@ -115,3 +115,10 @@ def test_non_english_chrome_is_dropped():
 )
 def test_page_without_article_is_empty(html):
     assert extract_html(html) == ""
+
+
+def test_broken_markup_and_deep_nesting():
+    unclosed = "".join(f"<p>{p}" for p in PARAGRAPHS)  # no </p>, no </article>
+    assert extract_html(page(f"<article><h1>{TITLE}</h1>{unclosed}</span></div>")) == ARTICLE
+    deep = "<div class='wrap'>" * 1000 + article(*PARAGRAPHS) + "</div>" * 1000
+    assert extract_html(page(deep)) == ARTICLE

@@ -36,7 +36,9 @@ from .text import is_prose
 from .words import PARAGRAPH_SEPARATOR, count_words, ends_like_sentence, normal_words, shingles
 
 _SPACES = re.compile(r"\s+")
-_PARSER = HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, collect_ids=False, default_doctype=False)
+_PARSER = HTMLParser(
+    encoding="utf-8", remove_comments=True, remove_pis=True, collect_ids=False, default_doctype=False, huge_tree=True
+)
 # Elements a reader never sees: the `hidden` attribute, inline display:none / visibility:hidden.
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _STYLED_OR_HIDDEN = etree.XPath("//*[@hidden or @style]")
