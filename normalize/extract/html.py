@@ -45,7 +45,11 @@ _STYLED_OR_HIDDEN = etree.XPath("//*[@hidden or @style]")
 _BLOCK_TAGS = frozenset(
     "p h1 h2 h3 h4 h5 h6 li blockquote pre td th dt dd figcaption div section article br tr ul ol table".split()
 )
-_DATE = re.compile(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b|\b\d{1,2}:\d{2}\b|\b(19|20)\d{2}\b")
+# A date or a time: 05/10/2018, 2018-10-05, 0:13, or a year with a day ("22 de janeiro de 2018").
+_DATE = re.compile(
+    r"\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b|\b\d{1,2}:\d{2}\b"
+    r"|\b\d{1,2}\b.*\b(19|20)\d{2}\b|\b(19|20)\d{2}\b.*\b\d{1,2}\b"
+)
 # Datelines and bylines are short.
 DATELINE_WORDS = 15
 # A candidate this short (in 4-word shingles, about as many words) is no article on its own.
@@ -201,7 +205,11 @@ def is_title(line: str, titles: list[str]) -> bool:
 
 
 def is_dateline(line: str) -> bool:
-    """A short line carrying a date or a time: a byline or a publication stamp."""
+    """A short line carrying a date or a time: a byline or a publication stamp.
+
+    >>> is_dateline("segunda-feira, 22 de janeiro de 2018 às 0:13"), is_dateline("Calendário da Stock Car 2018")
+    (True, False)
+    """
     return count_words(line) <= DATELINE_WORDS and bool(_DATE.search(line))
 
 
