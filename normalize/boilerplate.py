@@ -2,7 +2,7 @@
 
 The roles come from the article extractors (:mod:`normalize.extract`): for a plain-text dump
 every line is classified by :func:`~normalize.extract.text.line_roles`; for a web page the
-blocks holding the paragraphs :func:`~normalize.extract.html.article_lines` extracted are body,
+blocks holding the paragraphs :func:`~normalize.extract.html.read_article` extracted are body,
 the block repeating the page title is the title, and everything else boilerplate. Boilerplate
 blocks keep their text, so nothing of the input is lost.
 

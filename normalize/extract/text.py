@@ -1,12 +1,13 @@
 """The article body of a scraped plain-text dump (one block element a line, like the seed).
 
-Everything from the first dated comment header ("Jane on May 3 at 4:47 pm said:") on is the
-comment thread. Each line scores by what it looks like: prose (long, or a sentence) counts for its words, any
-other line (menu entries, buttons, bylines, teaser headlines) against them. The body is the run of
-lines with the best total, the way a reader's eye finds the dense block of text on a page; inside
-it, prose and sentence-like lines are body, the rest (captions, "Advert", credits) boilerplate.
-The title is the headline just before the body, or the line repeating the dump's first line
-(which is the page's ``<title>``).
+Each line scores by what it looks like: prose and sentences count for their words, any other line
+(menu entries, buttons, bylines, teaser headlines) against them, chrome lines (multilingual
+phrases, credits, lines ending in the site's name, everything from the first dated comment
+header on) more. The body is the run of lines with the best total, the way a reader's eye finds
+the dense block of text on a page, plus dense runs just around it (an article split by a gallery);
+inside, every line is body but chrome, repeats and headlines next to chrome (teaser boxes).
+The title is the line before the body that the dump's first line (the page's ``<title>``)
+starts with, else the nearest headline-like line before the body.
 
 >>> dump = "Big Storm Hits the Coast - Daily News\\nHome\\nWorld\\nBig Storm Hits the Coast\\nThe storm reached the coast on Monday night, officials said.\\nREAD MORE: Another story\\nIt is expected to weaken by Wednesday, forecasters said.\\nShare\\n0"
 >>> print(clean_text(dump))
@@ -66,8 +67,8 @@ def best_run(scores: Sequence[float]) -> tuple[int, int] | None:
 
 
 def _score(line: str, prose: bool, chrome: bool) -> float:
-    """What a line adds to the run around it: prose its words, a short sentence nothing, any
-    other line (menu entries, buttons, teaser headlines) a fixed cost."""
+    """What a line adds to the run around it: prose and sentences their words, any other line
+    (menu entries, buttons, teaser headlines) a fixed cost, a chrome line a higher one."""
     if chrome:
         return -CHROME_COST
     return count_words(line) if prose or is_sentence(line) else -NON_PROSE_COST
