@@ -19,7 +19,7 @@ _CHROME_LINE = re.compile(
     r"chats?|loader|loading|share|share this|share this article|share on \w+|tweet|print|email|e-mail|"
     r"comments?|\d+ comments?|reply|menu|search|home|tags?|topics|advert|sharing is caring|more|"
     r"to participate in the discussion|advertisement|advertising|sponsored|sponsored content|related|"
-    r"related articles|related posts|related stories|you may also like|more stories|most read|most popular|"
+    r"related articles|related posts|related stories|related links|related topics|you may also like|more stories|most read|most popular|"
     r"trending|recommended|follow us|cookies?|accept|close|next|previous|back to top|skip to content|"
     r"all rights reserved|like this story\W+share it with a friend|leave a reply|leave a comment|"
     r"leave a reply cancel reply|post a comment|post navigation|related content|keep up to date|"
@@ -34,7 +34,8 @@ _CHROME_LINE = re.compile(
 )
 # The line starts with one of these: teasers, tag lists, photo and video credits, copyright.
 _CHROME_PREFIX = re.compile(
-    r"^(read more|read also|more articles from|related posts?:|most read|popular on|sign up for|see all|view all|"
+    r"^[\W_]*(read more|read also|more articles from|related posts?:|most read|popular on|sign up for|see all|view all|"
+    r"subscribe to |follow us on |(also )?on [\w-]+\.(com|net|org|co\.uk)\s*:|"
     r"thanks for signing up|your email address will not be published|required fields are marked|"
     r"see also|also read|also on \S+|related:|more:|watch:|listen:|photo:|video:|tags:|"
     r"leia mais|leia também|veja também|lesen sie auch|mehr zum thema|lire aussi|à lire aussi|lee también|"
@@ -62,6 +63,8 @@ _PROMO = re.compile(
     re.IGNORECASE,
 )
 _CREDIT = re.compile(r"©|\bcopyright\b|/ go to the mediabank|getty images|\bafp\b\s*/|reuters\s*/|\bap photo\b", re.IGNORECASE)
+# A photo credit closing a caption: "…, Michael Conroy, AP", "… / AP file", "… (Reuters)".
+_CLOSING_CREDIT = re.compile(r"[,/(]\s*(AP|AFP|Reuters|EPA|dpa|Getty Images|ТАСС|РИА Новости)( Photo| file)?\)?\s*$")
 
 
 def is_comment_header(line: str) -> bool:
@@ -77,4 +80,5 @@ def is_chrome_line(line: str) -> bool:
     """A button, menu entry, share prompt, teaser marker or credit: never article text."""
     stripped = line.strip()
     return bool(_CHROME_LINE.match(stripped) or _CHROME_PREFIX.match(stripped) or _CREDIT.search(stripped)
+                or _CLOSING_CREDIT.search(stripped)
                 or _COOKIE_NOTICE.search(stripped) or _PROMO.search(stripped) or is_comment_header(stripped))
