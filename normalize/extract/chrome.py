@@ -30,7 +30,6 @@ _CHROME_LINE = re.compile(
     r"assine|entrar|compartilhar|comentários|publicidade|"
     r"підписатися|увійти|поділитися|коментарі|головна|"
     r"공유하기|댓글|구독|광고|シェア|コメント|広告|分享|评论|广告)\W*$",
-    re.IGNORECASE,
 )
 # The line starts with one of these: teasers, tag lists, photo and video credits, copyright.
 _CHROME_PREFIX = re.compile(
@@ -43,26 +42,23 @@ _CHROME_PREFIX = re.compile(
     r"관련기사|関連記事|あわせて読みたい|相关阅读|延伸阅读|相關閱讀|"
     r"читайте также|читайте еще|смотрите также|фото:|видео:|читайте також|дивіться також|"
     r"기사입력|사진=|copyright\b|©|\(c\) )",
-    re.IGNORECASE,
 )
 # Cookie and consent notices, wherever the phrase sits in the line.
 _COOKIE_NOTICE = re.compile(
     r"\bcookies?\b.{0,80}\b(website|experience|browser|consent|policy|analytics|functionalit)|"
     r"\b(website|site|we) uses? cookies\b",
-    re.IGNORECASE,
 )
 # The header of a reader's comment, with its date: "Jane on May 3, 2019 at 4:47 pm said:".
 _COMMENT_HEADER = re.compile(
     r"^(?=.*\d).{0,120}\b(said|says|wrote|writes|replied|schrieb|a écrit|escreveu|escribió|ha scritto|"
     r"написал|написала|написав|napisał|napisała)\s*:\s*$",
-    re.IGNORECASE,
 )
 # Newsletter and subscription promos.
 _PROMO = re.compile(
     r"\b(sign up|subscribe)\b.{0,80}\bnewsletters?\b|\bnewsletters?\b.{0,80}\b(inbox|sign up|subscribe)",
-    re.IGNORECASE,
 )
-_CREDIT = re.compile(r"©|\bcopyright\b|/ go to the mediabank|getty images|\bafp\b\s*/|reuters\s*/|\bap photo\b", re.IGNORECASE)
+_CREDIT_WORDS = ("©", "copyright", "mediabank", "getty images", "afp", "reuters", "ap photo")
+_CREDIT = re.compile(r"©|\bcopyright\b|/ go to the mediabank|getty images|\bafp\b\s*/|reuters\s*/|\bap photo\b")
 # A photo credit closing a caption: "…, Michael Conroy, AP", "… / AP file", "… (Reuters)".
 _CLOSING_CREDIT = re.compile(r"[,/(]\s*(AP|AFP|Reuters|EPA|dpa|Getty Images|ТАСС|РИА Новости)( Photo| file)?\)?\s*$")
 
@@ -73,12 +69,25 @@ def is_comment_header(line: str) -> bool:
     >>> is_comment_header("Jane on May 3, 2019 at 4:47 pm said:"), is_comment_header("The minister said:")
     (True, False)
     """
-    return bool(_COMMENT_HEADER.match(line.strip()))
+    line = line.strip()
+    return line.endswith(":") and bool(_COMMENT_HEADER.match(line.lower()))
 
 
 def is_chrome_line(line: str) -> bool:
     """A button, menu entry, share prompt, teaser marker or credit: never article text."""
     stripped = line.strip()
-    return bool(_CHROME_LINE.match(stripped) or _CHROME_PREFIX.match(stripped) or _CREDIT.search(stripped)
-                or _CLOSING_CREDIT.search(stripped)
-                or _COOKIE_NOTICE.search(stripped) or _PROMO.search(stripped) or is_comment_header(stripped))
+    lowered = stripped.lower()  # the patterns are lowercase: matching without IGNORECASE is faster
+    # The patterns that search a whole line run only on lines holding their key word (speed).
+    return bool(
+        _CHROME_LINE.match(lowered)
+        or _CHROME_PREFIX.match(lowered)
+        or _CLOSING_CREDIT.search(stripped)
+        or _has_any(lowered, _CREDIT_WORDS) and _CREDIT.search(lowered)
+        or "cookie" in lowered and _COOKIE_NOTICE.search(lowered)
+        or "newsletter" in lowered and _PROMO.search(lowered)
+        or is_comment_header(stripped)
+    )
+
+
+def _has_any(text: str, words: tuple[str, ...]) -> bool:
+    return any(word in text for word in words)
