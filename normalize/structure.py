@@ -6,9 +6,10 @@ line; a blank-line paragraph whose lines are hard-wrapped prose is joined into o
 >>> [b.text for b in text_blocks("Title\\n\\nFirst line.\\nSecond line.")]
 ['Title', 'First line.', 'Second line.']
 
-HTML (parsed with lxml): block-level elements become blocks; scripts, styles and hidden elements are dropped; the
-chrome container a block sits in (``nav``, ``footer``, ``aside``…) is kept as a hint for the
-boilerplate stage.
+HTML (parsed with lxml, as the extractor parses it): block-level elements become blocks; scripts,
+styles and hidden elements are dropped; the chrome container a block sits in (``nav``,
+``footer``, ``aside``…) is kept as a hint. Which blocks are the article is the boilerplate
+stage's business.
 
 >>> page = "<title>T</title><nav><a>Home</a></nav><article><h1>T</h1><p>Body &amp; more.</p></article>"
 >>> [(b.tag, b.text, b.context) for b in html_blocks(page)[1]]
