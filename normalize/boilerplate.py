@@ -1,171 +1,87 @@
 """Block roles: which blocks are the title, which the article body, which site chrome.
 
-Works from the text of the blocks (and, for HTML, the chrome container a block sits in), so the
-same rules serve scraped plain-text dumps and web pages.
+The roles come from the article extractors (:mod:`normalize.extract`): for a plain-text dump
+every line is classified by :func:`~normalize.extract.text.line_roles`; for a web page the
+blocks holding the paragraphs :func:`~normalize.extract.html.read_article` extracted are body,
+the block repeating the page title is the title, and everything else boilerplate. Boilerplate
+blocks keep their text, so nothing of the input is lost.
 
->>> dump = "Home\\nWorld\\nBig Storm Hits the Coast\\nThe storm reached the coast on Monday night, officials said.\\nREAD MORE: Another story\\nIt is expected to weaken by Wednesday, forecasters said.\\nShare\\n0"
->>> print(clean_text(dump))
-The storm reached the coast on Monday night, officials said.
-<BLANKLINE>
-It is expected to weaken by Wednesday, forecasters said.
+>>> from normalize.structure import text_blocks
+>>> blocks = text_blocks("Home\\nBig Storm Hits the Coast\\nThe storm reached the coast on Monday night, officials said.\\nShare")
+>>> classify_text(blocks)
+>>> [(b.role, b.text) for b in blocks]  # doctest: +NORMALIZE_WHITESPACE
+[('boilerplate', 'Home'), ('title', 'Big Storm Hits the Coast'),
+ ('body', 'The storm reached the coast on Monday night, officials said.'), ('boilerplate', 'Share')]
 """
 
 from __future__ import annotations
 
-import re
-from collections import Counter
-
 from .document import Block, Document
+from .extract import clean_text, extract_html
+from .extract.html import is_title, read_article
+from .extract.text import line_roles
+from .extract.words import PARAGRAPH_SEPARATOR, normal_words, shingles
 from .pipeline import Stage
-from .structure import html_blocks, text_blocks
 
-# Chrome phrases in many languages: a line that is (or starts with) one of these is not article text.
-_CHROME_LINE = re.compile(
-    r"^(subscribe|sign in|sign up|log in|login|log out|register|log in or register|newsfeed|"
-    r"chats?|loader|loading|share|share this|tweet|print|email|comments?|reply|menu|search|home|"
-    r"to participate in the discussion|advertisement|sponsored|related|most read|trending|"
-    r"follow us|cookies?|accept|close|next|previous|back to top|skip to content|all rights reserved|"
-    r"подписаться|войти|регистрация|поделиться|комментарии|реклама|главная|"
-    r"abonnieren|anmelden|teilen|kommentare|werbung|startseite|"
-    r"s'abonner|se connecter|partager|commentaires|publicité|accueil|"
-    r"suscribirse|suscríbete|iniciar sesión|compartir|comentarios|publicidad|inicio|"
-    r"assine|entrar|compartilhar|comentários|publicidade|"
-    r"підписатися|увійти|поділитися|коментарі|реклама|головна)\W*$",
-    re.IGNORECASE,
-)
-_CHROME_PREFIX = re.compile(
-    r"^(read more|read also|see also|also read|related|more:|watch:|listen:|photo:|video:|"
-    r"leia mais|leia também|lesen sie auch|mehr zum thema|lire aussi|à lire aussi|lee también|"
-    r"читайте также|читайте еще|смотрите также|фото:|видео:|читайте також|дивіться також|"
-    r"기사입력|사진=|copyright|©|\(c\) )",
-    re.IGNORECASE,
-)
-_CREDIT = re.compile(r"©|\bcopyright\b|/ go to the mediabank|getty images|\bafp\b\s*/|reuters\s*/|\bap photo\b", re.IGNORECASE)
-_TERMINAL = re.compile(r"[.!?…。！？:;\"'”»)]\s*$")
-_WORD = re.compile(r"\w+")
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+__all__ = ["BoilerplateStage", "body_of", "classify_html", "classify_text", "clean_text", "extract_html"]
+
+#: Between body paragraphs in a document's clean text (the offsets of body segments rely on it).
+BODY_SEPARATOR = PARAGRAPH_SEPARATOR
+# A block is body when this share of its text is in the extracted article.
+BODY_SHARE = 0.5
 
 
-def _words(line: str) -> int:
-    cjk = len(_CJK.findall(line))
-    return len(_WORD.findall(line)) + cjk // 2
+def classify_text(blocks: list[Block]) -> None:
+    """Set the roles of a plain-text document's blocks (one line each) in place."""
+    for block, role in zip(blocks, line_roles([b.text for b in blocks])):
+        block.role = role
 
 
-def _site_suffixes(lines: list[str]) -> set[str]:
-    """Names like ``Sputnik International`` that end lines after a dash or bar (``Caption - Site``)
-    and recur: on another line's end, or alone on a line. They name the site, not the article."""
-    names = Counter()
-    for line in set(lines):
-        match = re.search(r"(?:^|\s)[-|–—]\s*([^-|–—]{3,60})$", line)
-        if match:
-            names[match.group(1).strip().lower()] += 1
-    alone = {line.strip().lower() for line in lines}
-    return {name for name, n in names.items() if n >= 2 or n == 1 and name in alone}
+def classify_html(blocks: list[Block], html: str) -> None:
+    """Set the roles of a web page's blocks in place: a block is body when most of its text is in
+    the extracted article (each piece of the article claimed once, so a duplicated copy of the
+    body stays boilerplate), and so is a block too short to judge (a table cell, a short line)
+    whose text the article holds between two body blocks; the first other block repeating the
+    page title is the title.
+
+    >>> page = "<title>Storm - News</title><nav>Home</nav><h1>Storm</h1><p>It rained all day long in the city, officials said.</p><p>Share</p>"
+    >>> blocks = [Block("Home", tag="nav"), Block("Storm", tag="h1"), Block("It rained all day long in the city, officials said."), Block("Share")]
+    >>> classify_html(blocks, page)
+    >>> [b.role for b in blocks]
+    ['boilerplate', 'title', 'body', 'boilerplate']
+    """
+    titles, lines = read_article(html)
+    unclaimed = shingles("\n".join(lines))
+    for block in blocks:
+        own = shingles(block.text)
+        claimed = own & unclaimed
+        block.role = "body" if own and sum(claimed.values()) >= BODY_SHARE * sum(own.values()) else "boilerplate"
+        if block.role == "body":
+            unclaimed.subtract(claimed)  # in place: a new Counter per block is quadratic on big pages
+    _mark_short_blocks(blocks, " " + " ".join(map(normal_words, lines)) + " ")
+    title = next((b for b in blocks if b.role != "body" and is_title(b.text, titles)), None)
+    if title is not None:
+        title.role = "title"
 
 
-def is_chrome(line: str, site_suffixes: set[str] = frozenset()) -> bool:
-    """A line that is site chrome whatever its position: menus, buttons, credits, counters, teasers."""
-    stripped = line.strip()
-    if not any(c.isalpha() for c in stripped):
-        return True  # counters, dates in digits, separators
-    if _CHROME_LINE.match(stripped) or _CHROME_PREFIX.match(stripped) or _CREDIT.search(stripped):
-        return True
-    lowered = stripped.lower()
-    return any(lowered.endswith(s) and (len(lowered) == len(s) or lowered[: -len(s)].rstrip().endswith(("-", "|", "–", "—"))) for s in site_suffixes)
-
-
-def _is_prose(line: str) -> bool:
-    """A sentence-like line long enough to be article text."""
-    words = _words(line)
-    return words >= 25 or words >= 8 and bool(_TERMINAL.search(line))
-
-
-def classify(blocks: list[Block], title_hint: str | None = None) -> None:
-    """Set each block's role in place: one ``title``, the ``body``, and ``boilerplate``."""
-    lines = [b.text for b in blocks]
-    suffixes = _site_suffixes(lines + ([title_hint] if title_hint else []))
-    chrome = [bool(b.context) or is_chrome(b.text, suffixes) for b in blocks]
-    prose = [not c and _is_prose(b.text) for b, c in zip(blocks, chrome)]
-    for b in blocks:
-        b.role = "boilerplate"
-    if not any(prose):
-        _pick_title(blocks, chrome, len(blocks), title_hint)
-        return
-    first, last = _main_run(blocks, prose)
-    # short closing sentences after the last long one still belong to the article
-    while last + 1 < len(blocks) and not chrome[last + 1] and _words(blocks[last + 1].text) >= 4 and _TERMINAL.search(blocks[last + 1].text):
-        last += 1
-    for i in range(first, last + 1):
-        b = blocks[i]
-        if chrome[i]:
-            continue
-        # inside the article: sentences stay; short unpunctuated lines are teasers and captions
-        if prose[i] or _TERMINAL.search(b.text) and _words(b.text) >= 3 or b.tag in ("h2", "h3", "h4", "li", "blockquote", "pre"):
-            b.role = "body"
-    _pick_title(blocks, chrome, first, title_hint)
-
-
-def _main_run(blocks: list[Block], prose: list[bool], max_gap: int = 3) -> tuple[int, int]:
-    """First and last index of the densest run of prose blocks: prose lines separated by at most
-    ``max_gap`` other lines belong together; the run holding most prose characters wins."""
-    runs: list[list[int]] = []
-    for i, is_prose in enumerate(prose):
-        if not is_prose:
-            continue
-        if runs and i - runs[-1][-1] - 1 <= max_gap:
-            runs[-1].append(i)
-        else:
-            runs.append([i])
-    best = max(runs, key=lambda run: sum(len(blocks[i].text) for i in run))
-    return best[0], best[-1]
-
-
-def _pick_title(blocks: list[Block], chrome: list[bool], before: int, title_hint: str | None) -> None:
-    """The title: an ``<h1>`` or the title hint if a block matches it, else the nearest
-    headline-like line before the body."""
-    hint = _normal(title_hint) if title_hint else ""
-    for i, b in enumerate(blocks):
-        if b.role != "body" and (b.tag == "h1" or hint and _normal(b.text) and _normal(b.text) in hint) and not b.context:
-            b.role = "title"
-            return
-    for i in range(before - 1, -1, -1):
-        b = blocks[i]
-        if not chrome[i] and 3 <= _words(b.text) <= 30 and not b.text.rstrip().endswith("."):
-            b.role = "title"
-            return
-
-
-def _normal(text: str) -> str:
-    return " ".join(_WORD.findall(text.lower()))
+def _mark_short_blocks(blocks: list[Block], article: str) -> None:
+    """Short blocks (under four words: no shingle to compare) between two body blocks are body
+    when the article holds their text: table cells, list items, short lines of the text."""
+    judged = [i for i, b in enumerate(blocks) if shingles(b.text)]
+    for before, after in zip(judged, judged[1:]):
+        if blocks[before].role == blocks[after].role == "body":
+            for block in blocks[before + 1 : after]:
+                key = normal_words(block.text)
+                if key and f" {key} " in article:
+                    block.role = "body"
 
 
 def title_of(blocks: list[Block]) -> str | None:
     return next((b.text for b in blocks if b.role == "title"), None)
 
 
-BODY_SEPARATOR = "\n\n"  # between body paragraphs in a document's clean text
-
-
 def body_of(blocks: list[Block]) -> str:
     return BODY_SEPARATOR.join(b.text for b in blocks if b.role == "body")
-
-
-def clean_text(text: str) -> str:
-    """The article body of a scraped plain-text dump: paragraphs separated by blank lines."""
-    blocks = text_blocks(text)
-    classify(blocks)
-    return body_of(blocks)
-
-
-def extract_html(html: str | bytes) -> str:
-    """The main text of a web page: body paragraphs separated by blank lines, no title or chrome."""
-    if isinstance(html, bytes):
-        from .decode import decode_bytes
-
-        html = decode_bytes(html)
-    title, blocks = html_blocks(html)
-    classify(blocks, title)
-    return body_of(blocks)
 
 
 class BoilerplateStage(Stage):
@@ -174,9 +90,14 @@ class BoilerplateStage(Stage):
     name = "boilerplate"
 
     def apply(self, doc: Document) -> Document:
-        classify(doc.blocks, doc.title)
-        doc.title = title_of(doc.blocks) or doc.title
-        doc.text = body_of(doc.blocks)
+        try:
+            if doc.is_html:
+                classify_html(doc.blocks, doc.input_text)
+            else:
+                classify_text(doc.blocks)
+        finally:  # even when a classifier fails, title and text agree with the roles blocks have
+            doc.title = title_of(doc.blocks) or doc.title
+            doc.text = body_of(doc.blocks)
         for block in doc.blocks:
             self.stats.count(block.role)
         return doc

@@ -6,9 +6,10 @@ line; a blank-line paragraph whose lines are hard-wrapped prose is joined into o
 >>> [b.text for b in text_blocks("Title\\n\\nFirst line.\\nSecond line.")]
 ['Title', 'First line.', 'Second line.']
 
-HTML: block-level elements become blocks; scripts, styles and hidden elements are dropped; the
-chrome container a block sits in (``nav``, ``footer``, ``aside``…) is kept as a hint for the
-boilerplate stage.
+HTML (parsed with lxml, as the extractor parses it): block-level elements become blocks; scripts,
+styles and hidden elements are dropped; the chrome container a block sits in (``nav``,
+``footer``, ``aside``…) is kept as a hint. Which blocks are the article is the boilerplate
+stage's business.
 
 >>> page = "<title>T</title><nav><a>Home</a></nav><article><h1>T</h1><p>Body &amp; more.</p></article>"
 >>> [(b.tag, b.text, b.context) for b in html_blocks(page)[1]]
@@ -17,11 +18,13 @@ boilerplate stage.
 
 from __future__ import annotations
 
+import html as html_lib
 import re
 
-from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+from lxml.html import HtmlElement
 
 from .document import Block, Document
+from .extract.html import hit_depth_limit, parse, title_candidates
 from .pipeline import Stage
 
 _SKIP = {"script", "style", "noscript", "template", "svg", "iframe", "object", "title", "meta", "link", "button", "select"}
@@ -37,7 +40,6 @@ _CHROME_HINT = re.compile(
     r"subscribe|newsletter|cookie|banner|promo|advert|ads?|login|signup|tags|widget|popup|modal)\b",
     re.IGNORECASE,
 )
-_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 
 
@@ -49,9 +51,9 @@ def _clean(text: str) -> str:
 def _looks_wrapped(lines: list[str]) -> bool:
     """Hard-wrapped prose: lines no wider than a terminal, each broken because the next word
     would not have fitted in the width."""
-    width = max(map(len, lines), default=0)
-    if len(lines) < 2 or not 50 <= width <= 100:
+    if len(lines) < 2 or not 50 <= max(map(len, lines)) <= 100:
         return False
+    width = max(map(len, lines))
     return all(len(line) + 1 + len(nxt.split(" ", 1)[0]) > width for line, nxt in zip(lines, lines[1:]))
 
 
@@ -68,46 +70,28 @@ def text_blocks(text: str) -> list[Block]:
     return blocks
 
 
-def _is_hidden(tag: Tag) -> bool:
-    attrs = tag.attrs or {}
-    return (
-        "hidden" in attrs
-        or attrs.get("aria-hidden") == "true"
-        or bool(_HIDDEN_STYLE.search(attrs.get("style", "") or ""))
-    )
-
-
-def _chrome_context(tag: Tag, parent_context: str) -> str:
+def _chrome_context(element: HtmlElement, parent_context: str) -> str:
     if parent_context:
         return parent_context
-    if tag.name in _CHROME_TAGS:
-        return tag.name
-    role = tag.get("role")
+    if element.tag in _CHROME_TAGS:
+        return element.tag
+    role = element.get("role")
     if role in ("navigation", "banner", "contentinfo", "complementary"):
         return role
-    hint = " ".join(tag.get("class") or []) + " " + str(tag.get("id") or "")
+    hint = f"{element.get('class') or ''} {element.get('id') or ''}"
     match = _CHROME_HINT.search(hint.replace("-", " ").replace("_", " "))
     return match.group(1).lower() if match else ""
 
 
-def _title(soup: BeautifulSoup) -> str | None:
-    meta = soup.find("meta", attrs={"property": "og:title"}) or soup.find("meta", attrs={"name": "twitter:title"})
-    if meta and meta.get("content", "").strip():
-        return _clean(meta["content"])
-    if soup.title and soup.title.string and soup.title.string.strip():
-        return _clean(soup.title.string)
-    h1 = soup.find("h1")
-    return _clean(h1.get_text(" ")) if h1 else None
-
-
 def html_blocks(html: str) -> tuple[str | None, list[Block]]:
     """The page's title hint (og:title, ``<title>`` or first ``<h1>``) and its blocks in order."""
-    soup = BeautifulSoup(html, "lxml")
-    title = _title(soup)
+    tree = parse(html)
+    if tree is None:
+        return None, []
+    if hit_depth_limit():
+        return None, text_blocks(flatten_html(html))
+    titles = title_candidates(tree)
     blocks: list[Block] = []
-    root = soup.html or soup
-    # An explicit stack instead of recursion: pages nest thousands of levels deep.
-    stack: list[tuple[Tag | NavigableString, str, str]] = [(root, "", "")]
     pending: list[str] = []  # inline text collected for the current block
     pending_meta: list[str] = ["div", ""]
 
@@ -117,32 +101,50 @@ def html_blocks(html: str) -> tuple[str | None, list[Block]]:
             blocks.append(Block(text, tag=pending_meta[0], context=pending_meta[1]))
         pending.clear()
 
+    # An explicit stack instead of recursion: pages nest thousands of levels deep. Items are
+    # ("element", element, ...), ("text", string, ...) and ("end", None, ...) at a block's end.
+    stack: list[tuple[str, HtmlElement | str | None, str, str]] = [("element", tree, "", "")]
     while stack:
-        node, block_tag, context = stack.pop()
-        if node is None:  # end-of-block marker
+        kind, item, block_tag, context = stack.pop()
+        if kind == "end":
             flush()
-            continue
-        if isinstance(node, Comment):
-            continue
-        if isinstance(node, NavigableString):
+        elif kind == "text":
             if not pending:
                 pending_meta[:] = [block_tag or "div", context]
-            pending.append(str(node))
-            continue
-        if node.name in _SKIP or _is_hidden(node):
-            continue
-        if node.name == "br":
+            pending.append(item)
+        elif item.tag == "br":
             pending.append("\n")
-            continue
-        node_context = _chrome_context(node, context)
-        starts_block = node.name in _BLOCKS or node.name in _CONTAINERS and node.name != "span"
-        tag = node.name if node.name in _BLOCKS or node.name in _CHROME_TAGS else block_tag
-        if starts_block:
-            flush()
-            stack.append((None, "", ""))  # flush when the element ends
-        stack.extend((child, tag, node_context) for child in reversed(node.contents))
+        elif isinstance(item.tag, str) and item.tag not in _SKIP and item.get("aria-hidden") != "true":
+            element_context = _chrome_context(item, context)
+            tag = item.tag if item.tag in _BLOCKS or item.tag in _CHROME_TAGS else block_tag
+            if item.tag in _BLOCKS or item.tag in _CONTAINERS and item.tag != "span":
+                flush()
+                stack.append(("end", None, "", ""))
+            for child in reversed(item):
+                if child.tail:
+                    stack.append(("text", child.tail, tag, element_context))
+                stack.append(("element", child, tag, element_context))
+            if item.text:
+                stack.append(("text", item.text, tag, element_context))
     flush()
-    return title, blocks
+    return (titles[0] if titles else None), blocks
+
+
+_MARKUP = re.compile(r"<(script|style)\b.*?</\1\s*>|<!--.*?-->|<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*>", re.DOTALL | re.IGNORECASE)
+
+
+def flatten_html(html: str) -> str:
+    """The text of a page without a parser: tags removed, a line break at every block tag.
+    For pages nested too deep for lxml, so that their text is still kept.
+
+    >>> flatten_html("<div><p>One &amp; two</p><script>x()</script><p>Three <b>four</b></p></div>")
+    '\\n\\nOne & two\\n\\nThree four\\n\\n'
+    """
+    def replace(match: re.Match) -> str:
+        tag = (match.group(3) or "").lower()
+        return "\n" if tag in _BLOCKS or tag in _CONTAINERS and tag != "span" or tag == "br" else ""
+
+    return html_lib.unescape(_MARKUP.sub(replace, html))
 
 
 _HTML_START = re.compile(r"^\s*(<!doctype\s+html|<html|<head|<body|<\?xml)", re.IGNORECASE)

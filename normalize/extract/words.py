@@ -1,0 +1,45 @@
+"""Words, shingles and sentence ends: how the extractors measure, compare and judge text.
+
+>>> count_words("The storm hit."), count_words("市議会は火曜日に可決した。")
+(3, 7)
+>>> normal_words("Big Storm -- hits!")
+'big storm hits'
+>>> sorted(shingles("a b c d e"))
+[('a', 'b', 'c', 'd'), ('b', 'c', 'd', 'e')]
+>>> ends_like_sentence("It rained."), ends_like_sentence("Another Story Title")
+(True, False)
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+#: Between two paragraphs of an extracted article.
+PARAGRAPH_SEPARATOR = "\n\n"
+
+_WORD = re.compile(r"\w+")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_SENTENCE_END = re.compile(r"[.!?…。！？:;\"'”»)]\s*$")
+
+
+def count_words(text: str) -> int:
+    """Words in a text; CJK text has no spaces, so two of its characters count as a word."""
+    return len(_WORD.findall(text)) + len(_CJK.findall(text)) // 2
+
+
+def normal_words(text: str) -> str:
+    """The text's words, lowercased, one space apart: equal for texts that differ only in
+    punctuation, case and spacing."""
+    return " ".join(_WORD.findall(text.lower()))
+
+
+def shingles(text: str) -> Counter:
+    """The multiset of 4-word shingles (lowercased): how much text two extractions share."""
+    tokens = _WORD.findall(text.lower())
+    return Counter(zip(tokens, tokens[1:], tokens[2:], tokens[3:]))
+
+
+def ends_like_sentence(line: str) -> bool:
+    """The line ends like a sentence (in any script), not like a headline or a label."""
+    return bool(_SENTENCE_END.search(line))

@@ -1,0 +1,124 @@
+"""extract_html on small pages written for these tests: each builds a page around the same
+three-paragraph article and checks the exact body that comes out."""
+
+from __future__ import annotations
+
+import pytest
+
+from normalize import extract_html
+
+PARAGRAPHS = [
+    "The city council voted on Tuesday to expand the network of protected bicycle lanes across the "
+    "northern districts, after two years of public consultations and a pilot on three streets.",
+    "Supporters said the pilot had cut injuries at the busiest junctions by almost a third, while "
+    "shop owners on the main avenue warned that fewer parking spaces would drive customers away.",
+    "Construction of the first new lanes is due to begin in the spring and should be finished before "
+    "the end of next year, according to the transport department's published timetable.",
+]
+ARTICLE = "\n\n".join(PARAGRAPHS)
+TITLE = "Council approves bike lane expansion"
+
+
+def page(body: str, title: str = TITLE, lang: str = "en") -> str:
+    return (
+        f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>{title} - City News</title></head>'
+        f"<body><header><nav><ul><li><a href='/'>Home</a></li><li><a href='/city'>City</a></li>"
+        f"<li><a href='/sport'>Sport</a></li></ul></nav></header>{body}"
+        f"<footer><p>About us</p><p>Contact</p><p>Privacy policy</p></footer></body></html>"
+    )
+
+
+def article(*paragraphs: str, before: str = "", after: str = "") -> str:
+    inner = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return f"<main><article><h1>{TITLE}</h1>{before}{inner}{after}</article></main>"
+
+
+def test_plain_article_without_title_and_chrome():
+    assert extract_html(page(article(*PARAGRAPHS))) == ARTICLE
+
+
+def test_bytes_in_a_declared_legacy_charset():
+    html = page(article(*PARAGRAPHS)).replace('charset="utf-8"', 'charset="windows-1252"')
+    assert extract_html(html.replace("department's", "department’s").encode("cp1252")) == ARTICLE.replace("'", "’")
+
+
+def test_hidden_content_is_dropped():
+    hidden = '<p style="display: none">Hidden metadata: bicycle, council, lanes, transport, city, vote, pilot.</p>'
+    hidden += '<div hidden><p>A hidden copy of the teaser text that no reader of the page ever sees at all.</p></div>'
+    assert extract_html(page(article(PARAGRAPHS[0], hidden, *PARAGRAPHS[1:]))) == ARTICLE
+
+
+def test_duplicated_body_comes_out_once():
+    body = article(*PARAGRAPHS) + "<div class='print-version'>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + "</div>"
+    assert extract_html(page(body)) == ARTICLE
+
+
+def test_split_body_is_joined():
+    more = [
+        "The department expects the full network to carry twice as many riders within five years, "
+        "and it plans to publish traffic counts for every new lane each quarter.",
+        "Residents can comment on the detailed plans for their own streets at the town hall until the "
+        "end of the month, or send their remarks to the council by post or by email.",
+    ]
+    part = "<div class='grid'><div class='article-body'>{}</div><aside class='ad-rail'><p>Advertisement</p></aside></div>"
+    body = (
+        f"<main><h1>{TITLE}</h1>"
+        + part.format("".join(f"<p>{p}</p>" for p in PARAGRAPHS[:2]))
+        + part.format("".join(f"<p>{p}</p>" for p in PARAGRAPHS[2:] + more))
+        + "</main>"
+    )
+    assert extract_html(page(body)) == "\n\n".join(PARAGRAPHS + more)
+
+
+def test_comments_are_dropped():
+    comments = (
+        "<section id='comments' class='comments'><h3>3 Comments</h3>"
+        "<div class='comment'><p>Jane wrote on Tuesday: finally some good news for everyone who rides to work in this city every day!</p></div>"
+        "<div class='comment'><p>Mark wrote on Tuesday: this will be a disaster for the small shops on the avenue, mark my words.</p></div>"
+        "</section>"
+    )
+    assert extract_html(page(article(*PARAGRAPHS) + comments)) == ARTICLE
+
+
+def test_related_teasers_are_dropped():
+    related = (
+        "<div class='related-posts'><h3>Related</h3><ul>"
+        "<li><a href='/a'>Mayor opens the new riverside park after two years of works</a></li>"
+        "<li><a href='/b'>Bus fares to rise by ten cents in January</a></li>"
+        "<li><a href='/c'>Record numbers cycle to work during the transit strike</a></li></ul></div>"
+    )
+    assert extract_html(page(article(*PARAGRAPHS, after=related))) == ARTICLE
+
+
+def test_non_english_chrome_is_dropped():
+    paragraphs = [
+        "Городской совет во вторник проголосовал за расширение сети защищённых велодорожек в северных "
+        "районах после двух лет общественных обсуждений и пилотного проекта на трёх улицах.",
+        "Сторонники решения заявили, что пилотный проект почти на треть сократил число травм на самых "
+        "загруженных перекрёстках, а владельцы магазинов предупредили о потере покупателей.",
+    ]
+    body = (
+        f"<main><article><h1>Совет одобрил велодорожки</h1><p>{paragraphs[0]}</p>"
+        "<p>Читайте также: Мэр открыл новый парк на набережной</p>"
+        f"<p>{paragraphs[1]}</p><p>Поделиться</p><p>Фото: пресс-служба мэрии</p></article></main>"
+    )
+    assert extract_html(page(body, title="Совет одобрил велодорожки", lang="ru")) == "\n\n".join(paragraphs)
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "",
+        "<html><body></body></html>",
+        page("<div class='menu'><ul>" + "".join(f"<li><a href='/{i}'>Section {i}</a></li>" for i in range(30)) + "</ul></div>"),
+    ],
+)
+def test_page_without_article_is_empty(html):
+    assert extract_html(html) == ""
+
+
+def test_broken_markup_and_deep_nesting():
+    unclosed = "".join(f"<p>{p}" for p in PARAGRAPHS)  # no </p>, no </article>
+    assert extract_html(page(f"<article><h1>{TITLE}</h1>{unclosed}</span></div>")) == ARTICLE
+    deep = "<div class='wrap'>" * 1000 + article(*PARAGRAPHS) + "</div>" * 1000
+    assert extract_html(page(deep)) == ARTICLE
