@@ -1,4 +1,13 @@
-"""Which language is this text in? Script rules first, then langdetect, deterministic.
+"""Which language is this text in? Evidence from scripts, models and context, weighed.
+
+1. The Unicode script settles many languages (Greek, Hangul, Thai…) and narrows the rest to
+   candidates (Latin, Cyrillic, Arabic, Devanagari).
+2. fastText answers alone when it is sure and no look-alike language could be meant.
+3. Otherwise py3langid (and lingua's small models, unless py3langid and fastText agree on long
+   text) score the candidates; their log-probabilities add up, weighted.
+4. Look-alike languages are settled by marker words and letters, then by langdetect when the
+   models are still close.
+5. The document's main language (``prior``) tips short, ambiguous text.
 
 >>> detect_language("Заголовок открываемого материала")
 'ru'
@@ -6,22 +15,35 @@
 'en'
 >>> detect_language("12 345 — https://example.com")
 'und'
+>>> identify("Kerajaan negeri bersetuju kerana wang itu cukup.").lang
+'ms'
 """
 
 from __future__ import annotations
 
+import math
 import re
-import threading
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
 
 from ..document import UNDETERMINED
-from .scripts import SINGLE_LANGUAGE_SCRIPTS, dominant_script, script_counts, script_of_language
+from .lookalikes import group_of, markers
+from .models import FASTTEXT, LANGDETECT, LINGUA, PY3LANGID
+from .scripts import CANDIDATES, dominant_script
 
 _URLS = re.compile(r"\S+://\S+|www\.\S+|\S+@\S+\.\w+")
-_LANGDETECT_ALIASES = {"zh-cn": "zh", "zh-tw": "zh"}
-_lock = threading.Lock()
+
+_FLOOR = 1e-4  # probability floor: one model's near-zero cannot veto the others
+_WEIGHTS = {PY3LANGID: 1.0, LINGUA: 1.0, FASTTEXT: 0.3}
+_FASTTEXT_SURE = 0.97  # fastText this sure of a language without look-alikes is right ~99.9%
+_LONG = 60  # letters; above this py3langid and fastText agreeing need no third opinion
+_PY3_SURE = 0.99
+_MARKER_WEIGHT = 2.0  # log-odds per marker word or letter
+_CLOSE = 3.0  # log-odds; look-alikes closer than this ask langdetect
+_LANGDETECT_WEIGHT = 1.0
+_PRIOR_WEIGHT = 2.0  # log-odds for the document's language, on short text only
+_SHORT = 40  # letters
+_IDEOGRAPHIC = {"Han", "Kana", "Hangul"}  # one character is a word
 
 
 @dataclass(frozen=True)
@@ -33,18 +55,6 @@ class Guess:
 UNKNOWN = Guess(UNDETERMINED, 0.0)
 
 
-@lru_cache(maxsize=1)
-def _factory():
-    """langdetect's profiles, loaded once a process, with a fixed seed so every call agrees."""
-    from langdetect.detector_factory import DetectorFactory, init_factory
-    import langdetect.detector_factory as module
-
-    init_factory()
-    factory: DetectorFactory = module._factory
-    factory.set_seed(0)
-    return factory
-
-
 def letters_of(text: str) -> str:
     return "".join(c for c in _URLS.sub(" ", text) if c.isalpha())
 
@@ -53,47 +63,95 @@ def identify(text: str, *, prior: str | None = None) -> Guess:
     """The language of ``text`` with a confidence in [0, 1]; ``und`` when there is too little.
 
     ``prior`` is the language expected from context (the document's main language): short,
-    ambiguous text that could be in it is given to it.
+    ambiguous text that could be in it leans to it.
+
+    >>> identify("Ok", prior="en").lang, identify("ok").lang
+    ('en', 'und')
     """
+    try:
+        return _identify(text, prior)
+    except Exception:  # noqa: BLE001 - a detector must answer for any string
+        return UNKNOWN
+
+
+def _identify(text: str, prior: str | None) -> Guess:
     text = unicodedata.normalize("NFKC", _URLS.sub(" ", text))
-    counts = script_counts(text)
-    letters = sum(counts.values())
-    if letters < 2:
-        return UNKNOWN
+    letters = sum(c.isalpha() for c in text)
     script = dominant_script(text)
-    if script in SINGLE_LANGUAGE_SCRIPTS:
-        return Guess(SINGLE_LANGUAGE_SCRIPTS[script], 0.99)
-    if script == "Han":
-        return Guess("zh", 0.9)
-    if prior and letters < 20 and script_of_language(prior) == script:
-        return Guess(prior, 0.5)  # a few words in the document's own script: trust the context
-    probabilities = _langdetect(text)
-    if not probabilities:
+    if letters < 2 and script not in _IDEOGRAPHIC:
         return UNKNOWN
-    lang, p = probabilities[0]
-    if prior and prior != lang and letters < 40:
-        for other, q in probabilities:
-            if other == prior and q > 0.15:
-                return Guess(prior, q)
-    return Guess(lang, round(p, 4))
+    candidates = CANDIDATES.get(script or "")
+    if not candidates:
+        return UNKNOWN
+    if len(candidates) == 1:
+        return Guess(next(iter(candidates)), 0.99)
+    if letters < 3 and prior not in candidates:
+        return UNKNOWN  # two letters of a many-language script say nothing without context
+    return _weigh(text, candidates, letters, prior)
 
 
-def _langdetect(text: str) -> list[tuple[str, float]]:
-    from langdetect.lang_detect_exception import LangDetectException
+def _weigh(text: str, candidates: frozenset[str], letters: int, prior: str | None) -> Guess:
+    fasttext = FASTTEXT.probabilities(text, candidates)
+    best = max(sorted(fasttext), key=fasttext.get, default=None)
+    if best and fasttext[best] >= _FASTTEXT_SURE and _no_rival(text, best, letters, prior):
+        return Guess(best, round(fasttext[best], 4))
+    py3 = PY3LANGID.probabilities(text, candidates)
+    evidence = [(FASTTEXT, fasttext), (PY3LANGID, py3)]
+    py3_best = max(sorted(py3), key=py3.get, default=None)
+    if not (letters >= _LONG and py3_best == best and py3[py3_best] >= _PY3_SURE):
+        evidence.append((LINGUA, LINGUA.probabilities(text, candidates)))
+    # only languages some consulted model knows; the others would tie with the best
+    scores = {lang: 0.0 for lang in candidates if any(lang in p for _, p in evidence)}
+    for model, probabilities in evidence:
+        _add(scores, probabilities, _WEIGHTS[model])
+    if prior in scores and letters < _SHORT:
+        scores[prior] += _PRIOR_WEIGHT
+    _settle_lookalikes(text, scores, letters)
+    return _decide(scores)
 
-    with _lock:  # langdetect's factory is shared state
-        detector = _factory().create()
-        detector.append(text)
-        try:
-            found = detector.get_probabilities()
-        except LangDetectException:
-            return []
-    return [(_LANGDETECT_ALIASES.get(p.lang, p.lang), p.prob) for p in found]
+
+def _no_rival(text: str, best: str, letters: int, prior: str | None) -> bool:
+    """Whether nothing argues against fastText's sure answer: the context agrees or the text is
+    long, and the language has no look-alike, or (on long text) no marker of one is present."""
+    if prior not in (None, best) and letters < _SHORT:
+        return False
+    group = group_of(best)
+    if not group:
+        return True
+    return letters >= _LONG and set(markers(text, group)) <= {best}
+
+
+def _add(scores: dict[str, float], probabilities: dict[str, float], weight: float,
+         only: set[str] | None = None) -> None:
+    """Add a model's weighted log-probabilities (to the ``only`` languages, or all); a candidate
+    the model does not know gets the model's best value: it neither favours nor vetoes it."""
+    if not probabilities:
+        return
+    neutral = max(probabilities.values())
+    for lang in only or scores:
+        scores[lang] += weight * math.log(probabilities.get(lang, neutral) + _FLOOR)
+
+
+def _settle_lookalikes(text: str, scores: dict[str, float], letters: int) -> None:
+    top, runner_up = sorted(scores, key=lambda lang: (-scores[lang], lang))[:2]
+    group = group_of(top) & scores.keys()
+    if not group:
+        return
+    for lang, count in markers(text, group).items():
+        scores[lang] += _MARKER_WEIGHT * count
+    top, runner_up = sorted(scores, key=lambda lang: (-scores[lang], lang))[:2]
+    if runner_up in group and top in group and scores[top] - scores[runner_up] < _CLOSE:
+        votes = LANGDETECT.probabilities(text, frozenset(group))
+        _add(scores, votes, _LANGDETECT_WEIGHT, only=group)
+
+
+def _decide(scores: dict[str, float]) -> Guess:
+    """The best-scoring language; its confidence is its softmax share of the scores."""
+    top = max(sorted(scores), key=scores.get)
+    total = sum(math.exp(s - scores[top]) for s in scores.values())
+    return Guess(top, round(1 / total, 4))
 
 
 def detect_language(text: str) -> str:
     """ISO 639-1 code of the language of ``text``, or ``und``. Never raises."""
-    try:
-        return identify(text).lang
-    except Exception:  # noqa: BLE001 - a detector must answer for any string
-        return UNDETERMINED
+    return identify(text).lang
