@@ -85,8 +85,8 @@ def _identify(text: str, prior: str | None) -> Guess:
         return UNKNOWN
     if len(candidates) == 1:
         return Guess(next(iter(candidates)), 0.99)
-    if letters < 3 and prior not in candidates:
-        return UNKNOWN  # two letters of a many-language script say nothing without context
+    if letters < 3 and script == "Latin" and prior is None:
+        return UNKNOWN  # two Latin letters say nothing without context
     return _weigh(text, candidates, letters, prior)
 
 
@@ -97,8 +97,7 @@ def _weigh(text: str, candidates: frozenset[str], letters: int, prior: str | Non
         return Guess(best, round(fasttext[best], 4))
     py3 = PY3LANGID.probabilities(text, candidates)
     evidence = [(FASTTEXT, fasttext), (PY3LANGID, py3)]
-    py3_best = max(sorted(py3), key=py3.get, default=None)
-    if not (letters >= _LONG and py3_best == best and py3[py3_best] >= _PY3_SURE):
+    if not _py3_settles(py3, best, letters):
         evidence.append((LINGUA, LINGUA.probabilities(text, candidates)))
     # only languages some consulted model knows; the others would tie with the best
     scores = {lang: 0.0 for lang in candidates if any(lang in p for _, p in evidence)}
@@ -108,6 +107,17 @@ def _weigh(text: str, candidates: frozenset[str], letters: int, prior: str | Non
         scores[prior] += _PRIOR_WEIGHT
     _settle_lookalikes(text, scores, letters)
     return _decide(scores)
+
+
+def _py3_settles(py3: dict[str, float], fasttext_best: str | None, letters: int) -> bool:
+    """Whether py3langid alone is enough: long text, sure, fastText not against it, and no
+    look-alike of its answer that py3langid does not know (Tswana, Tsonga beside Sotho…)."""
+    best = max(sorted(py3), key=py3.get, default=None)
+    return (
+        best is not None and letters >= _LONG and py3[best] >= _PY3_SURE
+        and fasttext_best in (best, None, *(group_of(best) - FASTTEXT.known))
+        and group_of(best) <= PY3LANGID.known
+    )
 
 
 def _no_rival(text: str, best: str, letters: int, prior: str | None) -> bool:
@@ -123,13 +133,17 @@ def _no_rival(text: str, best: str, letters: int, prior: str | None) -> bool:
 
 def _add(scores: dict[str, float], probabilities: dict[str, float], weight: float,
          only: set[str] | None = None) -> None:
-    """Add a model's weighted log-probabilities (to the ``only`` languages, or all); a candidate
-    the model does not know gets the model's best value: it neither favours nor vetoes it."""
+    """Add a model's weighted log-probabilities (to the ``only`` languages, or all). A candidate
+    the model does not know is scored like its closest look-alike the model knows (Tswana like
+    Sotho), or like an average candidate when it has none."""
     if not probabilities:
         return
-    neutral = max(probabilities.values())
+    average = 1 / len(probabilities)
     for lang in only or scores:
-        scores[lang] += weight * math.log(probabilities.get(lang, neutral) + _FLOOR)
+        p = probabilities.get(lang)
+        if p is None:
+            p = max((probabilities.get(g, 0.0) for g in group_of(lang)), default=0.0) or average
+        scores[lang] += weight * math.log(p + _FLOOR)
 
 
 def _settle_lookalikes(text: str, scores: dict[str, float], letters: int) -> None:
@@ -140,7 +154,7 @@ def _settle_lookalikes(text: str, scores: dict[str, float], letters: int) -> Non
     for lang, count in markers(text, group).items():
         scores[lang] += _MARKER_WEIGHT * count
     top, runner_up = sorted(scores, key=lambda lang: (-scores[lang], lang))[:2]
-    if runner_up in group and top in group and scores[top] - scores[runner_up] < _CLOSE:
+    if {top, runner_up} <= group & LANGDETECT.known and scores[top] - scores[runner_up] < _CLOSE:
         votes = LANGDETECT.probabilities(text, frozenset(group))
         _add(scores, votes, _LANGDETECT_WEIGHT, only=group)
 

@@ -17,6 +17,7 @@ from pathlib import Path
 
 # Codes the models use that differ from ours (Norwegian is Bokmål in the test set).
 _ALIASES = {"no": "nb", "zh-cn": "zh", "zh-tw": "zh"}
+_FASTTEXT_TOP = 20  # labels asked of fastText; the rest have negligible probability
 
 
 def _renormalise(found: dict[str, float], candidates: frozenset[str]) -> dict[str, float]:
@@ -85,12 +86,13 @@ class FastText(_Model):
         return fasttext.load_model(str(path))
 
     def _predict(self, text: str) -> dict[str, float]:
-        labels, probs = self._model.predict(text.replace("\n", " "), k=-1, threshold=0.0)
+        labels, probs = self._model.predict(text.replace("\n", " "), k=_FASTTEXT_TOP, threshold=0.0)
         return {_ALIASES.get(label[9:], label[9:]): float(p) for label, p in zip(labels, probs)}
 
     @cached_property
     def known(self) -> frozenset[str]:
-        return frozenset(self._predict("a"))
+        labels, _ = self._model.predict("a", k=-1, threshold=0.0)
+        return frozenset(_ALIASES.get(label[9:], label[9:]) for label in labels)
 
     def _raw(self, text, candidates):
         return self._predict(text)
