@@ -3,8 +3,8 @@
 1. The Unicode script settles many languages (Greek, Hangul, Thai…) and narrows the rest to
    candidates (Latin, Cyrillic, Arabic, Devanagari).
 2. fastText answers alone when it is sure and no look-alike language could be meant.
-3. Otherwise py3langid (and lingua's small models, unless py3langid and fastText agree on long
-   text) score the candidates; their log-probabilities add up, weighted.
+3. Otherwise py3langid scores the candidates; unless it and fastText agree on long text,
+   lingua's small models score a shortlist of them too; log-probabilities add up, weighted.
 4. Look-alike languages are settled by marker words and letters, then by langdetect when the
    models are still close.
 5. The document's main language (``prior``) tips short, ambiguous text.
@@ -38,6 +38,7 @@ _WEIGHTS = {PY3LANGID: 1.0, LINGUA: 1.0, FASTTEXT: 0.3}
 _FASTTEXT_SURE = 0.97  # fastText this sure of a language without look-alikes is right ~99.9%
 _LONG = 60  # letters; above this py3langid and fastText agreeing need no third opinion
 _PY3_SURE = 0.99
+_SHORTLIST = 4  # best languages of each fast model that lingua is asked about
 _MARKER_WEIGHT = 2.0  # log-odds per marker word or letter
 _CLOSE = 3.0  # log-odds; look-alikes closer than this ask langdetect
 _LANGDETECT_WEIGHT = 1.0
@@ -97,10 +98,13 @@ def _weigh(text: str, candidates: frozenset[str], letters: int, prior: str | Non
         return Guess(best, round(fasttext[best], 4))
     py3 = PY3LANGID.probabilities(text, candidates)
     evidence = [(FASTTEXT, fasttext), (PY3LANGID, py3)]
-    if not _py3_settles(py3, best, letters):
+    if _py3_settles(py3, best, letters):
+        # only languages some consulted model knows; the others would tie with the best
+        candidates = frozenset(lang for lang in candidates if lang in py3 or lang in fasttext)
+    else:
+        candidates = _shortlist(candidates, py3, fasttext)
         evidence.append((LINGUA, LINGUA.probabilities(text, candidates)))
-    # only languages some consulted model knows; the others would tie with the best
-    scores = {lang: 0.0 for lang in candidates if any(lang in p for _, p in evidence)}
+    scores = {lang: 0.0 for lang in candidates}
     for model, probabilities in evidence:
         _add(scores, probabilities, _WEIGHTS[model])
     if prior in scores and letters < _SHORT:
@@ -118,6 +122,17 @@ def _py3_settles(py3: dict[str, float], fasttext_best: str | None, letters: int)
         and fasttext_best in (best, None, *(group_of(best) - FASTTEXT.known))
         and group_of(best) <= PY3LANGID.known
     )
+
+
+def _shortlist(candidates: frozenset[str], *rankings: dict[str, float]) -> frozenset[str]:
+    """The candidates worth a closer look: the best few of each ranking, their look-alikes, and
+    the languages the ranking models do not know."""
+    chosen = set(candidates - PY3LANGID.known)
+    for probabilities in rankings:
+        chosen.update(sorted(probabilities, key=lambda lang: -probabilities[lang])[:_SHORTLIST])
+    for lang in list(chosen):
+        chosen |= group_of(lang)
+    return frozenset(chosen & candidates)
 
 
 def _no_rival(text: str, best: str, letters: int, prior: str | None) -> bool:
