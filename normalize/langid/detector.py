@@ -42,7 +42,7 @@ _SHORTLIST = 4  # best languages of each fast model that lingua is asked about
 _MARKER_WEIGHT = 2.0  # log-odds per marker word or letter
 _CLOSE = 3.0  # log-odds; look-alikes closer than this ask langdetect
 _LANGDETECT_WEIGHT = 1.0
-_PRIOR_WEIGHT = 2.0  # log-odds for the document's language, on short text only
+_PRIOR_WEIGHT = 3.0  # log-odds for the document's language, on short text only
 _SHORT = 40  # letters
 _IDEOGRAPHIC = {"Han", "Kana", "Hangul"}  # one character is a word
 
