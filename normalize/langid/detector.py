@@ -42,8 +42,11 @@ _SHORTLIST = 4  # best languages of each fast model that lingua is asked about
 _MARKER_WEIGHT = 2.0  # log-odds per marker word or letter
 _CLOSE = 3.0  # log-odds; look-alikes closer than this ask langdetect
 _LANGDETECT_WEIGHT = 1.0
-_PRIOR_WEIGHT = 3.0  # log-odds for the document's language, on short text only
+_PRIOR_WEIGHT = 3.0  # log-odds for the document's language on short text, up to twice that
 _SHORT = 40  # letters
+_NAMES = 80  # letters; up to this, capitalised words in the document's script follow it
+_NAME_SHARE = 0.75
+_WORDS = re.compile(r"[^\W\d_]+")
 _IDEOGRAPHIC = {"Han", "Kana", "Hangul"}  # one character is a word
 
 
@@ -88,7 +91,19 @@ def _identify(text: str, prior: str | None) -> Guess:
         return Guess(next(iter(candidates)), 0.99)
     if letters < 3 and script == "Latin" and prior is None:
         return UNKNOWN  # two Latin letters say nothing without context
+    if prior in candidates and letters < _NAMES and _looks_like_names(text):
+        return Guess(prior, 0.5)  # "TEL AVIV (Sputnik)": names say nothing about the language
     return _weigh(text, candidates, letters, prior)
+
+
+def _looks_like_names(text: str) -> bool:
+    """Whether most words are capitalised, as in names, titles of works and page chrome.
+
+    >>> _looks_like_names("Sputnik International"), _looks_like_names("the Sputnik agency")
+    (True, False)
+    """
+    words = _WORDS.findall(text)
+    return bool(words) and sum(w[0].isupper() for w in words) >= _NAME_SHARE * len(words)
 
 
 def _weigh(text: str, candidates: frozenset[str], letters: int, prior: str | None) -> Guess:
@@ -108,7 +123,7 @@ def _weigh(text: str, candidates: frozenset[str], letters: int, prior: str | Non
     for model, probabilities in evidence:
         _add(scores, probabilities, _WEIGHTS[model])
     if prior in scores and letters < _SHORT:
-        scores[prior] += _PRIOR_WEIGHT
+        scores[prior] += _PRIOR_WEIGHT * (2 - letters / _SHORT)  # the shorter, the more
     _settle_lookalikes(text, scores, letters)
     return _decide(scores)
 

@@ -50,11 +50,12 @@ def detect_spans(text: str, *, prior: str | None = None) -> list[Span]:
 
 def _spans(text: str, prior: str | None) -> list[Span]:
     pieces = [(start, end, _letters(text[start:end])) for start, end in _pieces(text)]
-    guesses = [identify(text[start:end]) if letters else None for start, end, letters in pieces]
+    guesses = [identify(text[start:end], prior=prior) if letters else None
+               for start, end, letters in pieces]
     context = prior or _main_language(pieces, guesses)
     spans: list[Span] = []
     for (start, end, letters), guess in zip(pieces, guesses):
-        if guess is not None and letters < _SHORT and context:
+        if guess is not None and letters < _SHORT and context and not prior:
             guess = identify(text[start:end], prior=context)
         _append(spans, start, end, guess)
     if spans and spans[0].start > 0:
