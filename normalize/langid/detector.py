@@ -44,8 +44,6 @@ _CLOSE = 3.0  # log-odds; look-alikes closer than this ask langdetect
 _LANGDETECT_WEIGHT = 1.0
 _PRIOR_WEIGHT = 3.0  # log-odds for the document's language on short text, up to twice that
 _SHORT = 40  # letters
-_NAMES = 80  # letters; up to this, capitalised words in the document's script follow it
-_NAME_SHARE = 0.75
 _WORDS = re.compile(r"[^\W\d_]+")
 _IDEOGRAPHIC = {"Han", "Kana", "Hangul"}  # one character is a word
 
@@ -91,19 +89,22 @@ def _identify(text: str, prior: str | None) -> Guess:
         return Guess(next(iter(candidates)), 0.99)
     if letters < 3 and script == "Latin" and prior is None:
         return UNKNOWN  # two Latin letters say nothing without context
-    if prior in candidates and letters < _NAMES and _looks_like_names(text):
-        return Guess(prior, 0.5)  # "TEL AVIV (Sputnik)": names say nothing about the language
+    if prior in candidates:
+        text = _without_names(text)
+        letters = sum(c.isalpha() for c in text)
+        if letters < 3:
+            return Guess(prior, 0.5)  # "TEL AVIV (Sputnik)": names say nothing of the language
     return _weigh(text, candidates, letters, prior)
 
 
-def _looks_like_names(text: str) -> bool:
-    """Whether most words are capitalised, as in names, titles of works and page chrome.
+def _without_names(text: str) -> str:
+    """The words of ``text`` that are not capitalised: in a document, names (of people,
+    places, brands) and title-case chrome are no evidence of a switch of language.
 
-    >>> _looks_like_names("Sputnik International"), _looks_like_names("the Sputnik agency")
-    (True, False)
+    >>> _without_names("Yesterday Angela Merkel met Emmanuel Macron in Paris.")
+    'met in'
     """
-    words = _WORDS.findall(text)
-    return bool(words) and sum(w[0].isupper() for w in words) >= _NAME_SHARE * len(words)
+    return " ".join(w for w in _WORDS.findall(text) if not w[0].isupper())
 
 
 def _weigh(text: str, candidates: frozenset[str], letters: int, prior: str | None) -> Guess:
