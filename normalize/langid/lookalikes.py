@@ -27,31 +27,29 @@ GROUPS = [
 _WORDS = {
     "ms": "kerana bahawa iaitu selepas sahaja wang kerajaan pelbagai bahagian menerusi manakala "
           "ramai semasa baharu mahupun syarikat jabatan universiti kereta polis ogos julai "
-          "disember mac jun sebarang kemudahan daripada beliau",
-    "id": "karena bahwa yaitu setelah saja uang pemerintah berbagai bagian melalui sedangkan "
-          "bisa sudah mobil polisi universitas agustus juli desember maret juni perusahaan "
-          "kami kalian",
+          "disember mac jun sebarang kemudahan",
+    "id": "karena bahwa yaitu setelah uang pemerintah berbagai bagian bisa mobil universitas "
+          "agustus juli desember maret juni perusahaan kalian",
     "bs": "historija historijski hiljada hiljade sedmica fudbal univerzitet porodica opština "
           "januar februar mart april maj juni juli august septembar oktobar novembar decembar "
           "januara februara marta aprila maja juna jula augusta septembra oktobra novembra "
-          "decembra takođe tačno hljeb lahko mehko",
+          "decembra tačno hljeb lahko mehko",
     "hr": "povijest povijesni tisuća tisuće tjedan nogomet sveučilište obitelj općina "
           "siječanj veljača ožujak travanj svibanj lipanj srpanj kolovoz rujan listopad "
           "studeni prosinac siječnja veljače ožujka travnja svibnja lipnja srpnja kolovoza "
-          "rujna listopada studenoga prosinca također točno kruh tko",
+          "rujna listopada studenoga prosinca točno kruh tko",
     "nn": "ikkje eg ein eit berre kva korleis ho dei vere frå heile mykje kvar noko nokon "
-          "også vart sjølv saman gjennom",
-    "nb": "ikke jeg bare hva hvordan hun være fra hele mye hver noe noen ble selv sammen "
-          "etter meg deg seg gikk",
-    "da": "ikke jeg af hvad mig dig sig blev meget efter gik nu kun hvilke nogen noget",
-    "sv": "inte och jag för att är det som på av med till",
-    "ca": "amb els les dels perquè però també aquesta aquest això molt més fins així seva "
+          "sjølv saman",
+    "nb": "hva mye noe noen ble",
+    "da": "af hvad mig dig sig blev meget efter gik nu kun hvilke nogen noget",
+    "sv": "och jag för att är inte",
+    "ca": "amb els dels perquè però també aquesta aquest això molt més fins així seva "
           "seu són és",
-    "es": "con los las del porque pero también esta este eso muy más hasta así su son es el",
-    "cs": "je jsou který která které byl byla bylo také jako když jsem ale",
-    "sk": "je sú ktorý ktorá ktoré bol bola bolo tiež ako keď som ale",
-    "af": "die nie het ek jy hy is en van",
-    "nl": "de het niet ik jij hij en van een",
+    "es": "con los las del porque pero también esta este eso muy más hasta así su",
+    "cs": "jsou který která které byl byla bylo také jako když jsem",
+    "sk": "sú ktorý ktorá ktoré bol bola bolo tiež ako keď som",
+    "af": "nie ek jy hy",
+    "nl": "de niet ik jij hij een",
 }
 
 # Letters a language writes that its look-alikes may not; a letter counts as a marker when no
