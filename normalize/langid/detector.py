@@ -185,7 +185,8 @@ def _settle_lookalikes(text: str, scores: dict[str, float], letters: int) -> Non
     for lang, count in markers(text, group).items():
         scores[lang] += _MARKER_WEIGHT * count
     top, runner_up = sorted(scores, key=lambda lang: (-scores[lang], lang))[:2]
-    if {top, runner_up} <= group & LANGDETECT.known and scores[top] - scores[runner_up] < _CLOSE:
+    close = scores[top] - scores[runner_up] < _CLOSE and letters < _LONG  # long text: models suffice
+    if close and {top, runner_up} <= group & LANGDETECT.known:
         votes = LANGDETECT.probabilities(text, frozenset(group))
         _add(scores, votes, _LANGDETECT_WEIGHT, only=group)
 
