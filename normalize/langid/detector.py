@@ -3,8 +3,8 @@
 1. The Unicode script settles many languages (Greek, Hangul, Thai…) and narrows the rest to
    candidates (Latin, Cyrillic, Arabic, Devanagari).
 2. fastText answers alone when it is sure and no look-alike language could be meant.
-3. Otherwise py3langid scores the candidates; unless it and fastText agree on long text,
-   lingua's small models score a shortlist of them too; log-probabilities add up, weighted.
+3. Otherwise py3langid scores the candidates; unless it is sure on long text, lingua's small
+   models score a shortlist of them too; log-probabilities add up, weighted.
 4. Look-alike languages are settled by marker words and letters, then by langdetect when the
    models are still close.
 5. The document's main language (``prior``) tips short, ambiguous text.
@@ -36,7 +36,7 @@ _URLS = re.compile(r"\S+://\S+|www\.\S+|\S+@\S+\.\w+")
 _FLOOR = 1e-4  # probability floor: one model's near-zero cannot veto the others
 _WEIGHTS = {PY3LANGID: 1.0, LINGUA: 1.0, FASTTEXT: 0.3}
 _FASTTEXT_SURE = 0.97  # fastText this sure of a language without look-alikes is right ~99.9%
-_LONG = 40  # letters; above this py3langid and fastText agreeing need no third opinion
+_LONG = 40  # letters; from here a sure py3langid needs no third opinion
 _PY3_SURE = 0.9
 _SHORTLIST = 4  # best languages of each fast model that lingua is asked about
 _MARKER_WEIGHT = 2.0  # log-odds per marker word or letter
@@ -114,7 +114,7 @@ def _weigh(text: str, candidates: frozenset[str], letters: int, prior: str | Non
         return Guess(best, round(fasttext[best], 4))
     py3 = PY3LANGID.probabilities(text, candidates)
     evidence = [(FASTTEXT, fasttext), (PY3LANGID, py3)]
-    if _py3_settles(py3, best, letters):
+    if _py3_settles(py3, letters):
         # only languages some consulted model knows; the others would tie with the best
         candidates = frozenset(lang for lang in candidates if lang in py3 or lang in fasttext)
     else:
@@ -129,13 +129,12 @@ def _weigh(text: str, candidates: frozenset[str], letters: int, prior: str | Non
     return _decide(scores)
 
 
-def _py3_settles(py3: dict[str, float], fasttext_best: str | None, letters: int) -> bool:
-    """Whether py3langid alone is enough: long text, sure, fastText not against it, and no
-    look-alike of its answer that py3langid does not know (Tswana, Tsonga beside Sotho…)."""
+def _py3_settles(py3: dict[str, float], letters: int) -> bool:
+    """Whether py3langid alone is enough: long text, sure, and no look-alike of its answer
+    that py3langid does not know (Tswana, Tsonga beside Sotho…)."""
     best = max(sorted(py3), key=py3.get, default=None)
     return (
         best is not None and letters >= _LONG and py3[best] >= _PY3_SURE
-        and fasttext_best in (best, None, *(group_of(best) - FASTTEXT.known))
         and group_of(best) <= PY3LANGID.known
     )
 
