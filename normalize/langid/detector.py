@@ -57,10 +57,6 @@ class Guess:
 UNKNOWN = Guess(UNDETERMINED, 0.0)
 
 
-def letters_of(text: str) -> str:
-    return "".join(c for c in _URLS.sub(" ", text) if c.isalpha())
-
-
 def identify(text: str, *, prior: str | None = None) -> Guess:
     """The language of ``text`` with a confidence in [0, 1]; ``und`` when there is too little.
 

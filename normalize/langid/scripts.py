@@ -87,15 +87,3 @@ def dominant_script(text: str) -> str | None:
     if script != "Latin" and count >= _NON_LATIN_SHARE * total:
         return script
     return counts.most_common(1)[0][0]
-
-
-_SCRIPT_OF_LANGUAGE = {lang: s for s, langs in CANDIDATES.items() for lang in langs}
-
-
-def script_of_language(lang: str) -> str:
-    """The script a language is usually written in (Latin unless known otherwise).
-
-    >>> script_of_language("uk"), script_of_language("de")
-    ('Cyrillic', 'Latin')
-    """
-    return _SCRIPT_OF_LANGUAGE.get(lang, "Latin")
