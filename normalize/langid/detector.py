@@ -1,4 +1,13 @@
-"""Which language is this text in? Script rules first, then langdetect, deterministic.
+"""Which language is this text in? Evidence from scripts, models and context, weighed.
+
+1. The Unicode script settles many languages (Greek, Hangul, Thai…) and narrows the rest to
+   candidates (Latin, Cyrillic, Arabic, Devanagari).
+2. fastText answers alone when it is sure and no look-alike language could be meant.
+3. Otherwise py3langid scores the candidates; unless it is sure on long text, lingua's small
+   models score a shortlist of them too; log-probabilities add up, weighted.
+4. Look-alike languages are settled by marker words and letters, then by langdetect when the
+   models are still close.
+5. The document's main language (``prior``) tips short, ambiguous text.
 
 >>> detect_language("Заголовок открываемого материала")
 'ru'
@@ -6,22 +15,38 @@
 'en'
 >>> detect_language("12 345 — https://example.com")
 'und'
+>>> identify("Kerajaan negeri bersetuju kerana wang itu cukup.").lang
+'ms'
 """
 
 from __future__ import annotations
 
+import math
 import re
-import threading
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
 
 from ..document import UNDETERMINED
-from .scripts import SINGLE_LANGUAGE_SCRIPTS, dominant_script, script_counts, script_of_language
+from .lookalikes import group_of, markers
+from .models import FASTTEXT, LANGDETECT, LINGUA, PY3LANGID
+from .scripts import CANDIDATES, dominant_script
 
 _URLS = re.compile(r"\S+://\S+|www\.\S+|\S+@\S+\.\w+")
-_LANGDETECT_ALIASES = {"zh-cn": "zh", "zh-tw": "zh"}
-_lock = threading.Lock()
+
+_FLOOR = 1e-4  # probability floor: one model's near-zero cannot veto the others
+_WEIGHTS = {PY3LANGID: 1.0, LINGUA: 1.0, FASTTEXT: 0.3}
+_FASTTEXT_SURE = 0.97  # fastText this sure of a language without look-alikes is right ~99.9%
+_LONG = 40  # letters; from here a sure py3langid needs no third opinion
+_PY3_SURE = 0.9
+_SHORTLIST = 4  # best languages of each fast model that lingua is asked about
+_MARKER_WEIGHT = 2.0  # log-odds per marker word or letter
+_CLOSE = 3.0  # log-odds; look-alikes closer than this ask langdetect
+_LANGDETECT_WEIGHT = 1.0
+_PRIOR_WEIGHT = 3.0  # log-odds for the document's language on short text, up to twice that
+_SHORT = 40  # letters
+_EVIDENCE = 5000  # characters of a long text that are looked at
+_WORDS = re.compile(r"[^\W\d_]+")
+_IDEOGRAPHIC = {"Han", "Kana", "Hangul"}  # one character is a word
 
 
 @dataclass(frozen=True)
@@ -33,67 +58,152 @@ class Guess:
 UNKNOWN = Guess(UNDETERMINED, 0.0)
 
 
-@lru_cache(maxsize=1)
-def _factory():
-    """langdetect's profiles, loaded once a process, with a fixed seed so every call agrees."""
-    from langdetect.detector_factory import DetectorFactory, init_factory
-    import langdetect.detector_factory as module
-
-    init_factory()
-    factory: DetectorFactory = module._factory
-    factory.set_seed(0)
-    return factory
-
-
-def letters_of(text: str) -> str:
-    return "".join(c for c in _URLS.sub(" ", text) if c.isalpha())
-
-
 def identify(text: str, *, prior: str | None = None) -> Guess:
     """The language of ``text`` with a confidence in [0, 1]; ``und`` when there is too little.
 
     ``prior`` is the language expected from context (the document's main language): short,
-    ambiguous text that could be in it is given to it.
+    ambiguous text that could be in it leans to it.
+
+    >>> identify("Ok", prior="en").lang, identify("ok").lang
+    ('en', 'und')
     """
+    try:
+        return _identify(text, prior)
+    except Exception:  # noqa: BLE001 - a detector must answer for any string
+        return UNKNOWN
+
+
+def _identify(text: str, prior: str | None) -> Guess:
+    if len(text) > _EVIDENCE:  # a few thousand characters settle it; megabytes only cost time
+        cut = text.rfind(" ", 0, _EVIDENCE)
+        text = text[: cut if cut > 0 else _EVIDENCE]
     text = unicodedata.normalize("NFKC", _URLS.sub(" ", text))
-    counts = script_counts(text)
-    letters = sum(counts.values())
-    if letters < 2:
-        return UNKNOWN
+    letters = sum(c.isalpha() for c in text)
     script = dominant_script(text)
-    if script in SINGLE_LANGUAGE_SCRIPTS:
-        return Guess(SINGLE_LANGUAGE_SCRIPTS[script], 0.99)
-    if script == "Han":
-        return Guess("zh", 0.9)
-    if prior and letters < 20 and script_of_language(prior) == script:
-        return Guess(prior, 0.5)  # a few words in the document's own script: trust the context
-    probabilities = _langdetect(text)
-    if not probabilities:
+    if letters < 2 and script not in _IDEOGRAPHIC:
         return UNKNOWN
-    lang, p = probabilities[0]
-    if prior and prior != lang and letters < 40:
-        for other, q in probabilities:
-            if other == prior and q > 0.15:
-                return Guess(prior, q)
-    return Guess(lang, round(p, 4))
+    candidates = CANDIDATES.get(script or "")
+    if not candidates:
+        return UNKNOWN
+    if len(candidates) == 1:
+        return Guess(next(iter(candidates)), 0.99)
+    if letters < 3 and script == "Latin" and prior is None:
+        return UNKNOWN  # two Latin letters say nothing without context
+    if prior in candidates:
+        text = _without_names(text)
+        letters = sum(c.isalpha() for c in text)
+        if letters < 3:
+            return Guess(prior, 0.5)  # "TEL AVIV (Sputnik)": names say nothing of the language
+    return _weigh(text, candidates, letters, prior)
 
 
-def _langdetect(text: str) -> list[tuple[str, float]]:
-    from langdetect.lang_detect_exception import LangDetectException
+def _without_names(text: str) -> str:
+    """The words of ``text`` that are not capitalised: in a document, names (of people,
+    places, brands) and title-case chrome are no evidence of a switch of language. The first
+    word stays when lowercase words follow it: it is capitalised for starting the sentence.
 
-    with _lock:  # langdetect's factory is shared state
-        detector = _factory().create()
-        detector.append(text)
-        try:
-            found = detector.get_probabilities()
-        except LangDetectException:
-            return []
-    return [(_LANGDETECT_ALIASES.get(p.lang, p.lang), p.prob) for p in found]
+    >>> _without_names("Yesterday Angela Merkel met Emmanuel Macron in Paris.")
+    'Yesterday met in'
+    >>> _without_names("Read more"), _without_names("Sputnik International")
+    ('Read more', '')
+    """
+    words = _WORDS.findall(text)
+    kept = [w for w in words[1:] if not w[0].isupper()]
+    if words and (not words[0][0].isupper() or kept and not words[0].isupper()):
+        kept.insert(0, words[0])
+    return " ".join(kept)
+
+
+def _weigh(text: str, candidates: frozenset[str], letters: int, prior: str | None) -> Guess:
+    fasttext = FASTTEXT.probabilities(text, candidates)
+    best = max(sorted(fasttext), key=fasttext.get, default=None)
+    if best and fasttext[best] >= _FASTTEXT_SURE and _no_rival(text, best, letters, prior):
+        return Guess(best, round(fasttext[best], 4))
+    py3 = PY3LANGID.probabilities(text, candidates)
+    evidence = [(FASTTEXT, fasttext), (PY3LANGID, py3)]
+    if _py3_settles(py3, letters):
+        # only languages some consulted model knows; the others would tie with the best
+        candidates = frozenset(lang for lang in candidates if lang in py3 or lang in fasttext)
+    else:
+        candidates = _shortlist(candidates, py3, fasttext)
+        evidence.append((LINGUA, LINGUA.probabilities(text, candidates)))
+    scores = {lang: 0.0 for lang in candidates}
+    for model, probabilities in evidence:
+        _add(scores, probabilities, _WEIGHTS[model])
+    if prior in scores and letters < _SHORT:
+        scores[prior] += _PRIOR_WEIGHT * (2 - letters / _SHORT)  # the shorter, the more
+    _settle_lookalikes(text, scores, letters)
+    return _decide(scores)
+
+
+def _py3_settles(py3: dict[str, float], letters: int) -> bool:
+    """Whether py3langid alone is enough: long text, sure, and no look-alike of its answer
+    that py3langid does not know (Tswana, Tsonga beside Sotho…)."""
+    best = max(sorted(py3), key=py3.get, default=None)
+    return (
+        best is not None and letters >= _LONG and py3[best] >= _PY3_SURE
+        and group_of(best) <= PY3LANGID.known
+    )
+
+
+def _shortlist(candidates: frozenset[str], *rankings: dict[str, float]) -> frozenset[str]:
+    """The candidates worth a closer look: the best few of each ranking, their look-alikes, and
+    the languages the ranking models do not know."""
+    chosen = set(candidates - PY3LANGID.known)
+    for probabilities in rankings:
+        chosen.update(sorted(probabilities, key=lambda lang: -probabilities[lang])[:_SHORTLIST])
+    for lang in list(chosen):
+        chosen |= group_of(lang)
+    return frozenset(chosen & candidates)
+
+
+def _no_rival(text: str, best: str, letters: int, prior: str | None) -> bool:
+    """Whether nothing argues against fastText's sure answer: the context agrees or the text is
+    long, and the language has no look-alike, or (on long text) no marker of one is present."""
+    if prior not in (None, best) and letters < _SHORT:
+        return False
+    group = group_of(best)
+    if not group:
+        return True
+    return letters >= _LONG and set(markers(text, group)) <= {best}
+
+
+def _add(scores: dict[str, float], probabilities: dict[str, float], weight: float,
+         only: set[str] | None = None) -> None:
+    """Add a model's weighted log-probabilities (to the ``only`` languages, or all). A candidate
+    the model does not know is scored like its closest look-alike the model knows (Tswana like
+    Sotho), or like an average candidate when it has none."""
+    if not probabilities:
+        return
+    average = 1 / len(probabilities)
+    for lang in only or scores:
+        p = probabilities.get(lang)
+        if p is None:
+            p = max((probabilities.get(g, 0.0) for g in group_of(lang)), default=0.0) or average
+        scores[lang] += weight * math.log(p + _FLOOR)
+
+
+def _settle_lookalikes(text: str, scores: dict[str, float], letters: int) -> None:
+    top, runner_up = sorted(scores, key=lambda lang: (-scores[lang], lang))[:2]
+    group = group_of(top) & scores.keys()
+    if not group:
+        return
+    for lang, count in markers(text, group).items():
+        scores[lang] += _MARKER_WEIGHT * count
+    top, runner_up = sorted(scores, key=lambda lang: (-scores[lang], lang))[:2]
+    close = scores[top] - scores[runner_up] < _CLOSE and letters < _LONG  # long text: models suffice
+    if close and {top, runner_up} <= group & LANGDETECT.known:
+        votes = LANGDETECT.probabilities(text, frozenset(group))
+        _add(scores, votes, _LANGDETECT_WEIGHT, only=group)
+
+
+def _decide(scores: dict[str, float]) -> Guess:
+    """The best-scoring language; its confidence is its softmax share of the scores."""
+    top = max(sorted(scores), key=scores.get)
+    total = sum(math.exp(s - scores[top]) for s in scores.values())
+    return Guess(top, round(1 / total, 4))
 
 
 def detect_language(text: str) -> str:
     """ISO 639-1 code of the language of ``text``, or ``und``. Never raises."""
-    try:
-        return identify(text).lang
-    except Exception:  # noqa: BLE001 - a detector must answer for any string
-        return UNDETERMINED
+    return identify(text).lang

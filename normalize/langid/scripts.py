@@ -1,9 +1,14 @@
-"""Unicode scripts of letters, and the languages a script settles on its own.
+"""Unicode scripts of letters, and the languages each script leaves as candidates.
+
+A script settles many languages on its own (Greek, Hangul, Thai…); for the others it narrows the
+candidates a model has to choose between.
 
 >>> dominant_script("Заголовок открываемого материала")
 'Cyrillic'
->>> SINGLE_LANGUAGE_SCRIPTS["Hangul"]
-'ko'
+>>> dominant_script("Share to Twitter एक बार अवंतिपुर में साधु")  # page chrome around Hindi
+'Devanagari'
+>>> SINGLE_LANGUAGE_SCRIPTS["Hangul"], sorted(CANDIDATES["Devanagari"])
+('ko', ['hi', 'mr'])
 """
 
 from __future__ import annotations
@@ -28,13 +33,33 @@ _RANGES = [
 SINGLE_LANGUAGE_SCRIPTS = {
     "Greek": "el", "Hebrew": "he", "Hangul": "ko", "Thai": "th", "Georgian": "ka",
     "Armenian": "hy", "Gujarati": "gu", "Gurmukhi": "pa", "Tamil": "ta", "Telugu": "te",
-    "Bengali": "bn", "Kana": "ja", "Kannada": "kn", "Malayalam": "ml",
+    "Bengali": "bn", "Kana": "ja", "Kannada": "kn", "Malayalam": "ml", "Han": "zh",
 }
 
+#: The languages a model chooses between, by script (the 75 of the lingua test set and more).
+CANDIDATES: dict[str, frozenset[str]] = {
+    "Latin": frozenset(
+        "af az bs ca cs cy da de en eo es et eu fi fr ga hr hu id is it la lg lt lv mi ms nb nl "
+        "nn pl pt ro sk sl sn so sq st sv sw tl tn tr ts vi xh yo zu".split()
+    ),
+    "Cyrillic": frozenset("be bg kk mk mn ru sr uk".split()),
+    "Arabic": frozenset("ar fa ur".split()),
+    "Devanagari": frozenset("hi mr".split()),
+}
+for _script, _lang in SINGLE_LANGUAGE_SCRIPTS.items():
+    CANDIDATES[_script] = frozenset({_lang})
 
-@lru_cache(maxsize=4096)
+#: Every language the detector can answer.
+LANGUAGES = frozenset().union(*CANDIDATES.values())
+
+# A non-Latin script holding this share of the letters wins over Latin page chrome around it.
+_NON_LATIN_SHARE = 0.2
+
+
+@lru_cache(maxsize=8192)
 def script_of(char: str) -> str | None:
-    """The script of a letter, or None for anything that is not a letter we know."""
+    """The script of a letter: a name, ``"Other"`` for letters of scripts we do not tell apart,
+    ``None`` for anything that is not a letter."""
     if not char.isalpha():
         return None
     code = ord(char)
@@ -49,28 +74,16 @@ def script_counts(text: str) -> Counter[str]:
 
 
 def dominant_script(text: str) -> str | None:
+    """The script that says most about the language of ``text``; None without letters."""
     counts = script_counts(text)
+    counts.pop("Other", None)
     if not counts:
         return None
-    if counts.get("Kana") and counts.get("Han"):
-        return "Kana"  # Japanese mixes kanji and kana; kana alone says Japanese
+    if counts.get("Kana"):
+        return "Kana"  # Japanese mixes kanji and kana; kana says Japanese, not Chinese
+    total = sum(counts.values())
+    script, count = max(((s, n) for s, n in counts.items() if s != "Latin"), key=lambda x: x[1],
+                        default=("Latin", 0))
+    if script != "Latin" and count >= _NON_LATIN_SHARE * total:
+        return script
     return counts.most_common(1)[0][0]
-
-
-_MODEL_SCRIPTS = {
-    "Cyrillic": {"ru", "uk", "bg", "mk", "sr", "be", "kk", "ky", "mn", "tg", "tt", "ba"},
-    "Arabic": {"ar", "fa", "ur", "ps", "ug", "ku"},
-    "Devanagari": {"hi", "mr", "ne", "sa"},
-    "Han": {"zh"},
-}
-_SCRIPT_OF_LANGUAGE = {lang: script for script, lang in SINGLE_LANGUAGE_SCRIPTS.items()}
-_SCRIPT_OF_LANGUAGE.update({lang: script for script, langs in _MODEL_SCRIPTS.items() for lang in langs})
-
-
-def script_of_language(lang: str) -> str:
-    """The script a language is usually written in (Latin unless known otherwise).
-
-    >>> script_of_language("uk"), script_of_language("de")
-    ('Cyrillic', 'Latin')
-    """
-    return _SCRIPT_OF_LANGUAGE.get(lang, "Latin")

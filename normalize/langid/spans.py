@@ -1,104 +1,132 @@
 """Split text into language-homogeneous spans.
 
-Text is cut into pieces at line breaks, sentence ends and script changes; each piece gets a
-language; short pieces without their own evidence join their neighbours; neighbours in the same
-language merge. Spans partition the text: glue (spaces, punctuation) belongs to the span before.
+Text is cut into pieces where a language switch usually shows: line breaks, sentence ends,
+quotation marks, `` - `` between bilingual labels, and changes of script. Each piece gets a
+language; short pieces lean to the text's (or document's) main language; pieces without letters
+join the span before; neighbours in the same language merge. Spans partition the text and start
+at a letter: glue (spaces, quotes, dashes) belongs to the span before.
 
->>> [(s.lang, "Chats\\nЗаголовок открываемого материала"[s.start:s.end]) for s in detect_spans("Chats\\nЗаголовок открываемого материала")]
-[('en', 'Chats\\n'), ('ru', 'Заголовок открываемого материала')]
+>>> text = "Log in or register to post comments\\nЗаголовок открываемого материала"
+>>> [(s.lang, text[s.start:s.end]) for s in detect_spans(text, prior="en")]
+[('en', 'Log in or register to post comments\\n'), ('ru', 'Заголовок открываемого материала')]
+>>> text = 'Er sagte: "The meeting is over." Dann ging er nach Hause.'
+>>> [(s.lang, text[s.start:s.end]) for s in detect_spans(text)]
+[('de', 'Er sagte: "'), ('en', 'The meeting is over." '), ('de', 'Dann ging er nach Hause.')]
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from ..document import UNDETERMINED, Span
 from .detector import Guess, identify
 from .scripts import script_of
 
-# A piece ends after a line break, or after sentence punctuation followed by a space.
-_CUTS = re.compile(r"\n+|(?<=[.!?…。！？])[\"'”»)]*\s+")
-_SHORT = 12  # letters; shorter pieces are too thin to stand on their own in a known context
-
-
-def _pieces(text: str) -> list[tuple[int, int]]:
-    """(start, end) of sentence/line pieces, further cut where the script of letters changes."""
-    bounds = []
-    start = 0
-    for match in _CUTS.finditer(text):
-        if match.end() > start:
-            bounds.append((start, match.end()))
-            start = match.end()
-    if start < len(text):
-        bounds.append((start, len(text)))
-    pieces = []
-    for start, end in bounds:
-        current = None
-        cut = start
-        for i in range(start, end):
-            script = script_of(text[i])
-            if script is None or script == "Other":
-                continue
-            if current is not None and script != current and _is_script_switch(current, script):
-                # cut at the start of the word that switches script
-                j = i
-                while j > cut and not text[j - 1].isspace():
-                    j -= 1
-                if j > cut:
-                    pieces.append((cut, j))
-                    cut = j
-            current = script
-        pieces.append((cut, end))
-    return pieces
-
-
-def _is_script_switch(a: str, b: str) -> bool:
-    return {a, b} not in ({"Han", "Kana"},)
+# Where a piece may end: line breaks, sentence ends, quotation marks, a spaced dash.
+_CUTS = re.compile(
+    r"\n+"
+    r"|(?<=[.!?…。！？])[\"'”»)]*\s+"
+    r"|[«»“”„\"]+\s*"
+    r"|\s+[-–—]+\s+"
+)
+_SHORT = 12  # letters; shorter pieces are too thin to stand against the main language
+_SCRIPT_NEUTRAL = frozenset({"Han", "Kana"})  # Japanese mixes them within a word
 
 
 def detect_spans(text: str, *, prior: str | None = None) -> list[Span]:
-    """Language spans partitioning ``text`` (offsets into it), each with a confidence."""
+    """Language spans partitioning ``text`` (offsets into it), each with a confidence.
+
+    ``prior`` is the document's main language; without it the text's own main language (by
+    letters) is the context for short pieces. Never raises.
+    """
     if not text:
         return []
-    guesses: list[tuple[int, int, Guess, int]] = []
-    for start, end in _pieces(text):
-        piece = text[start:end]
-        letters = sum(c.isalpha() for c in piece)
-        guesses.append((start, end, identify(piece, prior=prior), letters))
-    # Thin pieces take the language of a neighbour with the same script when it has one.
-    resolved: list[tuple[int, int, Guess]] = []
-    for i, (start, end, guess, letters) in enumerate(guesses):
-        if letters < _SHORT and guess.confidence < 0.99:
-            neighbour = _strong_neighbour(guesses, i, text)
-            if neighbour is not None:
-                guess = Guess(neighbour.lang, min(neighbour.confidence, 0.5))
-            elif prior and guess.lang != UNDETERMINED:
-                guess = Guess(prior, 0.5) if letters < 6 else guess
-        resolved.append((start, end, guess))
+    try:
+        return _spans(text, prior)
+    except Exception:  # noqa: BLE001 - a detector must answer for any string
+        return [Span(0, len(text), UNDETERMINED, 0.0)]
+
+
+def _spans(text: str, prior: str | None) -> list[Span]:
+    pieces = [(start, end, _letters(text[start:end])) for start, end in _pieces(text)]
+    guesses = [identify(text[start:end], prior=prior) if letters else None
+               for start, end, letters in pieces]
+    context = prior or _main_language(pieces, guesses)
     spans: list[Span] = []
-    for start, end, guess in resolved:
-        if spans and (spans[-1].lang == guess.lang or guess.lang == UNDETERMINED):
-            spans[-1].end = end
-        elif spans and spans[-1].lang == UNDETERMINED:
-            spans[-1] = Span(spans[-1].start, end, guess.lang, guess.confidence)
-        else:
-            spans.append(Span(start, end, guess.lang, guess.confidence))
+    for (start, end, letters), guess in zip(pieces, guesses):
+        if guess is not None and letters < _SHORT and context and not prior:
+            guess = identify(text[start:end], prior=context)
+        _append(spans, start, end, guess)
+    if spans and spans[0].start > 0:
+        spans[0].start = 0
     return spans
 
 
-def _script(text: str) -> str | None:
-    for c in text:
-        script = script_of(c)
+def _append(spans: list[Span], start: int, end: int, guess: Guess | None) -> None:
+    """Add a piece: glue and "don't know" extend the span before, the same language merges."""
+    if guess is None or guess.lang == UNDETERMINED:
+        if spans:
+            spans[-1].end = end
+        else:
+            spans.append(Span(start, end, UNDETERMINED, 0.0))
+        return
+    if spans and spans[-1].lang == guess.lang:
+        spans[-1].end = end
+        spans[-1].confidence = max(spans[-1].confidence, guess.confidence)
+    elif spans and spans[-1].lang == UNDETERMINED:
+        spans[-1] = Span(spans[-1].start, end, guess.lang, guess.confidence)
+    else:
+        spans.append(Span(start, end, guess.lang, guess.confidence))
+
+
+def _main_language(pieces, guesses) -> str | None:
+    """The language of most letters among the pieces long enough to stand on their own."""
+    letters: Counter[str] = Counter()
+    for (_, _, count), guess in zip(pieces, guesses):
+        if guess is not None and guess.lang != UNDETERMINED and count >= _SHORT:
+            letters[guess.lang] += count
+    return letters.most_common(1)[0][0] if letters else None
+
+
+def _letters(text: str) -> int:
+    return sum(c.isalpha() for c in text)
+
+
+def _pieces(text: str) -> list[tuple[int, int]]:
+    """(start, end) pieces partitioning ``text``, each starting at a letter (or at 0): cut at
+    :data:`_CUTS` and where the script of letters changes."""
+    starts = {0}
+    for match in _CUTS.finditer(text):
+        starts.add(match.end())
+    starts.update(_script_changes(text))
+    ordered = sorted(s for s in starts if s < len(text))
+    return list(zip(ordered, ordered[1:] + [len(text)]))
+
+
+def _script_changes(text: str) -> list[int]:
+    """Starts of the words whose script differs from the letters before them."""
+    changes = []
+    current = None
+    word_start = 0
+    for i, char in enumerate(text):
+        if not char.isalnum():
+            word_start = i + 1
+            continue
+        script = script_of(char)
+        if script is None or script == "Other":
+            continue
+        if current is not None and script != current and not {script, current} <= _SCRIPT_NEUTRAL:
+            # inside a word (CJK text has no spaces) the cut is at the character itself
+            inside = _script_of_run(text, word_start, i) == current
+            changes.append(i if inside else word_start)
+        current = script
+    return changes
+
+
+def _script_of_run(text: str, start: int, end: int) -> str | None:
+    for char in text[start:end]:
+        script = script_of(char)
         if script and script != "Other":
             return script
-    return None
-
-
-def _strong_neighbour(guesses, i: int, text: str) -> Guess | None:
-    script = _script(text[guesses[i][0]:guesses[i][1]])
-    for j in (i - 1, i + 1):
-        if 0 <= j < len(guesses):
-            start, end, guess, letters = guesses[j]
-            if letters >= _SHORT and guess.lang != UNDETERMINED and _script(text[start:end]) == script:
-                return guess
     return None

