@@ -1,0 +1,154 @@
+"""Mojibake repair by re-decoding, accepted only where the result is clearly more plausible.
+
+Two kinds of damage, each undone by encoding the text back to the bytes it was read from and
+decoding those bytes the right way:
+
+* UTF-8 misread (:func:`fix_utf8_mojibake`): each run of characters that spells valid UTF-8 in
+  one of the encodings UTF-8 gets misread as (``Ã©``, ``√§``, ``п╬``, ``Р’``) is decoded, word by
+  word, wherever that makes the word less odd. A whole line, one word, or twice-encoded text.
+* Legacy code page misread (:func:`fix_legacy_mojibake`): a whole line of text written in one
+  single-byte code page and read in another (``Çàãîëîâîê``). Single-byte decoding always
+  succeeds, so only the character statistics can tell: the line is re-decoded only when the
+  result is no odder and its letter pairs are clearly more ordinary in some language.
+
+>>> fix_utf8_mojibake("Gammelstua har søkt om tilskott pÃ¥ 210.000 kr.")
+('Gammelstua har søkt om tilskott på 210.000 kr.', 1)
+>>> fix_utf8_mojibake("Soviel Kreativit√§t, Unabh√§ngigkeit")
+('Soviel Kreativität, Unabhängigkeit', 2)
+>>> fix_legacy_mojibake("Çàãîëîâîê îòêðûâàåìîãî ìàòåðèàëà")
+('Заголовок открываемого материала', 'cp1251')
+>>> fix_legacy_mojibake("Ayrýca geçmiþten bugüne köklenerek gelen milli kimliðimizi")
+('Ayrıca geçmişten bugüne köklenerek gelen milli kimliğimizi', 'cp1254')
+>>> fix_legacy_mojibake("Il a été à la plage, très joli.")
+('Il a été à la plage, très joli.', None)
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from functools import lru_cache
+
+from .charsets import LEGACY, MISREAD_AS, UTF8_MISREAD_AS, codec
+from .plausibility import fluency, in_alphabet_without_statistics, is_rare_letter, main_script, oddity
+
+# How much more ordinary (average log frequency of letter pairs) a re-decoded line must read:
+# in the words it changes, and over the whole line (which ties them to one language).
+MIN_WORD_GAIN, MIN_LINE_GAIN = 0.25, 0.04
+# Passes over the text: twice-encoded text needs two.
+MAX_PASSES = 3
+_SPACE = re.compile(r"\s")
+
+
+@lru_cache(maxsize=None)
+def _utf8_pattern(misread_as: str) -> re.Pattern[str]:
+    """Runs of characters whose bytes in ``misread_as`` are well-formed multi-byte UTF-8."""
+
+    def chars(first: int, last: int) -> str:
+        decoded = bytes(range(first, last + 1)).decode(codec(misread_as), errors="ignore")
+        return "[" + "".join(re.escape(c) for c in decoded) + "]"
+
+    cont = chars(0x80, 0xBF)
+    sequence = f"{chars(0xC2, 0xDF)}{cont}|{chars(0xE0, 0xEF)}{cont}{{2}}|{chars(0xF0, 0xF4)}{cont}{{3}}"
+    return re.compile(f"(?:{sequence})+")
+
+
+def _word_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The whitespace-delimited stretch of ``text`` holding ``text[start:end]``."""
+    while start > 0 and not _SPACE.match(text[start - 1]):
+        start -= 1
+    while end < len(text) and not _SPACE.match(text[end]):
+        end += 1
+    return start, end
+
+
+def _fits(decoded: str, sequences: int, context_script: str | None) -> bool:
+    """Whether decoded characters can stand in the clean text around them: letters in the
+    script of that text, no rare letters; a lone two-byte sequence with no text around it
+    (``—∞`` in ``2012—∞``) is too little evidence."""
+    if any(is_rare_letter(c) for c in decoded):
+        return False
+    script = main_script(decoded)
+    if context_script is None:
+        return sequences > 1 or len(decoded.encode("utf-8")) > 2
+    return script is None or script == context_script
+
+
+def _redecode_utf8(text: str, misread_as: str) -> tuple[str, int]:
+    matches = list(_utf8_pattern(misread_as).finditer(text))
+    if not matches:
+        return text, 0
+    bounds = [0, *(i for m in matches for i in m.span()), len(text)]
+    outside = "".join(text[bounds[i] : bounds[i + 1]] for i in range(0, len(bounds), 2))
+    context_script = main_script(outside)
+    pieces, last, fixed = [], 0, 0
+    for match in matches:
+        try:
+            decoded = match.group().encode(codec(misread_as)).decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            continue
+        if not _fits(decoded, len(decoded), context_script):
+            continue
+        start, end = _word_around(text, match.start(), match.end())
+        before = text[start:end]
+        after = before[: match.start() - start] + decoded + before[match.end() - start :]
+        if oddity(after) < oddity(before) or (oddity(after) == oddity(before) and fluency(after) > fluency(before)):
+            pieces += [text[last : match.start()], decoded]
+            last = match.end()
+            fixed += 1
+    return "".join(pieces) + text[last:], fixed
+
+
+def fix_utf8_mojibake(text: str) -> tuple[str, int]:
+    """Decode the runs of ``text`` that are UTF-8 misread in another encoding; also the number
+    of runs decoded."""
+    total = 0
+    for _ in range(MAX_PASSES):
+        fixed_in_pass = 0
+        for misread_as in UTF8_MISREAD_AS:
+            text, fixed = _redecode_utf8(text, misread_as)
+            fixed_in_pass += fixed
+        total += fixed_in_pass
+        if not fixed_in_pass:
+            break
+    return text, total
+
+
+def _changed_words(original: str, candidate: str) -> tuple[str, str]:
+    """The words that differ between two equally long texts, from each."""
+    pairs = [(a, b) for a, b in zip(original.split(" "), candidate.split(" ")) if a != b]
+    return " ".join(a for a, _ in pairs), " ".join(b for _, b in pairs)
+
+
+def _candidates(line: str):
+    for misread_as in MISREAD_AS:
+        try:
+            data = line.encode(codec(misread_as))
+        except UnicodeEncodeError:
+            continue
+        for written_in in LEGACY:
+            if written_in != misread_as:
+                candidate = data.decode(codec(written_in))
+                if candidate != line and len(candidate) == len(line):
+                    yield candidate, written_in
+
+
+def fix_legacy_mojibake(line: str) -> tuple[str, str | None]:
+    """Re-decode ``line`` if it is legacy-encoded text read in the wrong code page; also the
+    code page it was written in (None when the line stays as it is)."""
+    if line.isascii() or in_alphabet_without_statistics(line):
+        return line, None
+    line_oddity, line_fluency = oddity(line), None
+    best, best_gain, best_encoding = line, MIN_LINE_GAIN, None
+    for candidate, written_in in _candidates(line):
+        if oddity(candidate) > line_oddity:
+            continue
+        before, after = _changed_words(line, candidate)
+        if not fluency(after) - fluency(before) > MIN_WORD_GAIN:  # also false for nan (no letters)
+            continue
+        if line_fluency is None:
+            line_fluency = fluency(line)
+        gain = fluency(candidate) - line_fluency
+        if gain > best_gain and gain != math.inf:
+            best, best_gain, best_encoding = candidate, gain, written_in
+    return best, best_encoding

@@ -1,0 +1,197 @@
+"""How plausible a text is as written language: the evidence repair decisions rest on.
+
+Two measures, both computed without knowing which text is "right":
+
+* :func:`oddity`: language-free signs of damage, per character: control and unassigned code
+  points, symbols glued to letters (``Ã©``, ``√§``, ``п╬``), a word that switches script
+  (``Cafй``), a word that switches from lower to upper case (``вЕЪХНОБС``), letters from blocks
+  that text almost never uses (IPA, NKo), a line whose words are in two scripts.
+* :func:`fluency`: how ordinary the letter pairs are in the best-fitting language, from the
+  character statistics langdetect ships for 55 languages (log frequency of each letter bigram,
+  averaged). ``Çàãîëîâîê`` is no language's Latin; ``Заголовок`` is ordinary Russian.
+
+>>> oddity("Café au lait") == 0
+True
+>>> oddity("CafÃ© au lait") > 0
+True
+>>> fluency("Заголовок открываемого материала") > fluency("Çàãîëîâîê îòêðûâàåìîãî ìàòåðèàëà")
+True
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+from ..langid.scripts import script_of
+
+# Scripts that legitimately share one word (Japanese mixes kanji and kana).
+_SCRIPT_GROUP = {"Han": "CJK", "Kana": "CJK", "Hangul": "CJK"}
+# Letters text almost never uses; mojibake decodes into them (Latin Extended-B, IPA, Syriac,
+# Thaana, NKo), except those of living orthographies (Vietnamese, Pinyin, Romanian, African).
+_RARE_LETTER_RANGES = ((0x0180, 0x02AF), (0x0700, 0x08FF))
+_COMMON_LETTERS = set("ƏəƐɛƆɔƉɖƊɗƓɠƔɣƲʋƁɓƠơƯưǍǎǏǐǑǒǓǔǕǖǗǘǙǚǛǜȘșȚț")
+# Punctuation that belongs inside words: apostrophes, hyphens, the Catalan middle dot.
+_WORD_PUNCTUATION = set("'’‘-‐‑·.")
+# Weights of the signs of damage, in "how sure is this damage" units.
+_CONTROL, _GLUED_SYMBOL, _SCRIPT_SWITCH, _CASE_SWITCH, _RARE_LETTER, _FOREIGN_WORD = 3.0, 2.0, 2.0, 1.0, 2.0, 0.5
+
+
+@lru_cache(maxsize=8192)
+def _char_class(char: str) -> str:
+    """L (letter), M (mark), S (symbol, or punctuation that never sits inside a word),
+    C (control, unassigned, private use), or space for the rest."""
+    if char.isalpha():
+        code = ord(char)
+        if char not in _COMMON_LETTERS and any(first <= code <= last for first, last in _RARE_LETTER_RANGES):
+            return "R"
+        return "L"
+    category = unicodedata.category(char)
+    if category in ("Cc", "Cn", "Co", "Cs") and char not in "\t\n\r":
+        return "C"
+    if category == "Mn":
+        return "M"
+    if category[0] == "S" or category in ("No",) or (category[0] == "P" and char not in _WORD_PUNCTUATION and ord(char) > 0x7F):
+        return "S"
+    return " "
+
+
+def is_rare_letter(char: str) -> bool:
+    return _char_class(char) == "R"
+
+
+def _script(char: str) -> str | None:
+    script = script_of(char)
+    return _SCRIPT_GROUP.get(script, script) if script else None
+
+
+@lru_cache(maxsize=4096)
+def _mark_fits(mark: str, letter: str) -> bool:
+    """Whether a combining mark can sit on the letter: generic marks fit any, script marks
+    (Arabic harakat, Hebrew points, Indic vowel signs) only their own script."""
+    owner = unicodedata.name(mark, "COMBINING").split()[0]
+    return owner == "COMBINING" or owner == (script_of(letter) or "").upper()
+
+
+def oddity(text: str) -> float:
+    """Signs of damage in ``text`` (0 for ordinary text); higher is more damaged.
+
+    >>> oddity("Ayrıca geçmişten bugüne")
+    0.0
+    >>> oddity("вЕЪХНОБС ЦЕОЭЙОБ") > 0 and oddity("пёя─п╬п╢") > 0
+    True
+    """
+    score = 0.0
+    classes = [_char_class(c) for c in text]
+    scripts_of_words: list[str | None] = []
+    word_script: str | None = None
+    for i, (char, cls) in enumerate(zip(text, classes)):
+        if cls == "C":
+            score += _CONTROL
+        elif cls == "M" and i and classes[i - 1] in "LR" and not _mark_fits(char, text[i - 1]):
+            score += _SCRIPT_SWITCH
+        elif cls == "R":
+            score += _RARE_LETTER
+        elif cls == "S":
+            before = classes[i - 1] if i else " "
+            after = classes[i + 1] if i + 1 < len(classes) else " "
+            if before in "LRM" or after in "LRM":
+                score += _GLUED_SYMBOL
+        if cls in "LR":
+            script = _script(char)
+            previous = text[i - 1] if i and classes[i - 1] in "LR" else None
+            if previous is not None:
+                if _script(previous) != script:
+                    score += _SCRIPT_SWITCH
+                elif previous.islower() and char.isupper():
+                    score += _CASE_SWITCH
+            else:
+                word_script = script
+                scripts_of_words.append(word_script)
+    if scripts_of_words:
+        main = max(set(scripts_of_words), key=scripts_of_words.count)
+        score += _FOREIGN_WORD * sum(s != main for s in scripts_of_words)
+    return score
+
+
+@lru_cache(maxsize=1)
+def _bigram_models() -> dict[str, tuple[str, dict[str, float], float]]:
+    """Per language: its main script, log frequencies of lower-case letter bigrams (space marks
+    a word edge), and the log frequency given to a bigram the language's profile lacks."""
+    import langdetect
+
+    models = {}
+    for path in sorted((Path(langdetect.__file__).parent / "profiles").iterdir()):
+        profile = json.loads(path.read_text(encoding="utf-8"))
+        freq: dict[str, int] = profile["freq"]
+        total = profile["n_words"][1]
+        bigrams: dict[str, int] = {}
+        for gram, count in freq.items():
+            if len(gram) == 2:
+                key = gram.lower()
+                bigrams[key] = bigrams.get(key, 0) + count
+        letters = sorted((g for g in freq if len(g) == 1 and g.isalpha()), key=freq.__getitem__, reverse=True)
+        script = _script(letters[0]) if letters else None
+        logs = {gram: math.log(count / total) for gram, count in bigrams.items()}
+        floor = math.log(min(bigrams.values()) / total) - 2.0  # rarer than anything it recorded
+        models[path.name] = (script, logs, floor)
+    return models
+
+
+def _bigrams(text: str) -> list[str]:
+    # Non-ASCII symbols count as letters: a symbol glued into a word (mi³o) is an odd bigram.
+    words = "".join(c if c.isalpha() or (ord(c) > 0x7F and _char_class(c) in "SC") else " " for c in text.lower()).split()
+    return [pair for word in words for pair in (f" {word}"[i : i + 2] for i in range(len(word))) ] + [
+        f"{word[-1]} " for word in words
+    ]
+
+
+def main_script(text: str) -> str | None:
+    """The script most letters of ``text`` are in (kana and kanji count as one).
+
+    >>> main_script("Заголовок 2024"), main_script("2024")
+    ('Cyrillic', None)
+    """
+    scripts = [_script(c) for c in text if c.isalpha()]
+    return max(set(scripts), key=scripts.count) if scripts else None
+
+
+def fluency(text: str) -> float:
+    """Average log frequency of the letter bigrams of ``text`` in the language they fit best
+    (among languages of its main script); ``-inf`` when there are no letters to judge.
+
+    >>> round(fluency("the cat"), 1) > round(fluency("þe çat"), 1)
+    True
+    """
+    main = main_script(text)
+    if main is None:
+        return -math.inf
+    pairs = _bigrams(text)
+    best = -math.inf
+    for script, logs, floor in _bigram_models().values():
+        if script == main:
+            best = max(best, sum(logs.get(pair, floor) for pair in pairs) / len(pairs))
+    return best
+
+
+# Languages langdetect has no statistics for, whose letters legacy code pages confuse: a text
+# written only in such an alphabet (Icelandic ð, þ) is left alone rather than judged unfairly.
+_ALPHABETS_WITHOUT_STATISTICS = {
+    "is": set("áéíóúýþæöð"),
+    "fo": set("áíóúýæøð"),
+    "yo": set("àáèéìíòóùúẹọṣńḿ"),
+}
+
+
+def in_alphabet_without_statistics(text: str) -> bool:
+    """Whether every non-ASCII letter of ``text`` belongs to the alphabet of a language the
+    character statistics do not cover.
+
+    >>> in_alphabet_without_statistics("Það er gott að vera hér"), in_alphabet_without_statistics("Ñàíêò")
+    (True, False)
+    """
+    letters = {c for c in text.lower() if c.isalpha() and not c.isascii()}
+    return bool(letters) and any(letters <= alphabet for alphabet in _ALPHABETS_WITHOUT_STATISTICS.values())
