@@ -27,10 +27,18 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from functools import lru_cache
 
 from .charsets import LEGACY, MISREAD_AS, UTF8_MISREAD_AS, codec
-from .plausibility import fluency, in_alphabet_without_statistics, is_rare_letter, main_script, oddity
+from .plausibility import (
+    fits_one_alphabet,
+    fluency,
+    in_alphabet_without_statistics,
+    is_rare_letter,
+    main_script,
+    oddity,
+)
 
 # How much more ordinary (average log frequency of letter pairs) a re-decoded line must read:
 # in the words it changes, and over the whole line (which ties them to one language).
@@ -38,6 +46,12 @@ MIN_WORD_GAIN, MIN_LINE_GAIN = 0.25, 0.04
 # Passes over the text: twice-encoded text needs two.
 MAX_PASSES = 3
 _SPACE = re.compile(r"\s")
+# Cheap signs that a line may be read in the wrong code page, checked before any scoring:
+# a symbol or C1 control glued to a letter (mi³o, opä\x9d), a Cyrillic word in lower case then
+# upper (вЕЪХНОБС), or a long run of Cyrillic capitals (KOI8 read as cp1251 swaps case).
+_LEGACY_SIGNS = re.compile(
+    r"[^\W\d_][\x80-\x9f¹²³¿º¾¼½¥£¦¨¯´¸¤¬ª]|[\x80-\x9f¹²³¿º¾¼½¥£¦¨¯´¸¤¬ª][^\W\d_]|\b[а-яё][А-ЯЁ]|[А-ЯЁ]{4,}"
+)
 
 
 @lru_cache(maxsize=None)
@@ -62,16 +76,17 @@ def _word_around(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _fits(decoded: str, sequences: int, context_script: str | None) -> bool:
+def _fits(decoded: str, context_script: str | None) -> bool:
     """Whether decoded characters can stand in the clean text around them: letters in the
-    script of that text, no rare letters; a lone two-byte sequence with no text around it
-    (``—∞`` in ``2012—∞``) is too little evidence."""
-    if any(is_rare_letter(c) for c in decoded):
-        return False
-    script = main_script(decoded)
-    if context_script is None:
-        return sequences > 1 or len(decoded.encode("utf-8")) > 2
-    return script is None or script == context_script
+    script of that text (no rare letters), punctuation and the symbols of general punctuation (€, ™, №); and more than a lone two-byte sequence when no
+    text is around it (``—∞`` in ``2012—∞``)."""
+    for char in decoded:
+        if char.isalpha():
+            if is_rare_letter(char) or (context_script and main_script(char) != context_script):
+                return False
+        elif not (unicodedata.category(char)[0] in "PZ" or 0x2000 <= ord(char) <= 0x214F or char in "©®°±×÷"):
+            return False
+    return context_script is not None or len(decoded.encode("utf-8")) > 2
 
 
 def _redecode_utf8(text: str, misread_as: str) -> tuple[str, int]:
@@ -87,7 +102,7 @@ def _redecode_utf8(text: str, misread_as: str) -> tuple[str, int]:
             decoded = match.group().encode(codec(misread_as)).decode("utf-8")
         except (UnicodeEncodeError, UnicodeDecodeError):
             continue
-        if not _fits(decoded, len(decoded), context_script):
+        if not _fits(decoded, context_script):
             continue
         start, end = _word_around(text, match.start(), match.end())
         before = text[start:end]
@@ -138,6 +153,8 @@ def fix_legacy_mojibake(line: str) -> tuple[str, str | None]:
     code page it was written in (None when the line stays as it is)."""
     if line.isascii() or in_alphabet_without_statistics(line):
         return line, None
+    if fits_one_alphabet(line) and not _LEGACY_SIGNS.search(line):
+        return line, None  # the common case: letters one language uses, nothing glued
     line_oddity, line_fluency = oddity(line), None
     best, best_gain, best_encoding = line, MIN_LINE_GAIN, None
     for candidate, written_in in _candidates(line):

@@ -26,6 +26,8 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
+
 from ..langid.scripts import script_of
 
 # Scripts that legitimately share one word (Japanese mixes kanji and kana).
@@ -54,6 +56,8 @@ def _char_class(char: str) -> str:
         return "C"
     if category == "Mn":
         return "M"
+    if category == "Cf" and char not in "\u200c\u200d":  # joiners belong in Persian and Indic words
+        return "S"
     if category[0] == "S" or category in ("No",) or (category[0] == "P" and char not in _WORD_PUNCTUATION and ord(char) > 0x7F):
         return "S"
     return " "
@@ -118,12 +122,13 @@ def oddity(text: str) -> float:
 
 
 @lru_cache(maxsize=1)
-def _bigram_models() -> dict[str, tuple[str, dict[str, float], float]]:
-    """Per language: its main script, log frequencies of lower-case letter bigrams (space marks
-    a word edge), and the log frequency given to a bigram the language's profile lacks."""
+def _bigram_models() -> tuple[dict[str, int], np.ndarray, dict[str, np.ndarray]]:
+    """Log frequencies of lower-case letter bigrams (space marks a word edge) per language:
+    the row index of each bigram, the matrix (one row per bigram, one column per language, the
+    last row for bigrams never seen), and per script a mask of the languages written in it."""
     import langdetect
 
-    models = {}
+    tables, scripts = [], []
     for path in sorted((Path(langdetect.__file__).parent / "profiles").iterdir()):
         profile = json.loads(path.read_text(encoding="utf-8"))
         freq: dict[str, int] = profile["freq"]
@@ -131,14 +136,45 @@ def _bigram_models() -> dict[str, tuple[str, dict[str, float], float]]:
         bigrams: dict[str, int] = {}
         for gram, count in freq.items():
             if len(gram) == 2:
-                key = gram.lower()
-                bigrams[key] = bigrams.get(key, 0) + count
+                bigrams[gram.lower()] = bigrams.get(gram.lower(), 0) + count
         letters = sorted((g for g in freq if len(g) == 1 and g.isalpha()), key=freq.__getitem__, reverse=True)
-        script = _script(letters[0]) if letters else None
-        logs = {gram: math.log(count / total) for gram, count in bigrams.items()}
+        scripts.append(_script(letters[0]) if letters else None)
         floor = math.log(min(bigrams.values()) / total) - 2.0  # rarer than anything it recorded
-        models[path.name] = (script, logs, floor)
-    return models
+        tables.append(({gram: math.log(count / total) for gram, count in bigrams.items()}, floor))
+    index = {gram: i for i, gram in enumerate(sorted({g for logs, _ in tables for g in logs}))}
+    matrix = np.empty((len(index) + 1, len(tables)))
+    for column, (logs, floor) in enumerate(tables):
+        matrix[:, column] = floor
+        for gram, value in logs.items():
+            matrix[index[gram], column] = value
+    masks = {script: np.array([s == script for s in scripts]) for script in set(scripts)}
+    return index, matrix, masks
+
+
+@lru_cache(maxsize=1)
+def _alphabets() -> list[frozenset[str]]:
+    """The non-ASCII lower-case letters of each language: those its profile sees at least once
+    in 5,000 letters, and the alphabets of the languages without statistics."""
+    import langdetect
+
+    alphabets = []
+    for path in sorted((Path(langdetect.__file__).parent / "profiles").iterdir()):
+        profile = json.loads(path.read_text(encoding="utf-8"))
+        total = profile["n_words"][0]
+        letters = {g.lower() for g, n in profile["freq"].items() if len(g) == 1 and g.isalpha() and n / total > 2e-4}
+        alphabets.append(frozenset(c for c in letters if not c.isascii()))
+    return alphabets + [frozenset(a) for a in _ALPHABETS_WITHOUT_STATISTICS.values()]
+
+
+def fits_one_alphabet(text: str) -> bool:
+    """Whether the non-ASCII letters of ``text`` could all come from one language's alphabet.
+
+    >>> fits_one_alphabet("tepanečki, zavladaše"), fits_one_alphabet("tepaneèki, zavladaše")
+    (True, False)
+    """
+    letters = set(text.lower())
+    letters = {c for c in letters if not c.isascii() and c.isalpha()}
+    return any(letters <= alphabet for alphabet in _alphabets())
 
 
 def _bigrams(text: str) -> list[str]:
@@ -167,15 +203,12 @@ def fluency(text: str) -> float:
     True
     """
     main = main_script(text)
-    if main is None:
+    index, matrix, masks = _bigram_models()
+    if main not in masks:
         return -math.inf
-    pairs = _bigrams(text)
-    best = -math.inf
-    for script, logs, floor in _bigram_models().values():
-        if script == main:
-            best = max(best, sum(logs.get(pair, floor) for pair in pairs) / len(pairs))
-    return best
-
+    unseen = len(index)
+    rows = matrix[[index.get(pair, unseen) for pair in _bigrams(text)]]
+    return float(rows.mean(axis=0)[masks[main]].max())
 
 # Languages langdetect has no statistics for, whose letters legacy code pages confuse: a text
 # written only in such an alphabet (Icelandic ð, þ) is left alone rather than judged unfairly.

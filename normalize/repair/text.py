@@ -23,6 +23,7 @@ import ftfy
 
 from ..document import Repair
 from .mojibake import fix_legacy_mojibake, fix_utf8_mojibake
+from .plausibility import oddity
 
 CONFIG = ftfy.TextFixerConfig(
     uncurl_quotes=False,
@@ -63,15 +64,24 @@ def repair_line(line: str, *, html: bool = False) -> tuple[str, set[str]]:
     """One line repaired, and the kinds of repair it needed."""
     if line.isascii() and "&" not in line and line.rstrip("\n").isprintable():
         return line, set()  # the common case: nothing could need repair
-    line, kinds = _ftfy(line, HTML_CONFIG if html else CONFIG)
-    if line.isascii():
-        return line, kinds
-    line, decoded_runs = fix_utf8_mojibake(line)
-    if decoded_runs:
-        kinds.add("mojibake")
-    line, written_in = fix_legacy_mojibake(line)
+    fixed, kinds = _ftfy_and_utf8(line, html)
+    # A whole line in the wrong code page: ftfy may have decoded stray pieces of it as UTF-8,
+    # so it is re-decoded from the line as it came. Where UTF-8 mojibake was repaired too, the
+    # less odd reading wins (ties: the UTF-8 one, the likelier damage).
+    redecoded, written_in = fix_legacy_mojibake(line)
     if written_in:
-        kinds.add("legacy_codepage")
+        legacy_fixed, legacy_kinds = _ftfy_and_utf8(redecoded, html)
+        if "mojibake" not in kinds or oddity(legacy_fixed) < oddity(fixed):
+            return legacy_fixed, legacy_kinds | {"legacy_codepage"}
+    return fixed, kinds
+
+
+def _ftfy_and_utf8(line: str, html: bool) -> tuple[str, set[str]]:
+    line, kinds = _ftfy(line, HTML_CONFIG if html else CONFIG)
+    if not line.isascii():
+        line, decoded_runs = fix_utf8_mojibake(line)
+        if decoded_runs:
+            kinds.add("mojibake")
     return line, kinds
 
 
