@@ -89,6 +89,15 @@ def _fits(decoded: str, context_script: str | None) -> bool:
     return context_script is not None or len(decoded.encode("utf-8")) > 2
 
 
+def _lone_letter_out_of_place(decoded: str, rest_of_word: str) -> bool:
+    """A single decoded letter (two bytes of UTF-8) is too little evidence on its own, or as a
+    lower-case letter among capitals: ``10 Å°`` is ten ångströms, ``MÄ£ÄM`` is leetspeak."""
+    if len(decoded.encode("utf-8")) > 2 or not decoded.isalpha():
+        return False
+    letters = [c for c in rest_of_word if c.isalpha()]
+    return not letters or (decoded.islower() and all(c.isupper() for c in letters))
+
+
 def _redecode_utf8(text: str, misread_as: str) -> tuple[str, int]:
     matches = list(_utf8_pattern(misread_as).finditer(text))
     if not matches:
@@ -106,6 +115,8 @@ def _redecode_utf8(text: str, misread_as: str) -> tuple[str, int]:
             continue
         start, end = _word_around(text, match.start(), match.end())
         before = text[start:end]
+        if _lone_letter_out_of_place(decoded, text[start : match.start()] + text[match.end() : end]):
+            continue
         after = before[: match.start() - start] + decoded + before[match.end() - start :]
         if oddity(after) < oddity(before) or (oddity(after) == oddity(before) and fluency(after) > fluency(before)):
             pieces += [text[last : match.start()], decoded]
