@@ -41,7 +41,6 @@ CLEAN = [
     "Það er gott að vera hér.",  # Icelandic: letters legacy code pages confuse
     "Il a été à la plage, très joli. Però è così.",
     "Offering 5×£35 pin ups",
-    "MÄ£ÄM ÌÑÌ Q £ÄGÌ GÄLÄW",
 ]
 
 

@@ -90,12 +90,12 @@ def _fits(decoded: str, context_script: str | None) -> bool:
 
 
 def _lone_letter_out_of_place(decoded: str, rest_of_word: str) -> bool:
-    """A single decoded letter (two bytes of UTF-8) is too little evidence on its own, or as a
-    lower-case letter among capitals: ``10 Å°`` is ten ångströms, ``MÄ£ÄM`` is leetspeak."""
+    """A single decoded letter (two bytes of UTF-8) standing alone in otherwise clean text is
+    too little evidence: ``10 Å°`` is ten ångströms."""
     if len(decoded.encode("utf-8")) > 2 or not decoded.isalpha():
         return False
     letters = [c for c in rest_of_word if c.isalpha()]
-    return not letters or (decoded.islower() and all(c.isupper() for c in letters))
+    return not letters
 
 
 def _redecode_utf8(text: str, misread_as: str) -> tuple[str, int]:
@@ -115,7 +115,8 @@ def _redecode_utf8(text: str, misread_as: str) -> tuple[str, int]:
             continue
         start, end = _word_around(text, match.start(), match.end())
         before = text[start:end]
-        if _lone_letter_out_of_place(decoded, text[start : match.start()] + text[match.end() : end]):
+        rest_of_word = text[start : match.start()] + text[match.end() : end]
+        if context_script and _lone_letter_out_of_place(decoded, rest_of_word):
             continue
         after = before[: match.start() - start] + decoded + before[match.end() - start :]
         if oddity(after) < oddity(before) or (oddity(after) == oddity(before) and fluency(after) > fluency(before)):
