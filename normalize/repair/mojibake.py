@@ -37,6 +37,7 @@ from .plausibility import (
     in_alphabet_without_statistics,
     is_rare_letter,
     main_script,
+    non_ascii_letters,
     oddity,
 )
 
@@ -98,25 +99,29 @@ def _lone_letter_out_of_place(decoded: str, rest_of_word: str) -> bool:
     return not letters
 
 
+def _utf8_decoding(run: str, misread_as: str) -> str | None:
+    try:
+        return run.encode(codec(misread_as)).decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return None
+
+
 def _redecode_utf8(text: str, misread_as: str) -> tuple[str, int]:
-    matches = list(_utf8_pattern(misread_as).finditer(text))
-    if not matches:
+    runs = [(m, d) for m in _utf8_pattern(misread_as).finditer(text) if (d := _utf8_decoding(m.group(), misread_as))]
+    if not runs:
         return text, 0
-    bounds = [0, *(i for m in matches for i in m.span()), len(text)]
+    bounds = [0, *(i for m, _ in runs for i in m.span()), len(text)]
     outside = "".join(text[bounds[i] : bounds[i + 1]] for i in range(0, len(bounds), 2))
-    context_script = main_script(outside)
+    context_script = clean_script = main_script(outside)
+    if context_script is None and len(runs) > 1:  # all mojibake: the runs are each other's context
+        context_script = main_script("".join(d for _, d in runs))
     pieces, last, fixed = [], 0, 0
-    for match in matches:
-        try:
-            decoded = match.group().encode(codec(misread_as)).decode("utf-8")
-        except (UnicodeEncodeError, UnicodeDecodeError):
-            continue
+    for match, decoded in runs:
         if not _fits(decoded, context_script):
             continue
         start, end = _word_around(text, match.start(), match.end())
         before = text[start:end]
-        rest_of_word = text[start : match.start()] + text[match.end() : end]
-        if context_script and _lone_letter_out_of_place(decoded, rest_of_word):
+        if clean_script and _lone_letter_out_of_place(decoded, text[start : match.start()] + text[match.end() : end]):
             continue
         after = before[: match.start() - start] + decoded + before[match.end() - start :]
         if oddity(after) < oddity(before) or (oddity(after) == oddity(before) and fluency(after) > fluency(before)):
@@ -148,6 +153,8 @@ def _changed_words(original: str, candidate: str) -> tuple[str, str]:
 
 
 def _candidates(line: str):
+    """Re-decodings of ``line`` (each with the code page it assumes), if its characters are
+    what the usual misreading code pages produce."""
     for misread_as in MISREAD_AS:
         try:
             data = line.encode(codec(misread_as))
@@ -160,19 +167,36 @@ def _candidates(line: str):
                     yield candidate, written_in
 
 
+def _encodable(line: str) -> bool:
+    for misread_as in MISREAD_AS:
+        try:
+            line.encode(codec(misread_as))
+            return True
+        except UnicodeEncodeError:
+            pass
+    return False
+
+
+def _looks_misread(line: str) -> bool:
+    """Cheap signs worth scoring for: letters no one language uses together, or a symbol
+    glued to a letter, or Cyrillic case gone wrong."""
+    letters = non_ascii_letters(line)
+    if in_alphabet_without_statistics(letters):
+        return False
+    return not fits_one_alphabet(letters) or bool(_LEGACY_SIGNS.search(line))
+
+
 def fix_legacy_mojibake(line: str) -> tuple[str, str | None]:
     """Re-decode ``line`` if it is legacy-encoded text read in the wrong code page; also the
     code page it was written in (None when the line stays as it is)."""
-    if line.isascii() or in_alphabet_without_statistics(line):
+    if line.isascii() or not _encodable(line) or not _looks_misread(line):
         return line, None
-    if fits_one_alphabet(line) and not _LEGACY_SIGNS.search(line):
-        return line, None  # the common case: letters one language uses, nothing glued
-    line_oddity, line_fluency = oddity(line), None
+    line_fluency = None
     best, best_gain, best_encoding = line, MIN_LINE_GAIN, None
     for candidate, written_in in _candidates(line):
-        if oddity(candidate) > line_oddity:
-            continue
         before, after = _changed_words(line, candidate)
+        if oddity(after) > oddity(before):
+            continue
         if not fluency(after) - fluency(before) > MIN_WORD_GAIN:  # also false for nan (no letters)
             continue
         if line_fluency is None:
@@ -180,4 +204,6 @@ def fix_legacy_mojibake(line: str) -> tuple[str, str | None]:
         gain = fluency(candidate) - line_fluency
         if gain > best_gain and gain != math.inf:
             best, best_gain, best_encoding = candidate, gain, written_in
+    if best_encoding and oddity(best) > oddity(line):  # it must not be odder as a whole line
+        return line, None
     return best, best_encoding

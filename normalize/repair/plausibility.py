@@ -154,7 +154,7 @@ def _bigram_models() -> tuple[dict[str, int], np.ndarray, dict[str, np.ndarray]]
 @lru_cache(maxsize=1)
 def _alphabets() -> list[frozenset[str]]:
     """The non-ASCII lower-case letters of each language: those its profile sees at least once
-    in 5,000 letters, and the alphabets of the languages without statistics."""
+    in 5,000 letters."""
     import langdetect
 
     alphabets = []
@@ -163,17 +163,20 @@ def _alphabets() -> list[frozenset[str]]:
         total = profile["n_words"][0]
         letters = {g.lower() for g, n in profile["freq"].items() if len(g) == 1 and g.isalpha() and n / total > 2e-4}
         alphabets.append(frozenset(c for c in letters if not c.isascii()))
-    return alphabets + [frozenset(a) for a in _ALPHABETS_WITHOUT_STATISTICS.values()]
+    return alphabets
 
 
-def fits_one_alphabet(text: str) -> bool:
-    """Whether the non-ASCII letters of ``text`` could all come from one language's alphabet.
+def non_ascii_letters(text: str) -> set[str]:
+    """The distinct non-ASCII letters of ``text``, in lower case."""
+    return {c.lower() for c in set(text) if c > "\x7f" and c.isalpha()}
 
-    >>> fits_one_alphabet("tepanečki, zavladaše"), fits_one_alphabet("tepaneèki, zavladaše")
+
+def fits_one_alphabet(letters: set[str]) -> bool:
+    """Whether these non-ASCII letters could all come from one language's alphabet.
+
+    >>> fits_one_alphabet(set("čš")), fits_one_alphabet(set("èš"))
     (True, False)
     """
-    letters = set(text.lower())
-    letters = {c for c in letters if not c.isascii() and c.isalpha()}
     return any(letters <= alphabet for alphabet in _alphabets())
 
 
@@ -211,20 +214,18 @@ def fluency(text: str) -> float:
     return float(rows.mean(axis=0)[masks[main]].max())
 
 # Languages langdetect has no statistics for, whose letters legacy code pages confuse: a text
-# written only in such an alphabet (Icelandic ð, þ) is left alone rather than judged unfairly.
+# written only in such an alphabet, with a letter that marks the language, is left alone rather
+# than judged unfairly. Icelandic ð, þ, ý are what Turkish ğ, ş, ı and Baltic š, ž become in
+# cp1252, but those languages never write é, í, ó, ú. (alphabet, marks)
 _ALPHABETS_WITHOUT_STATISTICS = {
-    "is": set("áéíóúýþæöð"),
-    "fo": set("áíóúýæøð"),
-    "yo": set("àáèéìíòóùúẹọṣńḿ"),
+    "is": (frozenset("áéíóúýþæöð"), frozenset("éíóú")),
 }
 
 
-def in_alphabet_without_statistics(text: str) -> bool:
-    """Whether every non-ASCII letter of ``text`` belongs to the alphabet of a language the
-    character statistics do not cover.
+def in_alphabet_without_statistics(letters: set[str]) -> bool:
+    """Whether these non-ASCII letters spell a language the character statistics do not cover.
 
-    >>> in_alphabet_without_statistics("Það er gott að vera hér"), in_alphabet_without_statistics("Ñàíêò")
+    >>> in_alphabet_without_statistics(set("ðéþ")), in_alphabet_without_statistics(set("ýþ"))
     (True, False)
     """
-    letters = {c for c in text.lower() if c.isalpha() and not c.isascii()}
-    return bool(letters) and any(letters <= alphabet for alphabet in _ALPHABETS_WITHOUT_STATISTICS.values())
+    return any(letters <= alphabet and letters & marks for alphabet, marks in _ALPHABETS_WITHOUT_STATISTICS.values())
