@@ -107,24 +107,30 @@ def score_mojibake(records: list[dict], show_errors: int) -> None:
 
 
 def throughput(texts: list[str], repeat: int) -> None:
-    chars = sum(map(len, texts)) * repeat
-    timings = {}
-    for name, system in TEXT_SYSTEMS.items():
-        start = time.perf_counter()
-        for _ in range(repeat):
+    """Best of ``repeat`` timed passes per system, the systems taking turns, so that load from
+    other processes on the machine skews them alike."""
+    chars = sum(map(len, texts))
+    timings = {name: float("inf") for name in TEXT_SYSTEMS}
+    for _ in range(repeat):
+        for name, system in TEXT_SYSTEMS.items():
+            start = time.perf_counter()
             for text in texts:
                 system(text)
-        timings[name] = time.perf_counter() - start
-    print(f"\nclean-text throughput ({len(texts)} texts x {repeat}):")
+            timings[name] = min(timings[name], time.perf_counter() - start)
+    print(f"\nclean-text throughput ({len(texts)} texts, best of {repeat} passes):")
     for name, seconds in timings.items():
-        ratio = seconds / timings["ftfy-conservative"]
-        print(f"  {name:18} {chars / seconds:>12,.0f} chars/s  time {ratio:.2f}x ftfy-conservative, "
-              f"{seconds / timings['ftfy-default']:.2f}x ftfy-default")
+        print(f"  {name:18} {chars / seconds:>12,.0f} chars/s  time {seconds / timings['ftfy-conservative']:.2f}x "
+              f"ftfy-conservative, {seconds / timings['ftfy-default']:.2f}x ftfy-default")
 
 
 def cosmetic(text: str) -> str:
     """ftfy's default cosmetic folding, which the conservative systems deliberately skip."""
     return ftfy.fixes.fix_character_width(ftfy.fixes.fix_latin_ligatures(ftfy.fixes.uncurl_quotes(text)))
+
+
+def ftfy_passes(case: dict) -> bool:
+    """Whether conservative ftfy passes the case (the default config differs only cosmetically)."""
+    return cosmetic(TEXT_SYSTEMS["ftfy-conservative"](case["original"])) == case["fixed"]
 
 
 def score_ftfy_cases(folder: Path) -> None:
@@ -138,9 +144,9 @@ def score_ftfy_cases(folder: Path) -> None:
                 extra_bad = case["original"].encode("utf-8").decode("latin-1")
                 ok = all(cosmetic(system(text)) == case["fixed"] for text in (case["original"], extra_bad))
                 passed[name] += ok
-                if name == "normalize" and ok and case["expect"] == "fail":
+                if name == "normalize" and ok and case["expect"] == "fail" and not ftfy_passes(case):
                     fixed_failures.append(case["label"])
-                if name == "normalize" and not ok and case["expect"] == "pass" and ftfy.fix_text(case["original"]) == case["fixed"]:
+                if name == "normalize" and not ok and ftfy_passes(case):
                     print(f"  REGRESSION {path.name}: {case['label']}: {system(case['original'])!r}")
         cells = "  ".join(f"{name}={n}/{len(cases)}" for name, n in passed.items())
         print(f"  {path.stem:16} {cells}")
@@ -152,7 +158,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=SHARED / "mojibake" / "mojibake_dev.jsonl")
     parser.add_argument("--ftfy-cases", type=Path, default=SHARED / "ftfy-cases")
-    parser.add_argument("--repeat", type=int, default=5, help="passes over the clean texts for throughput")
+    parser.add_argument("--repeat", type=int, default=20, help="timed passes over the clean texts")
     parser.add_argument("--show-errors", type=int, default=0, help="print this many misses of ours")
     args = parser.parse_args()
     records = [json.loads(line) for line in args.data.open(encoding="utf-8")]

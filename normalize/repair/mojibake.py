@@ -47,12 +47,12 @@ MIN_WORD_GAIN, MIN_LINE_GAIN = 0.25, 0.04
 # Passes over the text: twice-encoded text needs two.
 MAX_PASSES = 3
 _SPACE = re.compile(r"\s")
-# Cheap signs that a line may be read in the wrong code page, checked before any scoring:
-# a symbol or C1 control glued to a letter (mi³o, opä\x9d), a Cyrillic word in lower case then
-# upper (вЕЪХНОБС), or a long run of Cyrillic capitals (KOI8 read as cp1251 swaps case).
-_LEGACY_SIGNS = re.compile(
-    r"[^\W\d_][\x80-\x9f¹²³¿º¾¼½¥£¦¨¯´¸¤¬ª]|[\x80-\x9f¹²³¿º¾¼½¥£¦¨¯´¸¤¬ª][^\W\d_]|\b[а-яё][А-ЯЁ]|[А-ЯЁ]{4,}"
-)
+# Cheap signs that a line may be read in the wrong code page, checked before any scoring. Read
+# as cp1252: a symbol or C1 control that legacy code pages use for letters, glued to a letter
+# (mi³o, opä\x9d). Read as cp1251 (KOI8 swaps case there): lower case then upper inside a
+# word (вЕЪХНОБС), or a long run of capitals.
+_LETTER_SYMBOLS = re.compile("[\x80-\x9f¹²³¿º¾¼½¥£¦¨¯´¸¤¬ª]")
+_CYRILLIC_CASE_SWAPPED = re.compile("[а-яё][А-ЯЁ]|[А-ЯЁ]{4,}")
 
 
 @lru_cache(maxsize=None)
@@ -90,13 +90,30 @@ def _fits(decoded: str, context_script: str | None) -> bool:
     return context_script is not None or len(decoded.encode("utf-8")) > 2
 
 
-def _lone_letter_out_of_place(decoded: str, rest_of_word: str) -> bool:
-    """A single decoded letter (two bytes of UTF-8) standing alone in otherwise clean text is
-    too little evidence: ``10 Å°`` is ten ångströms."""
+def _lone_letter_out_of_place(decoded: str, run: str, rest_of_word: str) -> bool:
+    """A single decoded letter (two bytes of UTF-8) in otherwise clean text is too little
+    evidence where the run already reads as a letter standing alone (``10 Å°`` is ten
+    ångströms) or where it would be a small letter among capitals (``MÄ£ÄM``, ``AHÅ™``)."""
     if len(decoded.encode("utf-8")) > 2 or not decoded.isalpha():
         return False
     letters = [c for c in rest_of_word if c.isalpha()]
-    return not letters
+    if not letters:
+        return any(c.isalpha() for c in run)
+    return decoded.islower() and len(letters) > 1 and all(c.isupper() for c in letters)
+
+
+@lru_cache(maxsize=None)
+def _utf8_prefilter() -> re.Pattern[str]:
+    """A character that starts a multi-byte sequence followed by one that continues it, in any
+    of the encodings UTF-8 is misread as: one quick scan that clean lines almost never pass."""
+
+    def chars(first: int, last: int) -> set[str]:
+        return {c for name in UTF8_MISREAD_AS for c in bytes(range(first, last + 1)).decode(codec(name), errors="ignore")}
+
+    def cls(chars: set[str]) -> str:
+        return "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
+
+    return re.compile(cls(chars(0xC2, 0xF4)) + cls(chars(0x80, 0xBF)))
 
 
 def _utf8_decoding(run: str, misread_as: str) -> str | None:
@@ -121,7 +138,8 @@ def _redecode_utf8(text: str, misread_as: str) -> tuple[str, int]:
             continue
         start, end = _word_around(text, match.start(), match.end())
         before = text[start:end]
-        if clean_script and _lone_letter_out_of_place(decoded, text[start : match.start()] + text[match.end() : end]):
+        rest_of_word = text[start : match.start()] + text[match.end() : end]
+        if clean_script and _lone_letter_out_of_place(decoded, match.group(), rest_of_word):
             continue
         after = before[: match.start() - start] + decoded + before[match.end() - start :]
         if oddity(after) < oddity(before) or (oddity(after) == oddity(before) and fluency(after) > fluency(before)):
@@ -135,6 +153,8 @@ def fix_utf8_mojibake(text: str) -> tuple[str, int]:
     """Decode the runs of ``text`` that are UTF-8 misread in another encoding; also the number
     of runs decoded."""
     total = 0
+    if not _utf8_prefilter().search(text):
+        return text, 0
     for _ in range(MAX_PASSES):
         fixed_in_pass = 0
         for misread_as in UTF8_MISREAD_AS:
@@ -152,14 +172,39 @@ def _changed_words(original: str, candidate: str) -> tuple[str, str]:
     return " ".join(a for a, _ in pairs), " ".join(b for _, b in pairs)
 
 
+def _looks_misread(line: str, misread_as: str) -> bool:
+    """Cheap signs worth scoring for. Read as cp1252: letters no one language uses together,
+    or a symbol glued to a letter. Read as cp1251: Cyrillic case gone wrong."""
+    if misread_as == "cp1251":
+        return bool(_CYRILLIC_CASE_SWAPPED.search(line))
+    letters = non_ascii_letters(line)
+    if in_alphabet_without_statistics(letters):
+        return False
+    return not fits_one_alphabet(letters) or _symbol_glued_to_letter(line)
+
+
+def _symbol_glued_to_letter(line: str) -> bool:
+    for match in _LETTER_SYMBOLS.finditer(line):
+        i = match.start()
+        if (i and line[i - 1].isalpha()) or line[i + 1 : i + 2].isalpha():
+            return True
+    return False
+
+
+@lru_cache(maxsize=None)
+def _outside_repertoire(misread_as: str) -> re.Pattern[str]:
+    """A character the code page cannot encode (a quicker test than encoding and failing)."""
+    repertoire = bytes(range(0x80, 0x100)).decode(codec(misread_as))
+    return re.compile("[^\\x00-\\x7f" + "".join(re.escape(c) for c in repertoire) + "]")
+
+
 def _candidates(line: str):
-    """Re-decodings of ``line`` (each with the code page it assumes), if its characters are
-    what the usual misreading code pages produce."""
+    """Re-decodings of ``line`` (each with the code page it assumes), for each code page that
+    could have misread it and where it looks misread."""
     for misread_as in MISREAD_AS:
-        try:
-            data = line.encode(codec(misread_as))
-        except UnicodeEncodeError:
+        if _outside_repertoire(misread_as).search(line) or not _looks_misread(line, misread_as):
             continue
+        data = line.encode(codec(misread_as))
         for written_in in LEGACY:
             if written_in != misread_as:
                 candidate = data.decode(codec(written_in))
@@ -167,29 +212,10 @@ def _candidates(line: str):
                     yield candidate, written_in
 
 
-def _encodable(line: str) -> bool:
-    for misread_as in MISREAD_AS:
-        try:
-            line.encode(codec(misread_as))
-            return True
-        except UnicodeEncodeError:
-            pass
-    return False
-
-
-def _looks_misread(line: str) -> bool:
-    """Cheap signs worth scoring for: letters no one language uses together, or a symbol
-    glued to a letter, or Cyrillic case gone wrong."""
-    letters = non_ascii_letters(line)
-    if in_alphabet_without_statistics(letters):
-        return False
-    return not fits_one_alphabet(letters) or bool(_LEGACY_SIGNS.search(line))
-
-
 def fix_legacy_mojibake(line: str) -> tuple[str, str | None]:
     """Re-decode ``line`` if it is legacy-encoded text read in the wrong code page; also the
     code page it was written in (None when the line stays as it is)."""
-    if line.isascii() or not _encodable(line) or not _looks_misread(line):
+    if line.isascii():
         return line, None
     line_fluency = None
     best, best_gain, best_encoding = line, MIN_LINE_GAIN, None

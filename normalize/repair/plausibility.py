@@ -182,7 +182,8 @@ def fits_one_alphabet(letters: set[str]) -> bool:
 
 def _bigrams(text: str) -> list[str]:
     # Non-ASCII symbols count as letters: a symbol glued into a word (mi³o) is an odd bigram.
-    words = "".join(c if c.isalpha() or (ord(c) > 0x7F and _char_class(c) in "SC") else " " for c in text.lower()).split()
+    # The dot "İ".lower() leaves on the i is dropped: it would split the word.
+    words = "".join(c if c.isalpha() or (ord(c) > 0x7F and _char_class(c) in "SC") else " " for c in text.lower().replace("\u0307", "")).split()
     return [pair for word in words for pair in (f" {word}"[i : i + 2] for i in range(len(word))) ] + [
         f"{word[-1]} " for word in words
     ]
