@@ -194,8 +194,8 @@ def _symbol_glued_to_letter(line: str) -> bool:
 @lru_cache(maxsize=None)
 def _outside_repertoire(misread_as: str) -> re.Pattern[str]:
     """A character the code page cannot encode (a quicker test than encoding and failing)."""
-    repertoire = bytes(range(0x80, 0x100)).decode(codec(misread_as))
-    return re.compile("[^\\x00-\\x7f" + "".join(re.escape(c) for c in repertoire) + "]")
+    repertoire = bytes(range(0x100)).decode(codec(misread_as))
+    return re.compile("[^" + "".join(re.escape(c) for c in repertoire) + "]")
 
 
 def _candidates(line: str):
@@ -230,6 +230,13 @@ def fix_legacy_mojibake(line: str) -> tuple[str, str | None]:
         gain = fluency(candidate) - line_fluency
         if gain > best_gain and gain != math.inf:
             best, best_gain, best_encoding = candidate, gain, written_in
-    if best_encoding and oddity(best) > oddity(line):  # it must not be odder as a whole line
+    if best_encoding and not _reads_as_text(best, line):
         return line, None
     return best, best_encoding
+
+
+def _reads_as_text(candidate: str, line: str) -> bool:
+    """A re-decoded line must be no odder than the line as a whole, and read as text rather
+    than garble: fewer signs of damage than one per five characters."""
+    odd = oddity(candidate)
+    return odd <= oddity(line) and odd * 5 < len(candidate)
