@@ -1,9 +1,19 @@
-"""Bytes to text: BOMs, strict UTF-8, a charset the HTML declares, then detection.
+"""Bytes to text: BOMs, strict UTF-8, a charset the HTML declares, then the most plausible
+reading among the legacy encodings.
+
+Undeclared legacy bytes are decoded in every common legacy encoding, and the reading that is
+most plausible as text wins (:mod:`normalize.repair.plausibility`: fewest signs of damage,
+most ordinary letter pairs). charset-normalizer's guess is one piece of evidence: it settles
+between Chinese, Japanese and Korean readings, which the letter statistics cannot tell apart.
 
 >>> decode_bytes("Заголовок".encode("utf-8"))
 'Заголовок'
 >>> decode_bytes(b'<meta charset="windows-1251"><p>\\xc7\\xe0\\xe3\\xee\\xeb\\xee\\xe2\\xee\\xea')
 '<meta charset="windows-1251"><p>Заголовок'
+>>> decode("Заголовок открываемого материала".encode("koi8_r"))
+Decoded(text='Заголовок открываемого материала', encoding='koi8_r')
+>>> decode("Zažívací potíže při cestování".encode("cp1250")).encoding
+'cp1250'
 """
 
 from __future__ import annotations
@@ -14,6 +24,13 @@ from dataclasses import dataclass
 
 from .document import Document
 from .pipeline import Stage
+from .repair.charsets import LEGACY, LEGACY_CJK, codec
+from .repair.plausibility import fluency, in_alphabet_without_statistics, main_script, non_ascii_letters, oddity
+
+# Bytes judged when detecting a legacy encoding; how much a sign of damage per character costs
+# against the average log frequency of letter pairs.
+_SAMPLE = 64 * 1024
+ODDITY_WEIGHT = 5.0
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -84,14 +101,40 @@ def decode(data: bytes) -> Decoded:
 
 
 def _detect(data: bytes) -> Decoded:
+    sample = data[:_SAMPLE]
+    readings: dict[str, str] = {}  # reading -> encoding; encodings that agree count once
+    for encoding in (*LEGACY, *LEGACY_CJK):
+        try:
+            reading = codecs.getincrementaldecoder(codec(encoding))().decode(sample, final=len(data) <= _SAMPLE)
+        except UnicodeDecodeError:
+            continue
+        readings.setdefault(reading, encoding)
+    best = max(readings, key=_plausibility)
+    if main_script(best) == "CJK":
+        best = _detector_choice(sample, readings) or best
+    encoding = readings[best]
+    return Decoded(data.decode(codec(encoding), errors="replace"), encoding)
+
+
+def _plausibility(reading: str) -> tuple[bool, float]:
+    """Letters of a language without statistics first (judged unfairly otherwise), then
+    ordinary letter pairs less the signs of damage per character."""
+    letters = non_ascii_letters(reading)
+    penalty = ODDITY_WEIGHT * oddity(reading) / max(1, len(reading))
+    return in_alphabet_without_statistics(letters), fluency(reading) - penalty
+
+
+def _detector_choice(sample: bytes, readings: dict[str, str]) -> str | None:
+    """charset-normalizer's reading, where it is one of the CJK readings."""
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data[:200_000]).best()
-    encoding = best.encoding if best is not None else "cp1252"
-    try:
-        return Decoded(data.decode(encoding), encoding)
-    except (UnicodeDecodeError, LookupError):
-        return Decoded(data.decode("utf-8", errors="replace"), "utf-8 (with replacements)")
+    guess = from_bytes(sample).best()
+    if guess is None:
+        return None
+    for reading, encoding in readings.items():
+        if encoding in LEGACY_CJK and codecs.lookup(encoding).name == codecs.lookup(guess.encoding).name:
+            return reading
+    return None
 
 
 def decode_bytes(data: bytes) -> str:

@@ -33,8 +33,9 @@ from ..langid.scripts import script_of
 # Scripts that legitimately share one word (Japanese mixes kanji and kana).
 _SCRIPT_GROUP = {"Han": "CJK", "Kana": "CJK", "Hangul": "CJK"}
 # Letters text almost never uses; mojibake decodes into them (Latin Extended-B, IPA, Syriac,
-# Thaana, NKo), except those of living orthographies (Vietnamese, Pinyin, Romanian, African).
-_RARE_LETTER_RANGES = ((0x0180, 0x02AF), (0x0700, 0x08FF))
+# Thaana, NKo, half-width katakana), except those of living orthographies (Vietnamese, Pinyin,
+# Romanian, African).
+_RARE_LETTER_RANGES = ((0x0180, 0x02AF), (0x0700, 0x08FF), (0xFF61, 0xFF9F))
 _COMMON_LETTERS = set("ƏəƐɛƆɔƉɖƊɗƓɠƔɣƲʋƁɓƠơƯưǍǎǏǐǑǒǓǔǕǖǗǘǙǚǛǜȘșȚț")
 # Punctuation that belongs inside words: apostrophes, hyphens, the Catalan middle dot.
 _WORD_PUNCTUATION = set("'’‘-‐‑·.")
@@ -180,10 +181,24 @@ def fits_one_alphabet(letters: set[str]) -> bool:
     return any(letters <= alphabet for alphabet in _alphabets())
 
 
+@lru_cache(maxsize=8192)
+def _bigram_char(char: str) -> str:
+    """The character as the bigram tables know it: letters (Han ideographs as langdetect's
+    representative of their frequency class), and non-ASCII characters other than punctuation,
+    since a symbol or odd space glued into a word (mi³o, vi\xa0e) makes odd bigrams; a space
+    for the rest."""
+    if _script(char) == "CJK":
+        from langdetect.utils.ngram import NGram
+
+        return NGram.normalize(char)
+    if char.isalpha() or (ord(char) > 0x7F and not unicodedata.category(char).startswith("P")):
+        return char
+    return " "
+
+
 def _bigrams(text: str) -> list[str]:
-    # Non-ASCII symbols count as letters: a symbol glued into a word (mi³o) is an odd bigram.
     # The dot "İ".lower() leaves on the i is dropped: it would split the word.
-    words = "".join(c if c.isalpha() or (ord(c) > 0x7F and _char_class(c) in "SC") else " " for c in text.lower().replace("\u0307", "")).split()
+    words = [w for w in "".join(map(_bigram_char, text.lower().replace("\u0307", ""))).split(" ") if w]
     return [pair for word in words for pair in (f" {word}"[i : i + 2] for i in range(len(word))) ] + [
         f"{word[-1]} " for word in words
     ]
@@ -215,11 +230,11 @@ def fluency(text: str) -> float:
     return float(rows.mean(axis=0)[masks[main]].max())
 
 # Languages langdetect has no statistics for, whose letters legacy code pages confuse: a text
-# written only in such an alphabet, with a letter that marks the language, is left alone rather
-# than judged unfairly. Icelandic ð, þ, ý are what Turkish ğ, ş, ı and Baltic š, ž become in
-# cp1252, but those languages never write é, í, ó, ú. (alphabet, marks)
+# written only in such an alphabet, with letters from each group that marks the language, is
+# left alone rather than judged unfairly. Icelandic ð, þ, ý are what Turkish ğ, ş, ı and Baltic
+# š, ž become in cp1252, but those languages never write é, í, ó, ú. (alphabet, mark groups)
 _ALPHABETS_WITHOUT_STATISTICS = {
-    "is": (frozenset("áéíóúýþæöð"), frozenset("éíóú")),
+    "is": (frozenset("áéíóúýþæöð"), (frozenset("ðþ"), frozenset("éíóú"))),
 }
 
 
@@ -229,4 +244,7 @@ def in_alphabet_without_statistics(letters: set[str]) -> bool:
     >>> in_alphabet_without_statistics(set("ðéþ")), in_alphabet_without_statistics(set("ýþ"))
     (True, False)
     """
-    return any(letters <= alphabet and letters & marks for alphabet, marks in _ALPHABETS_WITHOUT_STATISTICS.values())
+    return any(
+        letters <= alphabet and all(letters & group for group in groups)
+        for alphabet, groups in _ALPHABETS_WITHOUT_STATISTICS.values()
+    )
