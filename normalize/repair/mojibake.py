@@ -116,6 +116,15 @@ def _utf8_prefilter() -> re.Pattern[str]:
     return re.compile(cls(chars(0xC2, 0xF4)) + cls(chars(0x80, 0xBF)))
 
 
+def _less_odd(before: str, after: str, *, joins_words: bool) -> bool:
+    """Whether decoding makes a word less odd, or (with no space decoded away: ``SELKÄ\xa0EDELLÄ``
+    is two words) as odd but made of more ordinary letter pairs (``Р’Рѕ`` to ``Во``)."""
+    odd_before, odd_after = oddity(before), oddity(after)
+    if odd_after != odd_before or joins_words:
+        return odd_after < odd_before
+    return fluency(after) > fluency(before)
+
+
 def _utf8_decoding(run: str, misread_as: str) -> str | None:
     try:
         return run.encode(codec(misread_as)).decode("utf-8")
@@ -142,7 +151,7 @@ def _redecode_utf8(text: str, misread_as: str) -> tuple[str, int]:
         if clean_script and _lone_letter_out_of_place(decoded, match.group(), rest_of_word):
             continue
         after = before[: match.start() - start] + decoded + before[match.end() - start :]
-        if oddity(after) < oddity(before) or (oddity(after) == oddity(before) and fluency(after) > fluency(before)):
+        if _less_odd(before, after, joins_words=_SPACE.search(match.group()) is not None):
             pieces += [text[last : match.start()], decoded]
             last = match.end()
             fixed += 1
