@@ -87,10 +87,12 @@ def score_mojibake(records: list[dict], show_errors: int) -> None:
             hits[kind][name].append(ok)
             if name == "normalize" and not ok and shown < show_errors:
                 shown += 1
-                print(f"MISS {record['id']} {kind} {record['lang']}\n  got {out[:120]!r}\n  exp {record['expected'][:120]!r}")
+                print(f"MISS {record['id']} {kind} {record['lang']}")
+                print(f"  got {out[:120]!r}\n  exp {record['expected'][:120]!r}")
     names_text, names_bytes = list(TEXT_SYSTEMS), list(BYTES_SYSTEMS)
     by_group: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
-    print(f"\n{'kind':24} {'n':>4}  " + "  ".join(f"{n:>18}" for n in names_text) + "   (bytes: " + ", ".join(names_bytes) + ")")
+    header = "  ".join(f"{n:>18}" for n in names_text)
+    print(f"\n{'kind':24} {'n':>4}  {header}   (bytes: {', '.join(names_bytes)})")
     for kind in sorted(hits, key=lambda k: (group_of(k), k)):
         row = hits[kind]
         n = len(next(iter(row.values())))

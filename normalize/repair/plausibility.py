@@ -59,7 +59,8 @@ def _char_class(char: str) -> str:
         return "M"
     if category == "Cf" and char not in "\u200c\u200d":  # joiners belong in Persian and Indic words
         return "S"
-    if category[0] == "S" or category in ("No",) or (category[0] == "P" and char not in _WORD_PUNCTUATION and ord(char) > 0x7F):
+    foreign_punctuation = category[0] == "P" and char not in _WORD_PUNCTUATION and ord(char) > 0x7F
+    if category[0] == "S" or category == "No" or foreign_punctuation:
         return "S"
     return " "
 

@@ -3,7 +3,7 @@
 ftfy runs with a conservative configuration that never "improves" correct text: quotes stay
 curly, ligatures stay, full-width CJK punctuation stays. What it leaves (UTF-8 read as MacRoman
 or KOI8-R, one damaged word in clean text, legacy code pages read in the wrong one) is repaired
-by re-decoding where the result is clearly more plausible (:mod:`.mojibake`).
+by re-decoding where the result is clearly more plausible (:mod:`.utf8`, :mod:`.legacy`).
 
 >>> repair_text("The Mona Lisa doesnÃ¢â‚¬â„¢t have eyebrows.")
 'The Mona Lisa doesn’t have eyebrows.'
@@ -22,7 +22,8 @@ from collections import Counter
 import ftfy
 
 from ..document import Repair
-from .mojibake import fix_legacy_mojibake, fix_utf8_mojibake
+from .legacy import fix_legacy_mojibake
+from .utf8 import fix_utf8_mojibake
 from .plausibility import oddity
 
 CONFIG = ftfy.TextFixerConfig(
