@@ -67,3 +67,20 @@ def test_html_keeps_entities_for_the_parser():
 def test_only_newlines_split_lines():
     # \x85 is a line break to str.splitlines, but here it is the "…" byte of mojibake
     assert repair_text("Ã\x85ngstrÃ¶m") == "Ångström"
+
+
+def test_stages_record_encoding_and_repairs():
+    from normalize.decode import DecodeStage
+    from normalize.document import Document
+    from normalize.repair import RepairStage
+
+    raw = "Ïàðèæ\nCafé in the KÃ¶ln centre\n".encode("utf-8")
+    doc = RepairStage().apply(DecodeStage().apply(Document(id="d", raw=raw, is_html=False)))
+    assert doc.encoding == "utf-8"
+    assert doc.input_text == "Париж\nCafé in the Köln centre\n"
+    assert doc.repairs == [Repair("legacy_codepage", 1), Repair("mojibake", 1)]
+
+
+@pytest.mark.parametrize("kind,damaged,clean", DAMAGED, ids=[case[0] for case in DAMAGED])
+def test_repaired_text_stays_as_it_is(kind, damaged, clean):
+    assert repair_text(clean) == clean
