@@ -25,6 +25,9 @@ from .plausibility import fluency, is_rare_letter, main_script, oddity
 
 # Passes over the text: twice-encoded text needs two.
 MAX_PASSES = 3
+# How much more ordinary (average log frequency of letter pairs) a word must read when decoding
+# leaves it as odd as it was.
+MIN_FLUENCY_GAIN = 0.25
 _SPACE = re.compile(r"\s")
 # Bytes that start a two-, three- and four-byte UTF-8 sequence, and bytes that continue one.
 _UTF8_BYTE_RANGES = ((0xC2, 0xDF), (0xE0, 0xEF), (0xF0, 0xF4), (0x80, 0xBF))
@@ -87,13 +90,14 @@ def _lone_letter_out_of_place(decoded: str, run: str, rest_of_word: str) -> bool
     return decoded.islower() and len(letters) > 1 and all(c.isupper() for c in letters)
 
 
-def _less_odd(before: str, after: str, *, joins_words: bool) -> bool:
-    """Whether decoding makes a word less odd, or (with no space decoded away: ``SELKÄ\xa0EDELLÄ``
-    is two words) as odd but made of more ordinary letter pairs (``Р’Рѕ`` to ``Во``)."""
+def _less_odd(before: str, after: str, *, single: bool, joins_words: bool) -> bool:
+    """Whether decoding makes a word less odd; or, where it is as odd, is more than a single
+    character in text not yet proven damaged (``СФРЈ`` is not ``СФУ``) and joins no words
+    (``SELKÄ\xa0EDELLÄ``), whether its letter pairs become clearly more ordinary (``Р’Рѕ``)."""
     odd_before, odd_after = oddity(before), oddity(after)
-    if odd_after != odd_before or joins_words:
+    if odd_after != odd_before or joins_words or single:
         return odd_after < odd_before
-    return fluency(after) > fluency(before)
+    return fluency(after) - fluency(before) > MIN_FLUENCY_GAIN
 
 
 def _utf8_decoding(run: str, misread_as: str) -> str | None:
@@ -103,7 +107,9 @@ def _utf8_decoding(run: str, misread_as: str) -> str | None:
         return None
 
 
-def _redecode_utf8(text: str, misread_as: str) -> tuple[str, int]:
+def _redecode_utf8(text: str, misread_as: str, *, proven: bool) -> tuple[str, int]:
+    """Decode the runs of ``text`` misread in ``misread_as`` that pass the checks; ``proven``:
+    the text has had mojibake decoded already, so a single decoded letter may be trusted."""
     matches = _utf8_pattern(misread_as).finditer(text)
     runs = [(m, d) for m in matches if (d := _utf8_decoding(m.group(), misread_as))]
     if not runs:
@@ -123,7 +129,11 @@ def _redecode_utf8(text: str, misread_as: str) -> tuple[str, int]:
         if clean_script and _lone_letter_out_of_place(decoded, match.group(), rest_of_word):
             continue
         after = before[: match.start() - start] + decoded + before[match.end() - start :]
-        if _less_odd(before, after, joins_words=_SPACE.search(match.group()) is not None):
+        # One decoded character is little evidence, unless the text is proven damaged or
+        # symbols turn into a letter (``√¢`` into ``â``).
+        symbols_to_letter = decoded.isalpha() and not any(c.isalpha() for c in match.group())
+        single = len(decoded) < 2 and not proven and not symbols_to_letter
+        if _less_odd(before, after, single=single, joins_words=_SPACE.search(match.group()) is not None):
             pieces += [text[last : match.start()], decoded]
             last = match.end()
             fixed += 1
@@ -139,7 +149,7 @@ def fix_utf8_mojibake(text: str) -> tuple[str, int]:
     for _ in range(MAX_PASSES):
         fixed_in_pass = 0
         for misread_as in UTF8_MISREAD_AS:
-            text, fixed = _redecode_utf8(text, misread_as)
+            text, fixed = _redecode_utf8(text, misread_as, proven=total + fixed_in_pass > 0)
             fixed_in_pass += fixed
         total += fixed_in_pass
         if not fixed_in_pass:
