@@ -70,6 +70,8 @@ def is_rare_letter(char: str) -> bool:
 
 
 def _script(char: str) -> str | None:
+    if char in _COMMON_LETTERS:
+        return "Latin"  # ə, ɛ, ɔ sit in the IPA block but are letters of Latin orthographies
     script = script_of(char)
     return _SCRIPT_GROUP.get(script, script) if script else None
 
@@ -171,6 +173,17 @@ def _alphabets() -> list[frozenset[str]]:
 def non_ascii_letters(text: str) -> set[str]:
     """The distinct non-ASCII letters of ``text``, in lower case."""
     return {c.lower() for c in set(text) if c > "\x7f" and c.isalpha()}
+
+
+def is_common_letter(char: str) -> bool:
+    """Whether some language with statistics uses the letter at least once in 5,000 (or it is
+    ASCII): ``å`` is common, ``ŗ`` is not."""
+    return char.isascii() or char.lower() in _common_letters()
+
+
+@lru_cache(maxsize=1)
+def _common_letters() -> frozenset[str]:
+    return frozenset().union(*_alphabets())
 
 
 def fits_one_alphabet(letters: set[str]) -> bool:

@@ -21,7 +21,15 @@ import unicodedata
 from functools import lru_cache
 
 from .charsets import UTF8_MISREAD_AS, codec
-from .plausibility import fluency, is_rare_letter, main_script, oddity
+from .plausibility import (
+    fits_one_alphabet,
+    fluency,
+    is_common_letter,
+    is_rare_letter,
+    main_script,
+    non_ascii_letters,
+    oddity,
+)
 
 # Passes over the text: twice-encoded text needs two.
 MAX_PASSES = 3
@@ -78,25 +86,39 @@ def _fits(decoded: str, context_script: str | None) -> bool:
     return context_script is not None or len(decoded.encode("utf-8")) > 2
 
 
-def _lone_letter_out_of_place(decoded: str, run: str, rest_of_word: str) -> bool:
-    """A single decoded letter (two bytes of UTF-8) in otherwise clean text is too little
-    evidence where the run already reads as a letter standing alone (``10 Å°`` is ten
-    ångströms) or where it would be a small letter among capitals (``MÄ£ÄM``, ``AHÅ™``)."""
-    if len(decoded.encode("utf-8")) > 2 or not decoded.isalpha():
-        return False
-    letters = [c for c in rest_of_word if c.isalpha()]
-    if not letters:
-        return any(c.isalpha() for c in run)
-    return decoded.islower() and len(letters) > 1 and all(c.isupper() for c in letters)
+def _worth_decoding(run: str, decoded: str, word: tuple[str, str, str], clean_script: str | None, proven: bool) -> bool:
+    """Whether decoding ``run`` in a word (the text before the run, the run, the text after)
+    is clearly a repair.
 
-
-def _less_odd(before: str, after: str, *, single: bool, joins_words: bool) -> bool:
-    """Whether decoding makes a word less odd; or, where it is as odd, is more than a single
-    character in text not yet proven damaged (``СФРЈ`` is not ``СФУ``) and joins no words
-    (``SELKÄ\xa0EDELLÄ``), whether its letter pairs become clearly more ordinary (``Р’Рѕ``)."""
+    A single decoded letter needs more: standing alone as a word in clean text, it must be a
+    small letter languages use (``Ã¥`` is the Norwegian word å, ``10 Å°`` is ten ångströms,
+    not ``Ű``) or come from letters foreign to the text around it (``Õ§`` in Armenian); among
+    capitals it must not be a small letter (``MÄ£ÄM``, ``AHÅ™``). Then the word must become
+    less odd; or stay as odd, join no words (``SELKÄ\xa0EDELLÄ``) and read clearly more
+    ordinary, which for a single character also needs the text proven damaged already,
+    symbols turning into a letter (``√¢``), or letters no alphabet has together turning into
+    letters one has (``ÄŒelákovice``), since ``СФРЈ`` is not ``СФУ``.
+    """
+    head, _, tail = word
+    before, after = head + run + tail, head + decoded + tail
+    rest_letters = [c for c in head + tail if c.isalpha()]
+    single_letter = len(decoded) == 1 and decoded.isalpha()
+    if single_letter and clean_script:
+        common = decoded.islower() and is_common_letter(decoded)
+        if not rest_letters and not (common or main_script(run) != clean_script):
+            return False
+        if decoded.islower() and len(rest_letters) > 1 and all(c.isupper() for c in rest_letters):
+            return False
     odd_before, odd_after = oddity(before), oddity(after)
-    if odd_after != odd_before or joins_words or single:
+    if odd_after != odd_before or _SPACE.search(run):
         return odd_after < odd_before
+    if len(decoded) == 1 and not proven:
+        symbols_to_letter = single_letter and not any(c.isalpha() for c in run)
+        alphabet_restored = not fits_one_alphabet(non_ascii_letters(before)) and fits_one_alphabet(
+            non_ascii_letters(after)
+        )
+        if not (symbols_to_letter or alphabet_restored):
+            return False
     return fluency(after) - fluency(before) > MIN_FLUENCY_GAIN
 
 
@@ -124,16 +146,8 @@ def _redecode_utf8(text: str, misread_as: str, *, proven: bool) -> tuple[str, in
         if not _fits(decoded, context_script):
             continue
         start, end = _word_around(text, match.start(), match.end())
-        before = text[start:end]
-        rest_of_word = text[start : match.start()] + text[match.end() : end]
-        if clean_script and _lone_letter_out_of_place(decoded, match.group(), rest_of_word):
-            continue
-        after = before[: match.start() - start] + decoded + before[match.end() - start :]
-        # One decoded character is little evidence, unless the text is proven damaged or
-        # symbols turn into a letter (``√¢`` into ``â``).
-        symbols_to_letter = decoded.isalpha() and not any(c.isalpha() for c in match.group())
-        single = len(decoded) < 2 and not proven and not symbols_to_letter
-        if _less_odd(before, after, single=single, joins_words=_SPACE.search(match.group()) is not None):
+        word = (text[start : match.start()], match.group(), text[match.end() : end])
+        if _worth_decoding(match.group(), decoded, word, clean_script, proven):
             pieces += [text[last : match.start()], decoded]
             last = match.end()
             fixed += 1
