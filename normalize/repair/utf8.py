@@ -90,7 +90,7 @@ def _worth_decoding(run: str, decoded: str, word: tuple[str, str, str], clean_sc
     """Whether decoding ``run`` in a word (the text before the run, the run, the text after)
     is clearly a repair.
 
-    A single decoded letter needs more: standing alone as a word in clean text, it must be a
+    A single decoded letter in text not yet proven damaged needs more: standing alone as a word in clean text, it must be a
     small letter languages use (``Ã¥`` is the Norwegian word å, ``10 Å°`` is ten ångströms,
     not ``Ű``) or come from letters foreign to the text around it (``Õ§`` in Armenian); among
     capitals it must not be a small letter (``MÄ£ÄM``, ``AHÅ™``). Then the word must become
@@ -103,7 +103,7 @@ def _worth_decoding(run: str, decoded: str, word: tuple[str, str, str], clean_sc
     before, after = head + run + tail, head + decoded + tail
     rest_letters = [c for c in head + tail if c.isalpha()]
     single_letter = len(decoded) == 1 and decoded.isalpha()
-    if single_letter and clean_script:
+    if single_letter and clean_script and not proven:
         common = decoded.islower() and is_common_letter(decoded)
         if not rest_letters and not (common or main_script(run) != clean_script):
             return False
@@ -138,9 +138,10 @@ def _redecode_utf8(text: str, misread_as: str, *, proven: bool) -> tuple[str, in
         return text, 0
     bounds = [0, *(i for m, _ in runs for i in m.span()), len(text)]
     outside = "".join(text[bounds[i] : bounds[i + 1]] for i in range(0, len(bounds), 2))
+    decoded_text = "".join(d for _, d in runs)
     context_script = clean_script = main_script(outside)
-    if context_script is None and len(runs) > 1:  # all mojibake: the runs are each other's context
-        context_script = main_script("".join(d for _, d in runs))
+    if len(runs) > 1 and sum(map(str.isalpha, decoded_text)) > sum(map(str.isalpha, outside)):
+        context_script = main_script(decoded_text)  # mostly mojibake: the runs are the text
     pieces, last, fixed = [], 0, 0
     for match, decoded in runs:
         if not _fits(decoded, context_script):
