@@ -24,7 +24,14 @@ import re
 from functools import lru_cache
 
 from .charsets import LEGACY, MISREAD_AS, codec
-from .plausibility import fits_one_alphabet, fluency, in_alphabet_without_statistics, non_ascii_letters, oddity
+from .plausibility import (
+    fits_one_alphabet,
+    fluency,
+    has_unseen_pair,
+    in_alphabet_without_statistics,
+    non_ascii_letters,
+    oddity,
+)
 
 # How much more ordinary (average log frequency of letter pairs) a re-decoded line must read:
 # in the words it changes, and over the whole line (which ties them to one language).
@@ -34,6 +41,9 @@ MIN_WORD_GAIN, MIN_LINE_GAIN = 0.25, 0.04
 # (mi³o, opä\x9d). Read as cp1251 (KOI8 swaps case there): lower case then upper inside a
 # word (вЕЪХНОБС), or a long run of capitals.
 _LETTER_SYMBOLS = re.compile("[\x80-\x9f¹²³¿º¾¼½¥£¦¨¯´¸¤¬ª]")
+# Letters of cp1252 that other code pages have other letters for (Czech č, ě read as è, ì):
+# a pair of them no language has seen is a sign too.
+_AMBIGUOUS_LETTERS = re.compile("[ÀÃÅÆÈÊÌÏÐÑÒÕØÙÛÞàãåæèêìïðñòõøùûþ]")
 _CYRILLIC_CASE_SWAPPED = re.compile("[а-яё][А-ЯЁ]|[А-ЯЁ]{4,}")
 
 
@@ -45,13 +55,18 @@ def _changed_words(original: str, candidate: str) -> tuple[str, str]:
 
 def _looks_misread(line: str, misread_as: str) -> bool:
     """Cheap signs worth scoring for. Read as cp1252: letters no one language uses together,
-    or a symbol glued to a letter. Read as cp1251: Cyrillic case gone wrong."""
+    a symbol glued to a letter, or a letter pair no language has. Read as cp1251: Cyrillic
+    case gone wrong."""
     if misread_as == "cp1251":
         return bool(_CYRILLIC_CASE_SWAPPED.search(line))
     letters = non_ascii_letters(line)
     if in_alphabet_without_statistics(letters):
         return False
-    return not fits_one_alphabet(letters) or _symbol_glued_to_letter(line)
+    return (
+        not fits_one_alphabet(letters)
+        or _symbol_glued_to_letter(line)
+        or has_unseen_pair(line, _AMBIGUOUS_LETTERS)
+    )
 
 
 def _symbol_glued_to_letter(line: str) -> bool:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
@@ -186,6 +187,23 @@ def _common_letters() -> frozenset[str]:
     return frozenset().union(*_alphabets())
 
 
+def has_unseen_pair(text: str, at: re.Pattern[str]) -> bool:
+    """Whether a letter ``at`` matches forms, with a letter next to it, a pair no language's
+    statistics have seen (``èi`` in ``Ivièin``, which is ``Ivičin`` read as cp1252).
+
+    >>> accents = re.compile("[à-ÿ]")
+    >>> has_unseen_pair("Ivièin zaostatak", accents), has_unseen_pair("très fidèle", accents)
+    (True, False)
+    """
+    index = _bigram_models()[0]
+    for match in at.finditer(text):
+        i = match.start()
+        for pair in (text[i - 1 : i + 1] if i else "", text[i : i + 2]):
+            if len(pair) == 2 and pair.isalpha() and pair.lower() not in index:
+                return True
+    return False
+
+
 def fits_one_alphabet(letters: set[str]) -> bool:
     """Whether these non-ASCII letters could all come from one language's alphabet.
 
@@ -246,9 +264,11 @@ def fluency(text: str) -> float:
 # Languages langdetect has no statistics for, whose letters legacy code pages confuse: a text
 # written only in such an alphabet, with letters from each group that marks the language, is
 # left alone rather than judged unfairly. Icelandic ð, þ, ý are what Turkish ğ, ş, ı and Baltic
-# š, ž become in cp1252, but those languages never write é, í, ó, ú. (alphabet, mark groups)
+# š, ž become in cp1252, but those languages never write é, í, ó, ú. Yoruba marks tones with
+# grave and acute accents on every vowel. (alphabet, mark groups)
 _ALPHABETS_WITHOUT_STATISTICS = {
     "is": (frozenset("áéíóúýþæöð"), (frozenset("ðþ"), frozenset("éíóú"))),
+    "yo": (frozenset("àáèéìíòóùúń"), (frozenset("àèìòù"), frozenset("áéíóú"))),
 }
 
 
