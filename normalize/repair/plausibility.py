@@ -94,36 +94,40 @@ def oddity(text: str) -> float:
     True
     """
     score = 0.0
-    classes = [_char_class(c) for c in text]
-    scripts_of_words: list[str | None] = []
-    word_script: str | None = None
-    for i, (char, cls) in enumerate(zip(text, classes)):
-        if cls == "C":
-            score += _CONTROL
-        elif cls == "M" and i and classes[i - 1] in "LR" and not _mark_fits(char, text[i - 1]):
-            score += _SCRIPT_SWITCH
-        elif cls == "R":
-            score += _RARE_LETTER
-        elif cls == "S":
-            before = classes[i - 1] if i else " "
-            after = classes[i + 1] if i + 1 < len(classes) else " "
-            if before in "LRM" or after in "LRM":
-                score += _GLUED_SYMBOL
+    infos = [_char_info(c) for c in text]
+    word_scripts: list[str | None] = []
+    previous = (" ", None, False)
+    for i, info in enumerate(infos):
+        cls, script, upper = info
         if cls in "LR":
-            script = _script(char)
-            previous = text[i - 1] if i and classes[i - 1] in "LR" else None
-            if previous is not None:
-                if _script(previous) != script:
-                    score += _SCRIPT_SWITCH
-                elif previous.islower() and char.isupper():
-                    score += _CASE_SWITCH
-            else:
-                word_script = script
-                scripts_of_words.append(word_script)
-    if scripts_of_words:
-        main = max(set(scripts_of_words), key=scripts_of_words.count)
-        score += _FOREIGN_WORD * sum(s != main for s in scripts_of_words)
+            if cls == "R":
+                score += _RARE_LETTER
+            if previous[0] not in "LR":
+                word_scripts.append(script)  # a word starts
+            elif previous[1] != script:
+                score += _SCRIPT_SWITCH
+            elif upper and not previous[2] and text[i - 1].islower():
+                score += _CASE_SWITCH
+        elif cls == "C":
+            score += _CONTROL
+        elif cls == "M":
+            if previous[0] in "LR" and not _mark_fits(text[i], text[i - 1]):
+                score += _SCRIPT_SWITCH
+        elif cls == "S":
+            following = infos[i + 1][0] if i + 1 < len(infos) else " "
+            if previous[0] in "LRM" or following in "LRM":
+                score += _GLUED_SYMBOL
+        previous = info
+    if word_scripts:
+        main = max(set(word_scripts), key=word_scripts.count)
+        score += _FOREIGN_WORD * sum(s != main for s in word_scripts)
     return score
+
+
+@lru_cache(maxsize=8192)
+def _char_info(char: str) -> tuple[str, str | None, bool]:
+    """What :func:`oddity` needs of a character: its class, script and whether it is upper case."""
+    return _char_class(char), _script(char), char.isupper()
 
 
 @lru_cache(maxsize=1)
