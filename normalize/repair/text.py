@@ -91,11 +91,14 @@ def repair(text: str, *, html: bool = False) -> tuple[str, list[Repair]]:
     lines repaired that way)."""
     kinds: Counter[str] = Counter()
     pieces = []
-    for line in _LINES.split(text):
+    for line in _LINES.split(text) if "\n" in text else (text,):
         fixed, found = repair_line(line, html=html)
-        kinds.update(found)
+        if found:
+            kinds.update(found)
         pieces.append(fixed)
-    result = unicodedata.normalize("NFC", "".join(pieces))
+    result = "".join(pieces)
+    if not result.isascii():
+        result = unicodedata.normalize("NFC", result)
     return result, [Repair(kind, n) for kind, n in sorted(kinds.items())]
 
 
