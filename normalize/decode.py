@@ -31,6 +31,8 @@ from .repair.plausibility import fluency, in_alphabet_without_statistics, main_s
 # against the average log frequency of letter pairs.
 _SAMPLE = 64 * 1024
 ODDITY_WEIGHT = 5.0
+# How much likelier each encoding is than the next in the list (average log frequency units).
+RANK_PRIOR = 0.01
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -109,19 +111,28 @@ def _detect(data: bytes) -> Decoded:
         except UnicodeDecodeError:
             continue
         readings.setdefault(reading, encoding)
-    best = max(readings, key=_plausibility)
+    best = _most_plausible(list(readings))
     if main_script(best) == "CJK":
         best = _detector_choice(sample, readings) or best
     encoding = readings[best]
     return Decoded(data.decode(codec(encoding), errors="replace"), encoding)
 
 
-def _plausibility(reading: str) -> tuple[bool, float]:
-    """Letters of a language without statistics first (judged unfairly otherwise), then
-    ordinary letter pairs less the signs of damage per character."""
-    letters = non_ascii_letters(reading)
-    penalty = ODDITY_WEIGHT * oddity(reading) / max(1, len(reading))
-    return in_alphabet_without_statistics(letters), fluency(reading) - penalty
+def _most_plausible(readings: list[str]) -> str:
+    """The reading with the most ordinary letter pairs less the signs of damage per character,
+    less a small prior per rank for the rarer encodings (readings come most common first).
+    A reading in the alphabet of a language without statistics counts as fluent as the best,
+    since its letter pairs would be judged unfairly."""
+    fluencies = [fluency(reading) for reading in readings]
+    best_fluency = max(fluencies)
+
+    def score(rank: int) -> float:
+        reading = readings[rank]
+        unmodelled = in_alphabet_without_statistics(non_ascii_letters(reading))
+        penalty = ODDITY_WEIGHT * oddity(reading) / max(1, len(reading))
+        return (best_fluency if unmodelled else fluencies[rank]) - penalty - RANK_PRIOR * rank
+
+    return readings[max(range(len(readings)), key=score)]
 
 
 def _detector_choice(sample: bytes, readings: dict[str, str]) -> str | None:

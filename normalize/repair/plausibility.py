@@ -3,8 +3,9 @@
 Two measures, both computed without knowing which text is "right":
 
 * :func:`oddity`: language-free signs of damage, per character: control and unassigned code
-  points, symbols glued to letters (``Ã©``, ``√§``, ``п╬``), a word that switches script
-  (``Cafй``), a word that switches from lower to upper case (``вЕЪХНОБС``), letters from blocks
+  points, symbols glued to letters (``Ã©``, ``√§``, ``п╬``), punctuation inside a word
+  (``mo·e``), combining marks on no letter or on a letter of another script, a word that
+  switches script (``Cafй``) or from lower to upper case (``вЕЪХНОБС``), letters from blocks
   that text almost never uses (IPA, NKo), a line whose words are in two scripts.
 * :func:`fluency`: how ordinary the letter pairs are in the best-fitting language, from the
   character statistics langdetect ships for 55 languages (log frequency of each letter bigram,
@@ -38,16 +39,20 @@ _SCRIPT_GROUP = {"Han": "CJK", "Kana": "CJK", "Hangul": "CJK"}
 # Romanian, African).
 _RARE_LETTER_RANGES = ((0x0180, 0x02AF), (0x0700, 0x08FF), (0xFF61, 0xFF9F))
 _COMMON_LETTERS = set("ƏəƐɛƆɔƉɖƊɗƓɠƔɣƲʋƁɓƠơƯưǍǎǏǐǑǒǓǔǕǖǗǘǙǚǛǜȘșȚț")
-# Punctuation that belongs inside words: apostrophes, hyphens, the Catalan middle dot.
-_WORD_PUNCTUATION = set("'’‘-‐‑·.")
+# Zero-width (non-)joiners: like combining marks, they belong inside words of some scripts only.
+_JOINERS = "\u200c\u200d"
+# Punctuation that text uses like symbols, never touching a word: § ¶ † ‡ • ‰.
+_SYMBOL_LIKE_PUNCTUATION = frozenset("§¶†‡•‰")
+# Punctuation that belongs inside words: apostrophes, hyphens.
+_WORD_PUNCTUATION = set("'’‘-‐‑.")
 # Weights of the signs of damage, in "how sure is this damage" units.
 _CONTROL, _GLUED_SYMBOL, _SCRIPT_SWITCH, _CASE_SWITCH, _RARE_LETTER, _FOREIGN_WORD = 3.0, 2.0, 2.0, 1.0, 2.0, 0.5
 
 
 @lru_cache(maxsize=8192)
 def _char_class(char: str) -> str:
-    """L (letter), M (mark), S (symbol, or punctuation that never sits inside a word),
-    C (control, unassigned, private use), or space for the rest."""
+    """L (letter), R (rare letter), M (mark), S (symbol), P (non-ASCII punctuation that is
+    no quote or bracket), C (control, unassigned, private use), or space for the rest."""
     if char.isalpha():
         code = ord(char)
         if char not in _COMMON_LETTERS and any(first <= code <= last for first, last in _RARE_LETTER_RANGES):
@@ -56,13 +61,14 @@ def _char_class(char: str) -> str:
     category = unicodedata.category(char)
     if category in ("Cc", "Cn", "Co", "Cs") and char not in "\t\n\r":
         return "C"
-    if category == "Mn":
+    if category == "Mn" or char in _JOINERS:
         return "M"
-    if category == "Cf" and char not in "\u200c\u200d":  # joiners belong in Persian and Indic words
+    if category == "Cf":
         return "S"
-    foreign_punctuation = category[0] == "P" and char not in _WORD_PUNCTUATION and ord(char) > 0x7F
-    if category[0] == "S" or category == "No" or foreign_punctuation:
+    if category[0] == "S" or category == "No" or char in _SYMBOL_LIKE_PUNCTUATION:
         return "S"
+    if category in ("Po", "Pd", "Pc") and char not in _WORD_PUNCTUATION and ord(char) > 0x7F:
+        return "P"
     return " "
 
 
@@ -80,7 +86,10 @@ def _script(char: str) -> str | None:
 @lru_cache(maxsize=4096)
 def _mark_fits(mark: str, letter: str) -> bool:
     """Whether a combining mark can sit on the letter: generic marks fit any, script marks
-    (Arabic harakat, Hebrew points, Indic vowel signs) only their own script."""
+    (Arabic harakat, Hebrew points, Indic vowel signs) only their own script, zero-width
+    joiners scripts that join letters (Arabic, Indic)."""
+    if mark in _JOINERS:
+        return script_of(letter) not in ("Latin", "Cyrillic", "Greek")
     owner = unicodedata.name(mark, "COMBINING").split()[0]
     return owner == "COMBINING" or owner == (script_of(letter) or "").upper()
 
@@ -111,17 +120,28 @@ def oddity(text: str) -> float:
         elif cls == "C":
             score += _CONTROL
         elif cls == "M":
-            if previous[0] in "LR" and not _mark_fits(text[i], text[i - 1]):
-                score += _SCRIPT_SWITCH
-        elif cls == "S":
+            if previous[0] not in "LRM" or (previous[0] in "LR" and not _mark_fits(text[i], text[i - 1])):
+                score += _SCRIPT_SWITCH  # a mark on no letter, or on a letter of another script
+        elif cls in "SP":
             following = infos[i + 1][0] if i + 1 < len(infos) else " "
-            if previous[0] in "LRM" or following in "LRM":
+            if _glued(text, i, cls, previous[0] in "LRM", following in "LRM"):
                 score += _GLUED_SYMBOL
         previous = info
     if word_scripts:
         main = max(set(word_scripts), key=word_scripts.count)
         score += _FOREIGN_WORD * sum(s != main for s in word_scripts)
     return score
+
+
+def _glued(text: str, i: int, cls: str, after_letter: bool, before_letter: bool) -> bool:
+    """Whether the symbol or punctuation mark ``text[i]`` is where text does not put it: a
+    symbol touching a letter (``Ã©``); punctuation inside a word (``mo·e``), except the
+    Catalan ``l·l``; an inverted ``¿`` or ``¡`` anywhere but at the start of a word (``ju¿``)."""
+    if cls == "S":
+        return after_letter or before_letter
+    if text[i] in "¿¡":
+        return after_letter
+    return after_letter and before_letter and text[i - 1 : i + 2].lower() != "l·l"
 
 
 @lru_cache(maxsize=8192)
@@ -193,10 +213,10 @@ def _common_letters() -> frozenset[str]:
 
 def has_unseen_pair(text: str, at: re.Pattern[str]) -> bool:
     """Whether a letter ``at`` matches forms, with a letter next to it, a pair no language's
-    statistics have seen (``èi`` in ``Ivièin``, which is ``Ivičin`` read as cp1252).
+    statistics have seen (``èk`` in ``poèkanie``, which is ``počkanie`` read as cp1252).
 
     >>> accents = re.compile("[à-ÿ]")
-    >>> has_unseen_pair("Ivièin zaostatak", accents), has_unseen_pair("très fidèle", accents)
+    >>> has_unseen_pair("na poèkanie", accents), has_unseen_pair("très fidèle", accents)
     (True, False)
     """
     index = _bigram_models()[0]
@@ -220,14 +240,14 @@ def fits_one_alphabet(letters: set[str]) -> bool:
 @lru_cache(maxsize=8192)
 def _bigram_char(char: str) -> str:
     """The character as the bigram tables know it: letters (Han ideographs as langdetect's
-    representative of their frequency class), and non-ASCII characters other than punctuation,
-    since a symbol or odd space glued into a word (mi³o, vi\xa0e) makes odd bigrams; a space
-    for the rest."""
+    representative of their frequency class), and the non-ASCII symbols, controls and spaces
+    :func:`oddity` counts when glued into a word (mi³o, mo·e, vi\xa0e), which make odd bigrams;
+    a space for the rest."""
     if _script(char) == "CJK":
         from langdetect.utils.ngram import NGram
 
         return NGram.normalize(char)
-    if char.isalpha() or (ord(char) > 0x7F and not unicodedata.category(char).startswith("P")):
+    if char.isalpha() or (ord(char) > 0x7F and (_char_class(char) in "SC" or char.isspace())):
         return char
     return " "
 

@@ -101,6 +101,9 @@ def _worth_decoding(run: str, decoded: str, word: tuple[str, str, str], clean_sc
     """
     head, _, tail = word
     before, after = head + run + tail, head + decoded + tail
+    foreign_run = main_script(run) not in (None, clean_script)
+    if clean_script and foreign_run and main_script(decoded) in (None, clean_script):
+        return True  # letters foreign to the text around them decode into its script (Õ§ into է)
     rest_letters = [c for c in head + tail if c.isalpha()]
     single_letter = len(decoded) == 1 and decoded.isalpha()
     if single_letter and clean_script and not proven:
