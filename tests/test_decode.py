@@ -11,7 +11,12 @@ from normalize.decode import NotTextError, decode, decode_bytes
 UNDECLARED = [
     ("cp1250", "Na sympózium byli kromě českých odborníků pozváni i významní zahraniční specialisté."),
     ("cp1250", "Tyle, że w sieci agresor jest zupełnie bezkarny i anonimowy, ponieważ używanie nicków."),
+    ("cp1250", "Kávu mali ľudia vždy čerstvú a voňavú, ak, to ne može biti istina."),
+    ("iso8859_2", "Spoštovani gospod predsednik, zaprav najvišji možen odstotek."),
     ("cp1251", "Щиро зичу Тобі і Твоїм рідним та близьким добра, щастя і миру!"),
+    ("cp1257", "Ekspozicija išsiskirs savo idėjos aktualumu ir visiems įdomiais eksponatais."),
+    ("cp1252", "Ég notaði orðið bókstafatrúar á vísindi af því að ég fann ekki betra orð."),
+    ("cp1252", "Nel 2004 ha vinto il premio di giornalismo «Piccola Europa»."),
     ("cp1252", "Espanya es va mostrar en contra però va suggerir una alternativa pels preus."),
     ("cp1252", "Yhtenä päivänä rakkaus muuttuu vihaksi ja vihatessaan lähimmäistään ihminen."),
     ("cp1253", "Επίσης, στο χιονοδρομικό κέντρο λειτουργούν καταστήματα ενοικίασης."),

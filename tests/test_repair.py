@@ -17,6 +17,8 @@ DAMAGED = [
     ("double", "La demande peut ÃƒÂªtre effectuÃƒÂ©e demain.", "La demande peut être effectuée demain."),
     ("partial", "Gammelstua har søkt om tilskott pÃ¥ 210.000 kr.", "Gammelstua har søkt om tilskott på 210.000 kr."),
     ("partial", "Αντί Ï„Ï‰Î½ ψυχιατρείων δημιουργούνται υπηρεσίες.", "Αντί των ψυχιατρείων δημιουργούνται υπηρεσίες."),
+    ("partial", "ակցությունն Õ§ հայաստանյան", "ակցությունն է հայաստանյան"),
+    ("partial", "настаўнікаў Ñ– якасці", "настаўнікаў і якасці"),
     # legacy code pages read as cp1252 / cp1251
     ("cp1251-as-cp1252", "Çàãîëîâîê îòêðûâàåìîãî ìàòåðèàëà", "Заголовок открываемого материала"),
     ("koi8r-as-cp1251", "вЕЪХНОБС ЦЕОЭЙОБ УТБЦБМБУШ ЙЪП ЧУЕИ УЙМ.", "Безумная женщина сражалась изо всех сил."),
@@ -29,6 +31,9 @@ DAMAGED = [
     ("cp1256-as-cp1252", "Ýãä ÇáÌÏíÑ ÈäÇ ßãÇ ÊÝÖøáÊ ÃÎí ÇáÝÞíå.", "فمن الجدير بنا كما تفضّلت أخي الفقيه."),
     ("cp1257-as-cp1252", "Balansuoja ir palaiko riebios problematiðkos odos drëgmæ.",
      "Balansuoja ir palaiko riebios problematiškos odos drėgmę."),
+    ("cp1250-as-cp1252", "A játék elsõ fordulójába a különbözõ csapatok", "A játék első fordulójába a különböző csapatok"),
+    ("iso8859_2-as-cp1252", "Spo¹tovani gospod predsednik, zaprav najvi¹ji mo¾en odstotek",
+     "Spoštovani gospod predsednik, zaprav najvišji možen odstotek"),
 ]
 
 CLEAN = [
@@ -40,6 +45,11 @@ CLEAN = [
     "“Quoted”, ‘single’ — and the Chinese comma，中文。",
     "Það er gott að vera hér.",  # Icelandic: letters legacy code pages confuse
     "Il a été à la plage, très joli. Però è così.",
+    "Àwon omo adìye náà pa láàrò yìí.",  # Yoruba tones: graves and acutes on every vowel
+    "Åh hvor ser de gode ud. Hvað allir hinir",
+    "председник СФРЈ посетио је Шведску; пёстрых птушак, заўсёды",  # Cyrillic pairs that spell UTF-8
+    "La cèl·lula, il·lustrada; Είναι καλύτερο· να κοιμάστε",  # middle dots that belong
+    "«Piccola Europa», „Zitat“, ¿Qué? ¡Hola!, wait… — done",
     "Offering 5×£35 pin ups",
 ]
 
