@@ -23,8 +23,8 @@ import ftfy
 
 from ..document import Repair
 from .legacy import fix_legacy_mojibake
-from .utf8 import fix_utf8_mojibake
 from .plausibility import oddity
+from .utf8 import fix_utf8_mojibake
 
 CONFIG = ftfy.TextFixerConfig(
     uncurl_quotes=False,
