@@ -88,41 +88,43 @@ def _fits(decoded: str, context_script: str | None) -> bool:
 
 def _worth_decoding(run: str, decoded: str, word: tuple[str, str, str], clean_script: str | None, proven: bool) -> bool:
     """Whether decoding ``run`` in a word (the text before the run, the run, the text after)
-    is clearly a repair.
-
-    A single decoded letter in text not yet proven damaged needs more: standing alone as a word in clean text, it must be a
-    small letter languages use (``Ã¥`` is the Norwegian word å, ``10 Å°`` is ten ångströms,
-    not ``Ű``) or come from letters foreign to the text around it (``Õ§`` in Armenian); among
-    capitals it must not be a small letter (``MÄ£ÄM``, ``AHÅ™``). Then the word must become
-    less odd; or stay as odd, join no words (``SELKÄ\xa0EDELLÄ``) and read clearly more
-    ordinary, which for a single character also needs the text proven damaged already,
-    symbols turning into a letter (``√¢``), or letters no alphabet has together turning into
-    letters one has (``ÄŒelákovice``), since ``СФРЈ`` is not ``СФУ``.
-    """
+    is clearly a repair: letters foreign to the clean text around them that decode into its
+    script (``Õ§`` in Armenian), or a word that becomes less odd; or, as odd as before, joins
+    no words (``SELKÄ\xa0EDELLÄ`` is two) and reads clearly more ordinary (``Р’Рѕ``). A single
+    decoded character needs more evidence in text not yet proven damaged."""
     head, _, tail = word
     before, after = head + run + tail, head + decoded + tail
-    foreign_run = main_script(run) not in (None, clean_script)
-    if clean_script and foreign_run and main_script(decoded) in (None, clean_script):
-        return True  # letters foreign to the text around them decode into its script (Õ§ into է)
-    rest_letters = [c for c in head + tail if c.isalpha()]
-    single_letter = len(decoded) == 1 and decoded.isalpha()
-    if single_letter and clean_script and not proven:
-        common = decoded.islower() and is_common_letter(decoded)
-        if not rest_letters and not (common or main_script(run) != clean_script):
-            return False
-        if decoded.islower() and len(rest_letters) > 1 and all(c.isupper() for c in rest_letters):
-            return False
+    if clean_script and main_script(run) not in (None, clean_script) and main_script(decoded) in (None, clean_script):
+        return True
+    single = len(decoded) == 1 and not proven
+    if single and clean_script and decoded.isalpha() and _doubtful_letter(run, decoded, head + tail, clean_script):
+        return False
     odd_before, odd_after = oddity(before), oddity(after)
     if odd_after != odd_before or _SPACE.search(run):
         return odd_after < odd_before
-    if len(decoded) == 1 and not proven:
-        symbols_to_letter = single_letter and not any(c.isalpha() for c in run)
-        alphabet_restored = not fits_one_alphabet(non_ascii_letters(before)) and fits_one_alphabet(
-            non_ascii_letters(after)
-        )
-        if not (symbols_to_letter or alphabet_restored):
-            return False
+    if single and not _one_character_evidence(run, decoded, before, after):
+        return False
     return fluency(after) - fluency(before) > MIN_FLUENCY_GAIN
+
+
+def _doubtful_letter(run: str, decoded: str, rest_of_word: str, clean_script: str) -> bool:
+    """A single decoded letter standing alone as a word, unless it is a small letter languages
+    use (``Ã¥`` is the Norwegian word å; ``10 Å°`` is ten ångströms, not ``Ű``) or comes from
+    letters foreign to the text; or a small letter among capitals (``MÄ£ÄM``, ``AHÅ™``)."""
+    letters = [c for c in rest_of_word if c.isalpha()]
+    if not letters:
+        common = decoded.islower() and is_common_letter(decoded)
+        return not (common or main_script(run) != clean_script)
+    return decoded.islower() and len(letters) > 1 and all(c.isupper() for c in letters)
+
+
+def _one_character_evidence(run: str, decoded: str, before: str, after: str) -> bool:
+    """What makes one decoded character, leaving its word as odd, a repair all the same:
+    symbols turning into a letter (``√¢`` into ``â``), or letters no alphabet has together
+    turning into letters one has (``ÄŒelákovice``); ``СФРЈ`` is not ``СФУ``."""
+    if decoded.isalpha() and not any(c.isalpha() for c in run):
+        return True
+    return not fits_one_alphabet(non_ascii_letters(before)) and fits_one_alphabet(non_ascii_letters(after))
 
 
 def _utf8_decoding(run: str, misread_as: str) -> str | None:
