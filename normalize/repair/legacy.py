@@ -25,6 +25,7 @@ from functools import lru_cache
 
 from .charsets import LEGACY, MISREAD_AS, codec
 from .plausibility import (
+    JUDGED_CHARS,
     fits_one_alphabet,
     fluency,
     has_unseen_pair,
@@ -85,8 +86,8 @@ def _outside_repertoire(misread_as: str) -> re.Pattern[str]:
 
 
 def _candidates(line: str):
-    """Re-decodings of ``line`` (each with the code page it assumes), for each code page that
-    could have misread it and where it looks misread."""
+    """Re-decodings of ``line`` as (the code page that misread it, the one it was written in,
+    the text), for each code page that could have misread it and where it looks misread."""
     for misread_as in MISREAD_AS:
         if _outside_repertoire(misread_as).search(line) or not _looks_misread(line, misread_as):
             continue
@@ -95,30 +96,33 @@ def _candidates(line: str):
             if written_in != misread_as:
                 candidate = data.decode(codec(written_in))
                 if candidate != line and len(candidate) == len(line):
-                    yield candidate, written_in
+                    yield misread_as, written_in, candidate
 
 
 def fix_legacy_mojibake(line: str) -> tuple[str, str | None]:
     """Re-decode ``line`` if it is legacy-encoded text read in the wrong code page; also the
-    code page it was written in (None when the line stays as it is)."""
+    code page it was written in (None when the line stays as it is). A long line is judged on
+    its start."""
     if line.isascii():
         return line, None
-    line_fluency = None
-    best, best_gain, best_encoding = line, MIN_LINE_GAIN, None
-    for candidate, written_in in _candidates(line):
-        before, after = _changed_words(line, candidate)
+    sample = line[:JUDGED_CHARS]
+    sample_fluency = None
+    best, best_gain = None, MIN_LINE_GAIN
+    for misread_as, written_in, candidate in _candidates(sample):
+        before, after = _changed_words(sample, candidate)
         if oddity(after) > oddity(before):
             continue
         if not fluency(after) - fluency(before) > MIN_WORD_GAIN:  # also false for nan (no letters)
             continue
-        if line_fluency is None:
-            line_fluency = fluency(line)
-        gain = fluency(candidate) - line_fluency
+        if sample_fluency is None:
+            sample_fluency = fluency(sample)
+        gain = fluency(candidate) - sample_fluency
         if gain > best_gain and gain != math.inf:
-            best, best_gain, best_encoding = candidate, gain, written_in
-    if best_encoding and not _reads_as_text(best, line):
+            best, best_gain = (misread_as, written_in, candidate), gain
+    if best is None or not _reads_as_text(best[2], sample):
         return line, None
-    return best, best_encoding
+    misread_as, written_in, _ = best
+    return line.encode(codec(misread_as)).decode(codec(written_in)), written_in
 
 
 def _reads_as_text(candidate: str, line: str) -> bool:

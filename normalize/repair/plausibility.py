@@ -45,6 +45,8 @@ _JOINERS = "\u200c\u200d"
 _SYMBOL_LIKE_PUNCTUATION = frozenset("§¶†‡•‰")
 # Punctuation that belongs inside words: apostrophes, hyphens.
 _WORD_PUNCTUATION = set("'’‘-‐‑.")
+# Characters a judgement looks at: enough for any language, bounded work for huge lines.
+JUDGED_CHARS = 4000
 # Weights of the signs of damage, in "how sure is this damage" units.
 _CONTROL, _GLUED_SYMBOL, _SCRIPT_SWITCH, _CASE_SWITCH, _RARE_LETTER, _FOREIGN_WORD = 3.0, 2.0, 2.0, 1.0, 2.0, 0.5
 
@@ -271,12 +273,14 @@ def main_script(text: str) -> str | None:
 
 
 def fluency(text: str) -> float:
-    """Average log frequency of the letter bigrams of ``text`` in the language they fit best
-    (among languages of its main script); ``-inf`` when there are no letters to judge.
+    """Average log frequency of the letter bigrams of ``text`` (its first few thousand
+    characters) in the language they fit best (among languages of its main script); ``-inf``
+    when there are no letters to judge.
 
     >>> round(fluency("the cat"), 1) > round(fluency("þe çat"), 1)
     True
     """
+    text = text[:JUDGED_CHARS]
     main = main_script(text)
     index, matrix, masks = _bigram_models()
     if main not in masks:
