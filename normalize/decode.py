@@ -25,12 +25,10 @@ from dataclasses import dataclass
 from .document import Document
 from .pipeline import Stage
 from .repair.charsets import LEGACY, LEGACY_CJK, codec
-from .repair.plausibility import fluency, in_alphabet_without_statistics, main_script, non_ascii_letters, oddity
+from .repair.plausibility import fluency, in_alphabet_without_statistics, main_script, non_ascii_letters, plausibility
 
-# Bytes judged when detecting a legacy encoding; how much a sign of damage per character costs
-# against the average log frequency of letter pairs.
+# Bytes judged when detecting a legacy encoding.
 _SAMPLE = 8 * 1024
-ODDITY_WEIGHT = 5.0
 # How much likelier each encoding is than the next in the list (average log frequency units).
 RANK_PRIOR = 0.01
 
@@ -129,8 +127,8 @@ def _judged_sample(data: bytes) -> bytes:
 
 
 def _most_plausible(readings: list[str]) -> str:
-    """The reading with the most ordinary letter pairs less the signs of damage per character,
-    less a small prior per rank for the rarer encodings (readings come most common first).
+    """The most plausible reading (:func:`~normalize.repair.plausibility.plausibility`), less
+    a small prior per rank for the rarer encodings (readings come most common first).
     A reading in the alphabet of a language without statistics counts as fluent as the best,
     since its letter pairs would be judged unfairly."""
     fluencies = [fluency(reading) for reading in readings]
@@ -138,9 +136,10 @@ def _most_plausible(readings: list[str]) -> str:
 
     def score(rank: int) -> float:
         reading = readings[rank]
-        unmodelled = in_alphabet_without_statistics(non_ascii_letters(reading))
-        penalty = ODDITY_WEIGHT * oddity(reading) / max(1, len(reading))
-        return (best_fluency if unmodelled else fluencies[rank]) - penalty - RANK_PRIOR * rank
+        score = plausibility(reading) - RANK_PRIOR * rank
+        if in_alphabet_without_statistics(non_ascii_letters(reading)):
+            score += best_fluency - fluencies[rank]
+        return score
 
     return readings[max(range(len(readings)), key=score)]
 

@@ -47,6 +47,8 @@ _SYMBOL_LIKE_PUNCTUATION = frozenset("§¶†‡•‰")
 _WORD_PUNCTUATION = set("'’‘-‐‑.")
 # Characters a judgement looks at: enough for any language, bounded work for huge lines.
 JUDGED_CHARS = 4000
+# What a sign of damage per character costs against the average log frequency of letter pairs.
+ODDITY_WEIGHT = 5.0
 # Weights of the signs of damage, in "how sure is this damage" units.
 _CONTROL, _GLUED_SYMBOL, _SCRIPT_SWITCH, _CASE_SWITCH, _RARE_LETTER, _FOREIGN_WORD = 3.0, 2.0, 2.0, 1.0, 2.0, 0.5
 
@@ -115,7 +117,7 @@ def oddity(text: str) -> float:
                 score += _RARE_LETTER
             if previous[0] not in "LR":
                 word_scripts.append(script)  # a word starts
-            elif previous[1] != script:
+            elif previous[1] != script and not _look_alike(text[i - 1], text[i]):
                 score += _SCRIPT_SWITCH
             elif upper and not previous[2] and text[i - 1].islower():
                 score += _CASE_SWITCH
@@ -144,6 +146,12 @@ def _glued(text: str, i: int, cls: str, after_letter: bool, before_letter: bool)
     if text[i] in "¿¡":
         return after_letter
     return after_letter and before_letter and text[i - 1 : i + 2].lower() != "l·l"
+
+
+def _look_alike(a: str, b: str) -> bool:
+    """Latin i typed for Ukrainian and Belarusian і inside a Cyrillic word (``повiрити``) is
+    common in real text, not damage."""
+    return (a in "iI" and _script(b) == "Cyrillic") or (b in "iI" and _script(a) == "Cyrillic")
 
 
 @lru_cache(maxsize=8192)
@@ -270,6 +278,16 @@ def main_script(text: str) -> str | None:
     """
     scripts = [_script(c) for c in text if c.isalpha()]
     return max(set(scripts), key=scripts.count) if scripts else None
+
+
+def plausibility(text: str) -> float:
+    """Ordinary letter pairs less the signs of damage per character: the single number that
+    ranks readings of the same text.
+
+    >>> plausibility("Заголовок открываемого") > plausibility("Çàãîëîâîê îòêðûâàåìîãî")
+    True
+    """
+    return fluency(text) - ODDITY_WEIGHT * oddity(text[:JUDGED_CHARS]) / max(1, min(len(text), JUDGED_CHARS))
 
 
 def fluency(text: str) -> float:

@@ -23,7 +23,7 @@ import ftfy
 
 from ..document import Repair
 from .legacy import fix_legacy_mojibake
-from .plausibility import oddity
+from .plausibility import in_alphabet_without_statistics, non_ascii_letters, plausibility
 from .utf8 import fix_utf8_mojibake
 
 CONFIG = ftfy.TextFixerConfig(
@@ -68,13 +68,19 @@ def repair_line(line: str, *, html: bool = False) -> tuple[str, set[str]]:
     fixed, kinds = _ftfy_and_utf8(line, html)
     # A whole line in the wrong code page: ftfy may have decoded stray pieces of it as UTF-8,
     # so it is re-decoded from the line as it came. Where UTF-8 mojibake was repaired too, the
-    # less odd reading wins (ties: the UTF-8 one, the likelier damage).
+    # more plausible reading wins, unless the UTF-8 one spells a language without statistics.
     redecoded, written_in = fix_legacy_mojibake(line)
     if written_in:
         legacy_fixed, legacy_kinds = _ftfy_and_utf8(redecoded, html)
-        if "mojibake" not in kinds or oddity(legacy_fixed) < oddity(fixed):
+        if "mojibake" not in kinds or _more_plausible(legacy_fixed, fixed):
             return legacy_fixed, legacy_kinds | {"legacy_codepage"}
     return fixed, kinds
+
+
+def _more_plausible(legacy_reading: str, utf8_reading: str) -> bool:
+    if in_alphabet_without_statistics(non_ascii_letters(utf8_reading)):
+        return False
+    return plausibility(legacy_reading) > plausibility(utf8_reading)
 
 
 def _ftfy_and_utf8(line: str, html: bool) -> tuple[str, set[str]]:
