@@ -38,13 +38,13 @@ _SCRIPT_GROUP = {"Han": "CJK", "Kana": "CJK", "Hangul": "CJK"}
 # Thaana, NKo, half-width katakana), except those of living orthographies (Vietnamese, Pinyin,
 # Romanian, African).
 _RARE_LETTER_RANGES = ((0x0180, 0x02AF), (0x0700, 0x08FF), (0xFF61, 0xFF9F))
-_COMMON_LETTERS = set("ƏəƐɛƆɔƉɖƊɗƓɠƔɣƲʋƁɓƠơƯưǍǎǏǐǑǒǓǔǕǖǗǘǙǚǛǜȘșȚț")
+_ORTHOGRAPHY_LETTERS = frozenset("ƏəƐɛƆɔƉɖƊɗƓɠƔɣƲʋƁɓƠơƯưǍǎǏǐǑǒǓǔǕǖǗǘǙǚǛǜȘșȚț")
 # Zero-width (non-)joiners: like combining marks, they belong inside words of some scripts only.
 _JOINERS = "\u200c\u200d"
 # Punctuation that text uses like symbols, never touching a word: § ¶ † ‡ • ‰.
 _SYMBOL_LIKE_PUNCTUATION = frozenset("§¶†‡•‰")
 # Punctuation that belongs inside words: apostrophes, hyphens.
-_WORD_PUNCTUATION = set("'’‘-‐‑.")
+_WORD_PUNCTUATION = frozenset("'’‘-‐‑.")
 # Characters a judgement looks at: enough for any language, bounded work for huge lines.
 JUDGED_CHARS = 4000
 # What a sign of damage per character costs against the average log frequency of letter pairs.
@@ -59,7 +59,7 @@ def _char_class(char: str) -> str:
     no quote or bracket), C (control, unassigned, private use), or space for the rest."""
     if char.isalpha():
         code = ord(char)
-        if char not in _COMMON_LETTERS and any(first <= code <= last for first, last in _RARE_LETTER_RANGES):
+        if char not in _ORTHOGRAPHY_LETTERS and any(first <= code <= last for first, last in _RARE_LETTER_RANGES):
             return "R"
         return "L"
     category = unicodedata.category(char)
@@ -67,9 +67,7 @@ def _char_class(char: str) -> str:
         return "C"
     if category == "Mn" or char in _JOINERS:
         return "M"
-    if category == "Cf":
-        return "S"
-    if category[0] == "S" or category == "No" or char in _SYMBOL_LIKE_PUNCTUATION:
+    if category[0] == "S" or category in ("No", "Cf") or char in _SYMBOL_LIKE_PUNCTUATION:
         return "S"
     if category in ("Po", "Pd", "Pc") and char not in _WORD_PUNCTUATION and ord(char) > 0x7F:
         return "P"
@@ -81,7 +79,7 @@ def is_rare_letter(char: str) -> bool:
 
 
 def _script(char: str) -> str | None:
-    if char in _COMMON_LETTERS:
+    if char in _ORTHOGRAPHY_LETTERS:
         return "Latin"  # ə, ɛ, ɔ sit in the IPA block but are letters of Latin orthographies
     script = script_of(char)
     return _SCRIPT_GROUP.get(script, script) if script else None
