@@ -1,0 +1,132 @@
+"""A line of legacy code page text read in the wrong code page: re-decode it if plausible.
+
+Text written in one single-byte code page and read in another (``Çàãîëîâîê``: cp1251 read
+as cp1252). Single-byte decoding always succeeds, so only the character statistics can tell:
+the line is re-decoded only when the result is no odder (:func:`~.plausibility.oddity`) and its
+letter pairs read clearly more ordinary in some language (:func:`~.plausibility.fluency`),
+both in the words that change and over the whole line. Cheap signs are checked first, so that
+clean lines almost never get scored.
+
+>>> fix_legacy_mojibake("Çàãîëîâîê îòêðûâàåìîãî ìàòåðèàëà")
+('Заголовок открываемого материала', 'cp1251')
+>>> fix_legacy_mojibake("Ayrýca geçmiþten bugüne köklenerek gelen milli kimliðimizi")
+('Ayrıca geçmişten bugüne köklenerek gelen milli kimliğimizi', 'cp1254')
+>>> fix_legacy_mojibake("вЕЪХНОБС ЦЕОЭЙОБ УТБЦБМБУШ ЙЪП ЧУЕИ УЙМ")
+('Безумная женщина сражалась изо всех сил', 'koi8_r')
+>>> fix_legacy_mojibake("Il a été à la plage, très joli. Það er gott.")
+('Il a été à la plage, très joli. Það er gott.', None)
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from functools import lru_cache
+
+from .charsets import LEGACY, MISREAD_AS, codec
+from .plausibility import (
+    JUDGED_CHARS,
+    fits_one_alphabet,
+    fluency,
+    has_unseen_pair,
+    in_alphabet_without_statistics,
+    non_ascii_letters,
+    oddity,
+)
+
+# How much more ordinary (average log frequency of letter pairs) a re-decoded line must read:
+# in the words it changes, and over the whole line (which ties them to one language).
+MIN_WORD_GAIN, MIN_LINE_GAIN = 0.25, 0.04
+# Cheap signs that a line may be read in the wrong code page, checked before any scoring. Read
+# as cp1252: a symbol or C1 control that legacy code pages use for letters, glued to a letter
+# (mi³o, opä\x9d). Read as cp1251 (KOI8 swaps case there): lower case then upper inside a
+# word (вЕЪХНОБС), or a long run of capitals.
+_LETTER_SYMBOLS = re.compile("[\x80-\x9f¹²³¿º¾¼½¥£¦¨¯´¸¤¬ª]")
+# Letters of cp1252 that other code pages have other letters for (Czech č, ě read as è, ì):
+# a pair of them no language has seen is a sign too.
+_AMBIGUOUS_LETTERS = re.compile("[ÀÃÅÆÈÊÌÏÐÑÒÕØÙÛÞàãåæèêìïðñòõøùûþ]")
+_CYRILLIC_CASE_SWAPPED = re.compile("[а-яё][А-ЯЁ]|[А-ЯЁ]{4,}")
+
+
+def _changed_words(original: str, candidate: str) -> tuple[str, str]:
+    """The words that differ between two equally long texts, from each."""
+    pairs = [(a, b) for a, b in zip(original.split(" "), candidate.split(" ")) if a != b]
+    return " ".join(a for a, _ in pairs), " ".join(b for _, b in pairs)
+
+
+def _looks_misread(line: str, misread_as: str) -> bool:
+    """Cheap signs worth scoring for. Read as cp1252: letters no one language uses together,
+    a symbol glued to a letter, or a letter pair no language has. Read as cp1251: Cyrillic
+    case gone wrong."""
+    if misread_as == "cp1251":
+        return bool(_CYRILLIC_CASE_SWAPPED.search(line))
+    letters = non_ascii_letters(line)
+    if in_alphabet_without_statistics(letters):
+        return False
+    return (
+        not fits_one_alphabet(letters)
+        or _symbol_glued_to_letter(line)
+        or has_unseen_pair(line, _AMBIGUOUS_LETTERS)
+    )
+
+
+def _symbol_glued_to_letter(line: str) -> bool:
+    for match in _LETTER_SYMBOLS.finditer(line):
+        i = match.start()
+        if (i and line[i - 1].isalpha()) or line[i + 1 : i + 2].isalpha():
+            return True
+    return False
+
+
+@lru_cache(maxsize=None)
+def _outside_repertoire(misread_as: str) -> re.Pattern[str]:
+    """A character the code page cannot encode (a quicker test than encoding and failing)."""
+    repertoire = bytes(range(0x100)).decode(codec(misread_as))
+    return re.compile("[^" + "".join(re.escape(c) for c in repertoire) + "]")
+
+
+def _candidates(line: str):
+    """Re-decodings of ``line`` as (the code page that misread it, the one it was written in,
+    the text), for each code page that could have misread it and where it looks misread."""
+    for misread_as in MISREAD_AS:
+        if _outside_repertoire(misread_as).search(line) or not _looks_misread(line, misread_as):
+            continue
+        data = line.encode(codec(misread_as))
+        for written_in in LEGACY:
+            if written_in != misread_as:
+                candidate = data.decode(codec(written_in))
+                if candidate != line and len(candidate) == len(line):
+                    yield misread_as, written_in, candidate
+
+
+def fix_legacy_mojibake(line: str) -> tuple[str, str | None]:
+    """Re-decode ``line`` if it is legacy-encoded text read in the wrong code page; also the
+    code page it was written in (None when the line stays as it is). A long line is judged on
+    its start."""
+    if line.isascii():
+        return line, None
+    sample = line[:JUDGED_CHARS]
+    sample_fluency = None
+    best, best_gain = None, MIN_LINE_GAIN
+    for misread_as, written_in, candidate in _candidates(sample):
+        before, after = _changed_words(sample, candidate)
+        if oddity(after) > oddity(before):
+            continue
+        if not fluency(after) - fluency(before) > MIN_WORD_GAIN:  # also false for nan (no letters)
+            continue
+        if sample_fluency is None:
+            sample_fluency = fluency(sample)
+        gain = fluency(candidate) - sample_fluency
+        if gain > best_gain and gain != math.inf:
+            best, best_gain = (misread_as, written_in, candidate), gain
+    if best is None or not _reads_as_text(best[2], sample):
+        return line, None
+    misread_as, written_in, _ = best
+    return line.encode(codec(misread_as)).decode(codec(written_in)), written_in
+
+
+def _reads_as_text(candidate: str, line: str) -> bool:
+    """A re-decoded line must be no odder than the line as a whole, and read as text rather
+    than garble: fewer signs of damage than one per five characters."""
+    odd = oddity(candidate)
+    return odd <= oddity(line) and odd * 5 < len(candidate)

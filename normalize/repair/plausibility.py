@@ -1,0 +1,328 @@
+"""How plausible a text is as written language: the evidence repair decisions rest on.
+
+Two measures, both computed without knowing which text is "right":
+
+* :func:`oddity`: language-free signs of damage, per character: control and unassigned code
+  points, symbols glued to letters (``Ã©``, ``√§``, ``п╬``), punctuation inside a word
+  (``mo·e``), combining marks on no letter or on a letter of another script, a word that
+  switches script (``Cafй``) or from lower to upper case (``вЕЪХНОБС``), letters from blocks
+  that text almost never uses (IPA, NKo), a line whose words are in two scripts.
+* :func:`fluency`: how ordinary the letter pairs are in the best-fitting language, from the
+  character statistics langdetect ships for 55 languages (log frequency of each letter bigram,
+  averaged). ``Çàãîëîâîê`` is no language's Latin; ``Заголовок`` is ordinary Russian.
+
+>>> oddity("Café au lait") == 0
+True
+>>> oddity("CafÃ© au lait") > 0
+True
+>>> fluency("Заголовок открываемого материала") > fluency("Çàãîëîâîê îòêðûâàåìîãî ìàòåðèàëà")
+True
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from ..langid.scripts import script_of
+
+# Scripts that legitimately share one word (Japanese mixes kanji and kana).
+_SCRIPT_GROUP = {"Han": "CJK", "Kana": "CJK", "Hangul": "CJK"}
+# Letters text almost never uses; mojibake decodes into them (Latin Extended-B, IPA, Syriac,
+# Thaana, NKo, half-width katakana), except those of living orthographies (Vietnamese, Pinyin,
+# Romanian, African).
+_RARE_LETTER_RANGES = ((0x0180, 0x02AF), (0x0700, 0x08FF), (0xFF61, 0xFF9F))
+_ORTHOGRAPHY_LETTERS = frozenset("ƏəƐɛƆɔƉɖƊɗƓɠƔɣƲʋƁɓƠơƯưǍǎǏǐǑǒǓǔǕǖǗǘǙǚǛǜȘșȚț")
+# Zero-width (non-)joiners: like combining marks, they belong inside words of some scripts only.
+_JOINERS = "\u200c\u200d"
+# Punctuation that text uses like symbols, never touching a word: § ¶ † ‡ • ‰.
+_SYMBOL_LIKE_PUNCTUATION = frozenset("§¶†‡•‰")
+# Punctuation that belongs inside words: apostrophes, hyphens.
+_WORD_PUNCTUATION = frozenset("'’‘-‐‑.")
+# Characters a judgement looks at: enough for any language, bounded work for huge lines.
+JUDGED_CHARS = 4000
+# What a sign of damage per character costs against the average log frequency of letter pairs.
+ODDITY_WEIGHT = 5.0
+# Weights of the signs of damage, in "how sure is this damage" units.
+_CONTROL, _GLUED_SYMBOL, _SCRIPT_SWITCH, _CASE_SWITCH, _RARE_LETTER, _FOREIGN_WORD = 3.0, 2.0, 2.0, 1.0, 2.0, 0.5
+
+
+@lru_cache(maxsize=8192)
+def _char_class(char: str) -> str:
+    """L (letter), R (rare letter), M (mark), S (symbol), P (non-ASCII punctuation that is
+    no quote or bracket), C (control, unassigned, private use), or space for the rest."""
+    if char.isalpha():
+        code = ord(char)
+        if char not in _ORTHOGRAPHY_LETTERS and any(first <= code <= last for first, last in _RARE_LETTER_RANGES):
+            return "R"
+        return "L"
+    category = unicodedata.category(char)
+    if category in ("Cc", "Cn", "Co", "Cs") and char not in "\t\n\r":
+        return "C"
+    if category == "Mn" or char in _JOINERS:
+        return "M"
+    if category[0] == "S" or category in ("No", "Cf") or char in _SYMBOL_LIKE_PUNCTUATION:
+        return "S"
+    if category in ("Po", "Pd", "Pc") and char not in _WORD_PUNCTUATION and ord(char) > 0x7F:
+        return "P"
+    return " "
+
+
+def is_rare_letter(char: str) -> bool:
+    return _char_class(char) == "R"
+
+
+def _script(char: str) -> str | None:
+    if char in _ORTHOGRAPHY_LETTERS:
+        return "Latin"  # ə, ɛ, ɔ sit in the IPA block but are letters of Latin orthographies
+    script = script_of(char)
+    return _SCRIPT_GROUP.get(script, script) if script else None
+
+
+@lru_cache(maxsize=4096)
+def _mark_fits(mark: str, letter: str) -> bool:
+    """Whether a combining mark can sit on the letter: generic marks fit any, script marks
+    (Arabic harakat, Hebrew points, Indic vowel signs) only their own script, zero-width
+    joiners scripts that join letters (Arabic, Indic)."""
+    if mark in _JOINERS:
+        return script_of(letter) not in ("Latin", "Cyrillic", "Greek")
+    owner = unicodedata.name(mark, "COMBINING").split()[0]
+    return owner == "COMBINING" or owner == (script_of(letter) or "").upper()
+
+
+def oddity(text: str) -> float:
+    """Signs of damage in ``text`` (0 for ordinary text); higher is more damaged.
+
+    >>> oddity("Ayrıca geçmişten bugüne")
+    0.0
+    >>> oddity("вЕЪХНОБС ЦЕОЭЙОБ") > 0 and oddity("пёя─п╬п╢") > 0
+    True
+    """
+    score = 0.0
+    infos = [_char_info(c) for c in text]
+    word_scripts: list[str | None] = []
+    previous = (" ", None, False)
+    for i, info in enumerate(infos):
+        cls, script, upper = info
+        if cls in "LR":
+            if cls == "R":
+                score += _RARE_LETTER
+            if previous[0] not in "LR":
+                word_scripts.append(script)  # a word starts
+            elif previous[1] != script and not _look_alike(text[i - 1], text[i]):
+                score += _SCRIPT_SWITCH
+            elif upper and not previous[2] and text[i - 1].islower():
+                score += _CASE_SWITCH
+        elif cls == "C":
+            score += _CONTROL
+        elif cls == "M":
+            if previous[0] not in "LRM" or (previous[0] in "LR" and not _mark_fits(text[i], text[i - 1])):
+                score += _SCRIPT_SWITCH  # a mark on no letter, or on a letter of another script
+        elif cls in "SP":
+            following = infos[i + 1][0] if i + 1 < len(infos) else " "
+            if _glued(text, i, cls, previous[0] in "LRM", following in "LRM"):
+                score += _GLUED_SYMBOL
+        previous = info
+    if word_scripts:
+        main = max(set(word_scripts), key=word_scripts.count)
+        score += _FOREIGN_WORD * sum(s != main for s in word_scripts)
+    return score
+
+
+def _glued(text: str, i: int, cls: str, after_letter: bool, before_letter: bool) -> bool:
+    """Whether the symbol or punctuation mark ``text[i]`` is where text does not put it: a
+    symbol touching a letter (``Ã©``); punctuation inside a word (``mo·e``), except the
+    Catalan ``l·l``; an inverted ``¿`` or ``¡`` anywhere but at the start of a word (``ju¿``)."""
+    if cls == "S":
+        return after_letter or before_letter
+    if text[i] in "¿¡":
+        return after_letter
+    return after_letter and before_letter and text[i - 1 : i + 2].lower() != "l·l"
+
+
+def _look_alike(a: str, b: str) -> bool:
+    """Latin i typed for Ukrainian and Belarusian і inside a Cyrillic word (``повiрити``) is
+    common in real text, not damage."""
+    return (a in "iI" and _script(b) == "Cyrillic") or (b in "iI" and _script(a) == "Cyrillic")
+
+
+@lru_cache(maxsize=8192)
+def _char_info(char: str) -> tuple[str, str | None, bool]:
+    """What :func:`oddity` needs of a character: its class, script and whether it is upper case."""
+    return _char_class(char), _script(char), char.isupper()
+
+
+@lru_cache(maxsize=1)
+def _bigram_models() -> tuple[dict[str, int], np.ndarray, dict[str, np.ndarray]]:
+    """Log frequencies of lower-case letter bigrams (space marks a word edge) per language:
+    the row index of each bigram, the matrix (one row per bigram, one column per language, the
+    last row for bigrams never seen), and per script a mask of the languages written in it."""
+    import langdetect
+
+    tables, scripts = [], []
+    for path in sorted((Path(langdetect.__file__).parent / "profiles").iterdir()):
+        profile = json.loads(path.read_text(encoding="utf-8"))
+        freq: dict[str, int] = profile["freq"]
+        total = profile["n_words"][1]
+        bigrams: dict[str, int] = {}
+        for gram, count in freq.items():
+            if len(gram) == 2:
+                bigrams[gram.lower()] = bigrams.get(gram.lower(), 0) + count
+        letters = sorted((g for g in freq if len(g) == 1 and g.isalpha()), key=freq.__getitem__, reverse=True)
+        scripts.append(_script(letters[0]) if letters else None)
+        floor = math.log(min(bigrams.values()) / total) - 2.0  # rarer than anything it recorded
+        tables.append(({gram: math.log(count / total) for gram, count in bigrams.items()}, floor))
+    index = {gram: i for i, gram in enumerate(sorted({g for logs, _ in tables for g in logs}))}
+    matrix = np.empty((len(index) + 1, len(tables)))
+    for column, (logs, floor) in enumerate(tables):
+        matrix[:, column] = floor
+        for gram, value in logs.items():
+            matrix[index[gram], column] = value
+    masks = {script: np.array([s == script for s in scripts]) for script in set(scripts)}
+    return index, matrix, masks
+
+
+@lru_cache(maxsize=1)
+def _alphabets() -> list[frozenset[str]]:
+    """The non-ASCII lower-case letters of each language: those its profile sees at least once
+    in 5,000 letters."""
+    import langdetect
+
+    alphabets = []
+    for path in sorted((Path(langdetect.__file__).parent / "profiles").iterdir()):
+        profile = json.loads(path.read_text(encoding="utf-8"))
+        total = profile["n_words"][0]
+        letters = {g.lower() for g, n in profile["freq"].items() if len(g) == 1 and g.isalpha() and n / total > 2e-4}
+        alphabets.append(frozenset(c for c in letters if not c.isascii()))
+    return alphabets
+
+
+def non_ascii_letters(text: str) -> set[str]:
+    """The distinct non-ASCII letters of ``text``, in lower case."""
+    return {c.lower() for c in set(text) if c > "\x7f" and c.isalpha()}
+
+
+def is_common_letter(char: str) -> bool:
+    """Whether some language with statistics uses the letter at least once in 5,000 (or it is
+    ASCII): ``å`` is common, ``ŗ`` is not."""
+    return char.isascii() or char.lower() in _common_letters()
+
+
+@lru_cache(maxsize=1)
+def _common_letters() -> frozenset[str]:
+    return frozenset().union(*_alphabets())
+
+
+def has_unseen_pair(text: str, at: re.Pattern[str]) -> bool:
+    """Whether a letter ``at`` matches forms, with a letter next to it, a pair no language's
+    statistics have seen (``èk`` in ``poèkanie``, which is ``počkanie`` read as cp1252).
+
+    >>> accents = re.compile("[à-ÿ]")
+    >>> has_unseen_pair("na poèkanie", accents), has_unseen_pair("très fidèle", accents)
+    (True, False)
+    """
+    index = _bigram_models()[0]
+    for match in at.finditer(text):
+        i = match.start()
+        for pair in (text[i - 1 : i + 1] if i else "", text[i : i + 2]):
+            if len(pair) == 2 and pair.isalpha() and pair.lower() not in index:
+                return True
+    return False
+
+
+def fits_one_alphabet(letters: set[str]) -> bool:
+    """Whether these non-ASCII letters could all come from one language's alphabet.
+
+    >>> fits_one_alphabet(set("čš")), fits_one_alphabet(set("èš"))
+    (True, False)
+    """
+    return any(letters <= alphabet for alphabet in _alphabets())
+
+
+@lru_cache(maxsize=8192)
+def _bigram_char(char: str) -> str:
+    """The character as the bigram tables know it: letters (Han ideographs as langdetect's
+    representative of their frequency class), and the non-ASCII symbols, controls and spaces
+    :func:`oddity` counts when glued into a word (mi³o, mo·e, vi\xa0e), which make odd bigrams;
+    a space for the rest."""
+    if _script(char) == "CJK":
+        from langdetect.utils.ngram import NGram
+
+        return NGram.normalize(char)
+    if char.isalpha() or (ord(char) > 0x7F and (_char_class(char) in "SC" or char.isspace())):
+        return char
+    return " "
+
+
+def _bigrams(text: str) -> list[str]:
+    # The dot "İ".lower() leaves on the i is dropped: it would split the word.
+    words = [w for w in "".join(map(_bigram_char, text.lower().replace("\u0307", ""))).split(" ") if w]
+    return [pair for word in words for pair in (f" {word}"[i : i + 2] for i in range(len(word))) ] + [
+        f"{word[-1]} " for word in words
+    ]
+
+
+def main_script(text: str) -> str | None:
+    """The script most letters of ``text`` are in (kana and kanji count as one).
+
+    >>> main_script("Заголовок 2024"), main_script("2024")
+    ('Cyrillic', None)
+    """
+    scripts = [_script(c) for c in text if c.isalpha()]
+    return max(set(scripts), key=scripts.count) if scripts else None
+
+
+def plausibility(text: str) -> float:
+    """Ordinary letter pairs less the signs of damage per character: the single number that
+    ranks readings of the same text.
+
+    >>> plausibility("Заголовок открываемого") > plausibility("Çàãîëîâîê îòêðûâàåìîãî")
+    True
+    """
+    return fluency(text) - ODDITY_WEIGHT * oddity(text[:JUDGED_CHARS]) / max(1, min(len(text), JUDGED_CHARS))
+
+
+def fluency(text: str) -> float:
+    """Average log frequency of the letter bigrams of ``text`` (its first few thousand
+    characters) in the language they fit best (among languages of its main script); ``-inf``
+    when there are no letters to judge.
+
+    >>> round(fluency("the cat"), 1) > round(fluency("þe çat"), 1)
+    True
+    """
+    text = text[:JUDGED_CHARS]
+    main = main_script(text)
+    index, matrix, masks = _bigram_models()
+    if main not in masks:
+        return -math.inf
+    unseen = len(index)
+    rows = matrix[[index.get(pair, unseen) for pair in _bigrams(text)]]
+    return float(rows.mean(axis=0)[masks[main]].max())
+
+# Languages langdetect has no statistics for, whose letters legacy code pages confuse: a text
+# written only in such an alphabet, with letters from each group that marks the language, is
+# left alone rather than judged unfairly. Icelandic ð, þ, ý are what Turkish ğ, ş, ı and Baltic
+# š, ž become in cp1252, but those languages never write é, í, ó, ú. Yoruba marks tones with
+# grave and acute accents on every vowel. (alphabet, mark groups)
+_ALPHABETS_WITHOUT_STATISTICS = {
+    "is": (frozenset("áéíóúýþæöð"), (frozenset("ðþ"), frozenset("éíóú"))),
+    "yo": (frozenset("àáèéìíòóùúń"), (frozenset("àèìòù"), frozenset("áéíóú"))),
+}
+
+
+def in_alphabet_without_statistics(letters: set[str]) -> bool:
+    """Whether these non-ASCII letters spell a language the character statistics do not cover.
+
+    >>> in_alphabet_without_statistics(set("ðéþ")), in_alphabet_without_statistics(set("ýþ"))
+    (True, False)
+    """
+    return any(
+        letters <= alphabet and all(letters & group for group in groups)
+        for alphabet, groups in _ALPHABETS_WITHOUT_STATISTICS.values()
+    )
