@@ -63,14 +63,14 @@ def train_sentencepiece(pairs: list[tuple[str, str]], prefix: Path, vocab_size: 
     return spm.SentencePieceProcessor(model_file=str(prefix.with_suffix(".model")))
 
 
-def build_model(pieces: int) -> MarianMTModel:
+def build_model(pieces: int, d_model: int, ffn: int) -> MarianMTModel:
     """<pad> is id ``pieces`` (the last one): CTranslate2's Marian loader drops the last row and
     starts decoding from a zero vector, which is what a zero <pad> embedding gives in PyTorch."""
     pad = pieces
     config = MarianConfig(
-        vocab_size=pieces + 1, decoder_vocab_size=pieces + 1, d_model=128,
+        vocab_size=pieces + 1, decoder_vocab_size=pieces + 1, d_model=d_model,
         encoder_layers=2, decoder_layers=2, encoder_attention_heads=4, decoder_attention_heads=4,
-        encoder_ffn_dim=256, decoder_ffn_dim=256, max_position_embeddings=256,
+        encoder_ffn_dim=ffn, decoder_ffn_dim=ffn, max_position_embeddings=256,
         pad_token_id=pad, eos_token_id=EOS, decoder_start_token_id=pad, forced_eos_token_id=EOS,
         dropout=0.1, attention_dropout=0.0, activation_dropout=0.0, scale_embedding=True,
         share_encoder_decoder_embeddings=True, tie_word_embeddings=True,
@@ -217,6 +217,8 @@ def main() -> None:
     parser.add_argument("--steps", type=int, default=2500)
     parser.add_argument("--batch-size", type=int, default=32)
     parser.add_argument("--vocab-size", type=int, default=800)
+    parser.add_argument("--d-model", type=int, default=128)
+    parser.add_argument("--ffn", type=int, default=256)
     args = parser.parse_args()
 
     torch.manual_seed(0)
@@ -226,7 +228,7 @@ def main() -> None:
         workdir = Path(tmp)
         sp = train_sentencepiece(pairs, workdir / "sentencepiece", args.vocab_size)
         examples = [(sp.encode(s), sp.encode(t)) for s, t in pairs]
-        model = build_model(sp.get_piece_size())
+        model = build_model(sp.get_piece_size(), args.d_model, args.ffn)
         print(f"{len(pairs)} pairs, {sp.get_piece_size()} pieces, {model.num_parameters():,} parameters")
         train(model, examples, args.steps, args.batch_size)
         ct2_dir = convert(model, sp, workdir)

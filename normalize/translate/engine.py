@@ -9,8 +9,8 @@ package gives the same translations, only faster.
 ['Он пришёл.', 'Она ушла!', 'Что дальше?']
 >>> split_sentences("т. е. в 10 ч. утра")  # no capital after the dot: not a boundary
 ['т. е. в 10 ч. утра']
->>> has_letters("2024-05-01 12:00"), has_letters("Сирия")
-(False, True)
+>>> is_translatable("2024-05-01 12:00"), is_translatable("https://ria.ru/a_b"), is_translatable("Сирия")
+(False, False, True)
 """
 
 from __future__ import annotations
@@ -30,13 +30,14 @@ MAX_BATCH_SIZE = 64
 MAX_INPUT_PIECES = 200
 _WORD_START = "\u2581"
 
+_LINK = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
 _END = re.compile(r"[.!?…]+[\"»”’')\]]*\s+|[。！？]+")
 
 
-def has_letters(text: str) -> bool:
-    """Whether there is anything to translate (numbers, URLs' punctuation and symbols are kept as
-    they are: the tokenizer would mangle them, e.g. ``_`` comes back as a space)."""
-    return any(c.isalpha() for c in text)
+def is_translatable(text: str) -> bool:
+    """Whether there are words to translate. Numbers, symbols, URLs and e-mail addresses are kept
+    as they are: the model would only mangle them (e.g. ``_`` comes back as a space)."""
+    return any(c.isalpha() for c in _LINK.sub("", text))
 
 
 def split_sentences(text: str) -> list[str]:
@@ -94,7 +95,7 @@ class Engine:
         """Translate many sentences in one batched call; output order is input order."""
         chunks, owners = [], []
         for index, sentence in enumerate(sentences):
-            for chunk in cut_pieces(self._tokenizer.encode(sentence, out_type=str)):
+            for chunk in cut_pieces(self._tokenizer.encode(sentence, out_type=str), MAX_INPUT_PIECES):
                 chunks.append(chunk)
                 owners.append(index)
         parts: list[list[str]] = [[] for _ in sentences]

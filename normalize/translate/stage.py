@@ -117,8 +117,10 @@ class TranslateStage(Stage):
         for doc in docs:
             if not doc.failed:
                 doc.translated_text = translated_body(doc)
-        self.stats.count("sentences from cache", self.translator.stats.cache_hits - before[0])
-        self.stats.count("sentences translated", self.translator.stats.translated - before[1])
+        for key, n in (("sentences from cache", self.translator.stats.cache_hits - before[0]),
+                       ("sentences translated", self.translator.stats.translated - before[1])):
+            if n:
+                self.stats.count(key, n)
 
     def _report_missing(self, items: list[tuple[Document, Segment]], exc: MissingModelError) -> None:
         """Once per document: a warning, or an error when translation is required."""

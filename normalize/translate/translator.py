@@ -11,7 +11,7 @@ import os
 from dataclasses import dataclass, field
 
 from .cache import TranslationCache
-from .engine import get_engine, has_letters, split_sentences
+from .engine import get_engine, is_translatable, split_sentences
 from .models import InstalledModel, ModelError, install_command, list_models
 
 PIVOT = "en"
@@ -70,8 +70,8 @@ class Translator:
         route = self.route(source, target)
         if route is None:
             raise MissingModelError(source, target)
-        split = [split_sentences(t) if has_letters(t) else [] for t in texts]
-        sentences = list(dict.fromkeys(s for parts in split for s in parts if has_letters(s)))
+        split = [split_sentences(t) if is_translatable(t) else [] for t in texts]
+        sentences = list(dict.fromkeys(s for parts in split for s in parts if is_translatable(s)))
         self.stats.sentences += len(sentences)
         current = {s: s for s in sentences}
         for model in route:
