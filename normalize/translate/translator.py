@@ -11,7 +11,7 @@ import os
 from dataclasses import dataclass, field
 
 from .cache import TranslationCache
-from .engine import get_engine, is_translatable, split_sentences
+from .engine import BEAM_SIZE, get_engine, is_translatable, split_sentences
 from .models import InstalledModel, ModelError, install_command, list_models
 
 PIVOT = "en"
@@ -39,12 +39,14 @@ class Translator:
     """Translates batches of texts with the installed models.
 
     ``cache``: a :class:`TranslationCache`, or None to translate everything afresh.
+    ``beam_size``: 4 gives argostranslate's translations; 1 (greedy) is faster.
     """
 
     models_dir: str | os.PathLike | None = None
     device: str = "cpu"
     threads: int = 0
     cache: TranslationCache | None = None
+    beam_size: int = BEAM_SIZE
     stats: TranslatorStats = field(default_factory=TranslatorStats)
     _models: list[InstalledModel] | None = field(default=None, repr=False)
 
@@ -80,12 +82,13 @@ class Translator:
         return [" ".join(current.get(s, s) for s in parts) if parts else text for text, parts in zip(texts, split)]
 
     def _translate_unique(self, model: InstalledModel, sentences: list[str]) -> dict[str, str]:
-        identity = model.identity
+        identity = f"{model.identity}:beam{self.beam_size}"
         found = self.cache.get(identity, sentences) if self.cache is not None else {}
         self.stats.cache_hits += len(found)
         todo = [s for s in sentences if s not in found]
         if todo:
-            fresh = dict(zip(todo, get_engine(model, device=self.device, threads=self.threads).translate(todo)))
+            engine = get_engine(model, device=self.device, threads=self.threads)
+            fresh = dict(zip(todo, engine.translate(todo, beam_size=self.beam_size)))
             self.stats.translated += len(todo)
             if self.cache is not None:
                 self.cache.put(identity, fresh)
