@@ -1,7 +1,7 @@
 """The translation stage: every foreign segment of a window of documents, translated in batches.
 
-Translating one segment at a time wastes the model (batched beam search is 5-8× faster per
-sentence), so the stage buffers up to ``window`` documents, gathers all their segments per source
+Translating one segment at a time wastes the model (a batched call costs a fraction per sentence:
+see scripts/bench_translate.py), so the stage buffers up to ``window`` documents, gathers all their segments per source
 language, translates each language in one call, writes the results back and releases the
 documents in input order. Memory stays bounded by the window.
 
@@ -94,8 +94,6 @@ class TranslateStage(Stage):
         before = (self.translator.stats.cache_hits, self.translator.stats.translated)
         by_lang: dict[str, list[tuple[Document, Segment]]] = defaultdict(list)
         for doc in docs:
-            if doc.failed:
-                continue
             doc.translated_to = self.target
             for segment in doc.segments:
                 if needs_translation(segment, self.target):
@@ -115,8 +113,7 @@ class TranslateStage(Stage):
                 segment.translation = translation
             self.stats.count("segments translated", len(items))
         for doc in docs:
-            if not doc.failed:
-                doc.translated_text = translated_body(doc)
+            doc.translated_text = translated_body(doc)
         for key, n in (("sentences from cache", self.translator.stats.cache_hits - before[0]),
                        ("sentences translated", self.translator.stats.translated - before[1])):
             if n:

@@ -43,7 +43,7 @@ class Translator:
     """
 
     models_dir: str | os.PathLike | None = None
-    device: str = "cpu"
+    device: str = "auto"
     threads: int = 0
     cache: TranslationCache | None = None
     beam_size: int = BEAM_SIZE
