@@ -32,6 +32,7 @@ import ctranslate2
 import sentencepiece as spm
 import torch
 from ctranslate2.converters import TransformersConverter
+from sentencepiece import sentencepiece_model_pb2
 from transformers import MarianConfig, MarianMTModel
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -60,7 +61,14 @@ def train_sentencepiece(pairs: list[tuple[str, str]], prefix: Path, vocab_size: 
         model_type="unigram", character_coverage=1.0, pad_id=-1, unk_id=UNK, bos_id=BOS, eos_id=EOS,
         num_threads=1, shuffle_input_sentence=False, minloglevel=2,
     )
-    return spm.SentencePieceProcessor(model_file=str(prefix.with_suffix(".model")))
+    # the model records its training paths (a random temporary dir): keep only the names
+    model = sentencepiece_model_pb2.ModelProto()
+    model_path = prefix.with_suffix(".model")
+    model.ParseFromString(model_path.read_bytes())
+    model.trainer_spec.input[:] = [text.name]
+    model.trainer_spec.model_prefix = prefix.name
+    model_path.write_bytes(model.SerializeToString())
+    return spm.SentencePieceProcessor(model_file=str(model_path))
 
 
 def build_model(pieces: int, d_model: int, ffn: int) -> MarianMTModel:
