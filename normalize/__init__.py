@@ -9,7 +9,8 @@ language-tagged text:
 ('Big Storm Hits the Coast', 'en', 'The storm reached the coast on Monday night, officials said on Tuesday.')
 
 Each stage is also usable alone: :func:`decode_bytes`, :func:`repair_text`, :func:`extract_html`,
-:func:`clean_text`, :func:`detect_language`, :func:`detect_spans`.
+:func:`clean_text`, :func:`detect_language`, :func:`detect_spans`, and offline translation:
+:func:`translate_text`, :func:`translate_batch` (models: ``normalize models install``).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from .document import SCHEMA, Block, Document, Error, Repair, Segment, Span
 from .langid import detect_language, detect_spans
 from .pipeline import Pipeline, build_pipeline
 from .repair import repair_text
+from .translate import translate_batch, translate_text
 from .write import to_record
 
 __version__ = "0.1.0"
@@ -30,7 +32,7 @@ __version__ = "0.1.0"
 __all__ = [
     "SCHEMA", "Block", "Config", "Document", "Error", "NotTextError", "Pipeline", "Repair", "Segment",
     "Span", "build_pipeline", "clean_text", "decode_bytes", "detect_language", "detect_spans",
-    "extract_html", "normalize_document", "repair_text", "to_record",
+    "extract_html", "normalize_document", "repair_text", "to_record", "translate_batch", "translate_text",
 ]
 
 

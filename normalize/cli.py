@@ -29,9 +29,21 @@ examples:
   normalize run corpora/articles --workers 2     two worker processes, same output order
   normalize run crawl.warc.gz -o out.jsonl --resume   continue a killed run where it stopped
   normalize run big.jsonl.zst --engine dask --scheduler tcp://head:8786
+  normalize run ru/ --translate-to en            foreign segments translated offline (see `normalize models`)
 
 exit status: 0 every document went through, 1 some document has errors (its record is still
 written), 2 usage error.
+"""
+
+
+MODELS_EXAMPLES = """\
+examples:
+  normalize models install translate-ru_en-1_9.argosmodel   install a downloaded package (offline)
+  normalize models install ru en                            download from the Argos package index
+                                                            ($ARGOS_PACKAGE_INDEX: a mirror or local dir)
+  normalize models list                                     installed language pairs
+  normalize models remove ru en
+  normalize models path                                     the models directory ($NORMALIZE_MODELS_DIR)
 """
 
 
@@ -65,6 +77,31 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--max-bytes", type=_positive, default=DEFAULT_MAX_BYTES, metavar="N",
                      help=f"size limit per document; larger ones are cut and flagged (default {DEFAULT_MAX_BYTES})")
     run.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary on stderr")
+    translation = run.add_argument_group("translation")
+    translation.add_argument("--translate-to", metavar="LANG", help="translate foreign segments into LANG (e.g. en)")
+    translation.add_argument("--require-translation", action="store_true",
+                             help="a foreign segment without an installed model is an error (exit 1), not a warning")
+    translation.add_argument("--no-cache", action="store_true", help="neither read nor write the translation cache")
+    translation.add_argument("--device", choices=("cpu", "cuda", "auto"), default="auto",
+                             help="where translation models run (default auto: cuda when a GPU is visible)")
+    translation.add_argument("--threads", type=_positive, default=None, metavar="N",
+                             help="CPU threads per translation model (default: CTranslate2's choice)")
+    translation.add_argument("--models-dir", metavar="DIR", help="translation models directory (default: see `normalize models path`)")
+
+    models = commands.add_parser(
+        "models", help="install, list and remove translation models",
+        description="Manage the offline translation models (Argos Translate packages).",
+        epilog=MODELS_EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    models.add_argument("--models-dir", metavar="DIR", help="models directory (default: $NORMALIZE_MODELS_DIR or the user data dir)")
+    actions = models.add_subparsers(dest="action", metavar="ACTION", required=True)
+    actions.add_parser("list", help="installed models")
+    install = actions.add_parser("install", help="install FILE.argosmodel, or FROM TO from the package index")
+    install.add_argument("what", nargs="+", metavar="FILE | FROM TO")
+    remove = actions.add_parser("remove", help="remove the FROM→TO model")
+    remove.add_argument("source", metavar="FROM")
+    remove.add_argument("target", metavar="TO")
+    actions.add_parser("path", help="print the models directory")
     return parser
 
 
@@ -109,7 +146,12 @@ def _results(docs: Iterator[Document], config: Config, args: argparse.Namespace,
 
 
 def cmd_run(args: argparse.Namespace, argv: list[str]) -> int:
-    config = Config(read=ReadConfig(max_bytes=args.max_bytes, input_format=args.input_format))
+    config = Config(
+        read=ReadConfig(max_bytes=args.max_bytes, input_format=args.input_format),
+        translate_to=args.translate_to, models_dir=args.models_dir, translate_device=args.device,
+        translate_threads=args.threads or 0, translate_cache=not args.no_cache,
+        require_translation=args.require_translation,
+    )
     args.inputs = args.inputs or ["-"]
     if args.resume and not args.output:
         print("normalize: --resume needs an output file (-o OUT)", file=sys.stderr)
@@ -158,6 +200,36 @@ def cmd_run(args: argparse.Namespace, argv: list[str]) -> int:
     return 1 if summary.failed_documents else 0
 
 
+def cmd_models(args: argparse.Namespace) -> int:
+    from .translate import models
+
+    try:
+        if args.action == "path":
+            print(models.models_dir(args.models_dir))
+        elif args.action == "list":
+            installed = models.list_models(args.models_dir)
+            for model in installed:
+                print(f"{model.source}\t{model.target}\t{model.version}\t{model.path}")
+            if not installed:
+                print(f"normalize: no models in {models.models_dir(args.models_dir)}", file=sys.stderr)
+        elif args.action == "remove":
+            model = models.remove_model(args.source, args.target, args.models_dir)
+            print(f"removed {model.source}→{model.target} from {model.path}", file=sys.stderr)
+        elif len(args.what) == 1:
+            model = models.install_file(args.what[0], args.models_dir)
+            print(f"installed {model.source}→{model.target} in {model.path}", file=sys.stderr)
+        elif len(args.what) == 2:
+            model = models.install_from_index(*args.what, args.models_dir)
+            print(f"installed {model.source}→{model.target} in {model.path}", file=sys.stderr)
+        else:
+            print("normalize: models install takes FILE.argosmodel or FROM TO", file=sys.stderr)
+            return 2
+    except (models.ModelError, OSError) as exc:
+        print(f"normalize: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -171,6 +243,8 @@ def main(argv: list[str] | None = None) -> int:
             detail = f"{exc.strerror}: {exc.filename}" if isinstance(exc, OSError) and exc.strerror else str(exc)
             print(f"normalize: {detail}", file=sys.stderr)
             return 2
+    if args.command == "models":
+        return cmd_models(args)
     return 2
 
 

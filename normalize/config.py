@@ -14,3 +14,13 @@ class Config:
     read: ReadConfig = field(default_factory=ReadConfig)
     #: Translate foreign segments into this language (None: no translation stage).
     translate_to: str | None = None
+    #: Where translation models live (None: $NORMALIZE_MODELS_DIR, else the user data dir).
+    models_dir: str | None = None
+    #: CTranslate2 device: cpu, cuda or auto (cuda when a GPU is visible).
+    translate_device: str = "auto"
+    #: CPU threads per translation model (0: CTranslate2's default).
+    translate_threads: int = 0
+    #: Reuse and store sentence translations in the persistent cache.
+    translate_cache: bool = True
+    #: A foreign segment without a model is an error (exit status 1), not a warning.
+    require_translation: bool = False

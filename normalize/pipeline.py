@@ -95,7 +95,8 @@ class Pipeline:
 
 
 def build_pipeline(config=None) -> Pipeline:
-    """The standard pipeline: decode → repair → structure → boilerplate → language."""
+    """The standard pipeline: decode → repair → structure → boilerplate → language
+    (→ translate, when ``config.translate_to`` is set)."""
     # Imported here: the stage modules import this one for Stage.
     from .boilerplate import BoilerplateStage
     from .decode import DecodeStage
@@ -103,4 +104,9 @@ def build_pipeline(config=None) -> Pipeline:
     from .repair import RepairStage
     from .structure import StructureStage
 
-    return Pipeline([DecodeStage(), RepairStage(), StructureStage(), BoilerplateStage(), LanguageStage()])
+    stages: list[Stage] = [DecodeStage(), RepairStage(), StructureStage(), BoilerplateStage(), LanguageStage()]
+    if config is not None and config.translate_to:
+        from .translate.stage import TranslateStage
+
+        stages.append(TranslateStage.from_config(config))
+    return Pipeline(stages)

@@ -17,7 +17,8 @@ class RunSummary:
     failed_documents: int = 0
     languages: Counter[str] = field(default_factory=Counter)
     segments_translated: int = 0
-    warnings: dict[str, int] = field(default_factory=dict)  # message -> documents (insertion order)
+    # warnings and translation errors (a missing model), each repeated once: message -> documents
+    notices: dict[str, int] = field(default_factory=dict)
 
     def add(self, doc: Document) -> None:
         self.documents += 1
@@ -26,8 +27,9 @@ class RunSummary:
             self.failed_documents += 1
             self.failed_by_stage.update({e.stage for e in doc.errors})
         self.segments_translated += sum(s.translation is not None for s in doc.segments)
-        for w in doc.warnings:
-            self.warnings[w.message] = self.warnings.get(w.message, 0) + 1
+        messages = {w.message for w in doc.warnings} | {e.message for e in doc.errors if e.stage == "translate"}
+        for message in sorted(messages):
+            self.notices[message] = self.notices.get(message, 0) + 1
 
     def to_dict(self, seconds: float, stages: dict[str, StageStats]) -> dict[str, Any]:
         return {
@@ -36,7 +38,7 @@ class RunSummary:
             "errors_by_stage": dict(self.failed_by_stage.most_common()),
             "languages": dict(self.languages.most_common()),
             "segments_translated": self.segments_translated,
-            "warnings": [{"message": m, "documents": n} for m, n in self.warnings.items()],
+            "notices": [{"message": m, "documents": n} for m, n in self.notices.items()],
             "seconds": round(seconds, 3),
             "documents_per_second": round(self.documents / seconds, 2) if seconds else None,
             "stages": {
@@ -54,10 +56,12 @@ class RunSummary:
             lines.append("  languages: " + ", ".join(f"{k} {v}" for k, v in self.languages.most_common(12)))
         if self.segments_translated:
             lines.append(f"  segments translated: {self.segments_translated}")
+        if "translate" in stages and stages["translate"].counts:
+            lines.append("  translation: " + ", ".join(f"{k} {v}" for k, v in stages["translate"].counts.items()))
         total = sum(s.seconds for s in stages.values())
         if total:
             lines.append("  time per stage: " + ", ".join(
                 f"{name} {s.seconds:.1f}s ({100 * s.seconds / total:.0f}%)" for name, s in stages.items()))
-        for message, n in self.warnings.items():
-            lines.append(f"  warning ({n} documents): {message}")
+        for message, n in self.notices.items():
+            lines.append(f"  {message} ({n} documents)")
         return "\n".join(lines)

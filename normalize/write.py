@@ -32,6 +32,7 @@ def to_record(doc: Document) -> dict[str, Any]:
         "title": doc.title,
         "text": doc.text,
         "translated_text": doc.translated_text,
+        "translated_to": doc.translated_to,
         "segments": [
             {
                 "text": s.text,

@@ -26,3 +26,26 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         action="store_true",
         help="rewrite corpora/expected/*.jsonl from the current output instead of comparing",
     )
+
+
+# A tiny genuine ru→en Argos package (scripts/build_test_model.py); it translates its training
+# phrases (corpora/parallel/ru-en.tsv), e.g. "Заголовок открываемого материала".
+TINY_MODEL = ROOT / "tests" / "fixtures" / "translate-ru_en-tiny.argosmodel"
+
+
+@pytest.fixture
+def translation_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]:
+    """Empty models and cache directories of this test only, through the environment."""
+    models, cache = tmp_path / "models", tmp_path / "cache"
+    monkeypatch.setenv("NORMALIZE_MODELS_DIR", str(models))
+    monkeypatch.setenv("NORMALIZE_CACHE_DIR", str(cache))
+    return models, cache
+
+
+@pytest.fixture
+def ru_en_installed(translation_dirs: tuple[Path, Path]) -> Path:
+    """The models directory, with the tiny ru→en model installed."""
+    from normalize.translate.models import install_file
+
+    install_file(TINY_MODEL)
+    return translation_dirs[0]

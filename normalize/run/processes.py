@@ -8,8 +8,8 @@ from concurrent.futures import ProcessPoolExecutor
 
 from ..config import Config
 from ..document import Document
-from ..pipeline import StageStats
-from .parallel import ignore_interrupts, pipeline_for, run_on_executor
+from ..pipeline import StageStats, build_pipeline
+from .parallel import ignore_interrupts, run_on_executor
 
 CHUNK_SIZE = 8
 
@@ -30,7 +30,7 @@ def run_processes(
     it = iter(docs)
     head = list(itertools.islice(it, chunk_size + 1))
     if workers <= 1 or len(head) <= chunk_size:
-        pipeline = pipeline_for(config)
+        pipeline = build_pipeline(config)  # fresh: a cached one would keep another run's state
         yield from pipeline.run(itertools.chain(head, it))
         if stats is not None:
             stats.update(pipeline.stats())
