@@ -91,6 +91,9 @@ def decode(data: bytes) -> Decoded:
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
+    mixed = _mostly_utf8(data)
+    if mixed is not None:
+        return mixed
     declared = declared_charset(data)
     if declared and declared not in ("utf-8", "utf_8"):
         try:
@@ -98,6 +101,37 @@ def decode(data: bytes) -> Decoded:
         except UnicodeDecodeError:
             pass
     return _detect(data)
+
+
+_STRAY = re.compile("[\udc80-\udcff]+")  # undecodable bytes, as surrogateescape keeps them
+
+
+def _mostly_utf8(data: bytes) -> Decoded | None:
+    """UTF-8 with a few stray bytes of a legacy encoding (a scrape that pasted in an old page):
+    the UTF-8 stays UTF-8 and only the stray bytes are read in the legacy encoding that suits
+    them best. None when most non-ASCII text is not valid UTF-8.
+
+    >>> _mostly_utf8("Привет, мир: всё хорошо. ".encode() * 3 + b"caf\\xe9")
+    Decoded(text='Привет, мир: всё хорошо. Привет, мир: всё хорошо. Привет, мир: всё хорошо. café', encoding='utf-8+cp1252')
+    """
+    text = data.decode("utf-8", errors="surrogateescape")
+    stray = _STRAY.findall(text)
+    stray_bytes = sum(map(len, stray))
+    if sum(not c.isascii() for c in text) - stray_bytes <= stray_bytes:
+        return None
+    # judge the candidate encodings on the stray bytes in their lines: "caf\\xe9" is "café"
+    lines = "\n".join(line for line in text.split("\n") if _STRAY.search(line))[:_SAMPLE]
+    readings: dict[str, str] = {}
+    for encoding in LEGACY:
+        readings.setdefault(_read_stray(lines, encoding), encoding)
+    legacy = readings[_most_plausible(list(readings))]
+    fixed = _read_stray(text, legacy)
+    return Decoded(fixed, f"utf-8+{legacy}")
+
+
+def _read_stray(text: str, encoding: str) -> str:
+    """``text`` with its undecodable bytes read in ``encoding``."""
+    return _STRAY.sub(lambda m: m.group().encode("utf-8", "surrogateescape").decode(codec(encoding), "replace"), text)
 
 
 def _detect(data: bytes) -> Decoded:

@@ -49,3 +49,14 @@ def test_declared_charset_wins():
 def test_binary_data_is_not_text():
     with pytest.raises(NotTextError):
         decode_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+
+
+def test_utf8_with_stray_legacy_bytes_keeps_the_utf8() -> None:
+    russian = "Городской совет обсудил новый бюджет для школ и дорог. " * 3
+    mixed = russian.encode("utf-8") + "Привет".encode("cp1251")
+    assert decode(mixed) == decode(mixed) and decode(mixed).text == russian + "Привет"
+    assert decode(mixed).encoding == "utf-8+cp1251"
+    german = "Der Bürgermeister sagte, dass die Straße bald fertig sei. " * 3
+    assert decode(german.encode("utf-8") + "Grüße aus Köln".encode("cp1252")).text == german + "Grüße aus Köln"
+    # mostly legacy bytes: the whole text is read in the legacy encoding, not as UTF-8
+    assert decode(russian.encode("cp1251") + "ё".encode("utf-8")).encoding == "cp1251"
