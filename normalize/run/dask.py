@@ -46,7 +46,7 @@ def run_dask(
     *,
     scheduler: str | None = None,
     workers: int = 2,
-    chunk_size: int = 8,
+    chunk_size: int | None = None,
     stats: dict[str, StageStats] | None = None,
 ) -> Iterator[Document]:
     """Documents through the pipeline on a Dask cluster, in input order. Without ``scheduler``

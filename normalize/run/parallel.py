@@ -44,6 +44,12 @@ def process_chunk(config: Config, chunk: list[Document]) -> tuple[list[Document]
     return done, pipeline.stats()
 
 
+def default_chunk_size(config: Config) -> int:
+    """Documents a worker gets at a time: a few, or a whole translation window when translating
+    (the translation stage batches across the documents of a chunk)."""
+    return 64 if config.translate_to else 8
+
+
 def chunked(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
     it = iter(docs)
     while chunk := list(itertools.islice(it, size)):
@@ -56,7 +62,7 @@ def run_on_executor(
     executor: Executor,
     *,
     workers: int,
-    chunk_size: int = 8,
+    chunk_size: int | None = None,
     stats: dict[str, StageStats] | None = None,
 ) -> Iterator[Document]:
     """Documents through the pipeline on ``executor``, yielded in input order.
@@ -73,7 +79,7 @@ def run_on_executor(
         return done
 
     try:
-        for chunk in chunked(docs, chunk_size):
+        for chunk in chunked(docs, chunk_size or default_chunk_size(config)):
             pending.append(executor.submit(process_chunk, config, chunk))
             # a full window waits for its oldest chunk; finished chunks go out at once anyway,
             # so a slow input (a pipe) still sees its results early

@@ -9,17 +9,14 @@ from concurrent.futures import ProcessPoolExecutor
 from ..config import Config
 from ..document import Document
 from ..pipeline import StageStats, build_pipeline
-from .parallel import ignore_interrupts, run_on_executor
-
-CHUNK_SIZE = 8
-
+from .parallel import default_chunk_size, ignore_interrupts, run_on_executor
 
 def run_processes(
     docs: Iterable[Document],
     config: Config = Config(),
     *,
     workers: int = 2,
-    chunk_size: int = CHUNK_SIZE,
+    chunk_size: int | None = None,
     stats: dict[str, StageStats] | None = None,
 ) -> Iterator[Document]:
     """Documents through the pipeline in ``workers`` processes, in input order.
@@ -27,6 +24,7 @@ def run_processes(
     An input that fits in one chunk is processed in this process: starting workers (and loading
     models in each) would cost more than it saves.
     """
+    chunk_size = chunk_size or default_chunk_size(config)
     it = iter(docs)
     head = list(itertools.islice(it, chunk_size + 1))
     if workers <= 1 or len(head) <= chunk_size:
