@@ -32,7 +32,7 @@ examples:
   normalize run ru/ --translate-to en            foreign segments translated offline (see `normalize models`)
 
 exit status: 0 every document went through, 1 some document has errors (its record is still
-written), 2 usage error.
+written), 2 usage error, 130 interrupted (with -o, --resume continues).
 """
 
 
@@ -152,6 +152,9 @@ def cmd_run(args: argparse.Namespace, argv: list[str]) -> int:
         translate_threads=args.threads or 0, translate_cache=not args.no_cache,
         require_translation=args.require_translation,
     )
+    if not args.inputs and sys.stdin.isatty():
+        print("normalize: no input: name files or directories, or pipe documents to stdin (see --help)", file=sys.stderr)
+        return 2
     args.inputs = args.inputs or ["-"]
     if args.resume and not args.output:
         print("normalize: --resume needs an output file (-o OUT)", file=sys.stderr)
@@ -163,6 +166,8 @@ def cmd_run(args: argparse.Namespace, argv: list[str]) -> int:
     docs = itertools.islice(read_inputs(args.inputs, config.read), skip, None)
     stats: dict[str, StageStats] = {}
     summary = RunSummary()
+    if not output:
+        sys.stdout.reconfigure(encoding="utf-8")  # the output is UTF-8 whatever the locale says
     stream = output.stream if output else sys.stdout
     writer = Writer(stream, args.format, count=skip)
     interactive = sys.stderr.isatty() and not args.quiet
