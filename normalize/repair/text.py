@@ -92,16 +92,28 @@ def _ftfy_and_utf8(line: str, html: bool) -> tuple[str, set[str]]:
     return line, kinds
 
 
+# Scripts and styles of a page: nobody reads them, and "repairing" code can break it.
+_CODE = re.compile(r"(<(?:script|style)\b.*?</(?:script|style)\s*>)", re.DOTALL | re.IGNORECASE)
+
+
 def repair(text: str, *, html: bool = False) -> tuple[str, list[Repair]]:
     """Repair ``text`` and report what changed, as a list of :class:`Repair` (kind, number of
-    lines repaired that way)."""
+    lines repaired that way). In HTML, scripts and styles are left as they are.
+
+    >>> repair("<script>var s = 'cafÃ©';</script><p>cafÃ©</p>", html=True)[0]
+    "<script>var s = 'cafÃ©';</script><p>café</p>"
+    """
     kinds: Counter[str] = Counter()
     pieces = []
-    for line in _LINES.split(text) if "\n" in text else (text,):
-        fixed, found = repair_line(line, html=html)
-        if found:
-            kinds.update(found)
-        pieces.append(fixed)
+    for i, part in enumerate(_CODE.split(text) if html else (text,)):
+        if i % 2:  # a script or style element
+            pieces.append(part)
+            continue
+        for line in _LINES.split(part) if "\n" in part else (part,):
+            fixed, found = repair_line(line, html=html)
+            if found:
+                kinds.update(found)
+            pieces.append(fixed)
     result = "".join(pieces)
     if not result.isascii():
         result = unicodedata.normalize("NFC", result)
