@@ -38,6 +38,8 @@ _WEIGHTS = {PY3LANGID: 1.0, LINGUA: 1.0, FASTTEXT: 0.3}
 _FASTTEXT_SURE = 0.97  # fastText this sure of a language without look-alikes is right ~99.9%
 _LONG = 40  # letters; from here a sure py3langid needs no third opinion
 _PY3_SURE = 0.9
+_AGREE = 20  # letters; from here fastText and a fairly sure py3langid agreeing need no third
+_AGREE_PY3, _AGREE_FASTTEXT = 0.7, 0.3  # opinion (lingua would change ~0.1% of such answers)
 _SHORTLIST = 4  # best languages of each fast model that lingua is asked about
 _MARKER_WEIGHT = 2.0  # log-odds per marker word or letter
 _CLOSE = 3.0  # log-odds; look-alikes closer than this ask langdetect
@@ -121,7 +123,7 @@ def _weigh(text: str, candidates: frozenset[str], letters: int, prior: str | Non
         return Guess(best, round(fasttext[best], 4))
     py3 = PY3LANGID.probabilities(text, candidates)
     evidence = [(FASTTEXT, fasttext), (PY3LANGID, py3)]
-    if _py3_settles(py3, letters):
+    if _py3_settles(py3, fasttext, letters):
         # only languages some consulted model knows; the others would tie with the best
         candidates = frozenset(lang for lang in candidates if lang in py3 or lang in fasttext)
     else:
@@ -136,14 +138,18 @@ def _weigh(text: str, candidates: frozenset[str], letters: int, prior: str | Non
     return _decide(scores)
 
 
-def _py3_settles(py3: dict[str, float], letters: int) -> bool:
-    """Whether py3langid alone is enough: long text, sure, and no look-alike of its answer
-    that py3langid does not know (Tswana, Tsonga beside Sotho…)."""
+def _py3_settles(py3: dict[str, float], fasttext: dict[str, float], letters: int) -> bool:
+    """Whether py3langid is enough without lingua: sure on long text, or fairly sure on a
+    sentence and fastText agrees; and no look-alike of its answer is unknown to it (Tswana,
+    Tsonga beside Sotho…)."""
     best = max(sorted(py3), key=py3.get, default=None)
-    return (
-        best is not None and letters >= _LONG and py3[best] >= _PY3_SURE
-        and group_of(best) <= PY3LANGID.known
-    )
+    if best is None or not group_of(best) <= PY3LANGID.known:
+        return False
+    if letters >= _LONG and py3[best] >= _PY3_SURE:
+        return True
+    return (letters >= _AGREE and py3[best] >= _AGREE_PY3
+            and fasttext.get(best, 0.0) >= _AGREE_FASTTEXT
+            and best == max(sorted(fasttext), key=fasttext.get))
 
 
 def _shortlist(candidates: frozenset[str], *rankings: dict[str, float]) -> frozenset[str]:

@@ -21,6 +21,7 @@ GROUPS = [
     {"ms", "id"}, {"bs", "hr", "sl", "sr"}, {"nb", "nn", "da", "sv"}, {"ca", "es", "pt"},
     {"cs", "sk"}, {"be", "bg", "mk", "ru", "sr", "uk", "kk", "mn"}, {"af", "nl"},
     {"zu", "xh", "st", "tn", "ts", "sn"}, {"hi", "mr"}, {"ar", "fa", "ur"},
+    {"lv", "mi"},  # both write macron vowels (ā ē ī ū)
 ]
 
 # Words (lowercase) that belong to one language of a group and not to the others.
@@ -50,6 +51,8 @@ _WORDS = {
     "sk": "sú ktorý ktorá ktoré bol bola bolo tiež ako keď som",
     "af": "nie ek jy hy",
     "nl": "de niet ik jij hij een",
+    "lv": "un ir ar kas par bet arī tas vai",
+    "mi": "te ngā kua ki ka ko hei nei whai tētahi ana",
 }
 
 # Letters a language writes that its look-alikes may not; a letter counts as a marker when no
@@ -65,7 +68,7 @@ _LETTERS = {
     "kk": _BASE_CYRILLIC + "әғқңөұүһі",
     "mn": _BASE_CYRILLIC + "өү",
     "cs": "ěřů", "sk": "äôĺľŕ", "ca": "·", "es": "ñ¿¡", "pt": "ãõ",
-    "ur": "ٹڈڑںےھ", "fa": "پچژگ", "mr": "ळ",
+    "ur": "ٹڈڑںےھ", "lv": "čģķļņšž", "fa": "پچژگ", "mr": "ळ",
 }
 
 _WORD_SETS = {lang: frozenset(words.split()) for lang, words in _WORDS.items()}
