@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
+from functools import lru_cache
 
 #: Groups of languages that n-gram models confuse with each other.
 GROUPS = [
@@ -71,27 +73,41 @@ _LETTERS = {
     "ur": "ٹڈڑںےھ", "lv": "čģķļņšž", "fa": "پچژگ", "mr": "ळ",
 }
 
+_GROUP_OF = {lang: group for group in reversed(GROUPS) for lang in group}  # first group wins
 _WORD_SETS = {lang: frozenset(words.split()) for lang, words in _WORDS.items()}
 _TOKENS = re.compile(r"[^\W\d_]+(?:·[^\W\d_]+)?")
 
 
 def group_of(lang: str) -> set[str]:
     """The look-alike group of ``lang`` (empty when it has none)."""
-    return next((g for g in GROUPS if lang in g), set())
+    return _GROUP_OF.get(lang, set())
 
 
 def markers(text: str, candidates: set[str]) -> dict[str, int]:
     """How many marker words and letters of each candidate ``text`` holds, where a marker
     belongs to that candidate only (among ``candidates``)."""
+    words, letters = _markers_among(frozenset(candidates))
     found: Counter[str] = Counter()
-    words = [w.lower() for w in _TOKENS.findall(text)]
+    lowered = text.lower()
+    for word in _TOKENS.findall(lowered):
+        lang = words.get(word)
+        if lang:
+            found[lang] += 1
+    for char in set(lowered) & letters.keys():
+        found[letters[char]] += 1
+    return dict(found)
+
+
+@lru_cache(maxsize=256)
+def _markers_among(candidates: frozenset[str]) -> tuple[dict[str, str], dict[str, str]]:
+    """Marker word -> language and marker letter -> language, for markers that belong to one
+    of ``candidates`` only."""
+    return _owned(_WORD_SETS, candidates), _owned(_LETTERS, candidates)
+
+
+def _owned(marks: dict[str, Iterable[str]], candidates: frozenset[str]) -> dict[str, str]:
+    owners: dict[str, set[str]] = {}
     for lang in candidates:
-        own = _WORD_SETS.get(lang)
-        if own:
-            others = set().union(*(_WORD_SETS.get(o, frozenset()) for o in candidates - {lang}))
-            found[lang] += sum(1 for w in words if w in own and w not in others)
-        letters = _LETTERS.get(lang)
-        if letters:
-            others = "".join(_LETTERS.get(o, "") for o in candidates - {lang})
-            found[lang] += len({c for c in text.lower() if c in letters and c not in others})
-    return {lang: n for lang, n in found.items() if n}
+        for mark in marks.get(lang, ()):
+            owners.setdefault(mark, set()).add(lang)
+    return {mark: next(iter(langs)) for mark, langs in owners.items() if len(langs) == 1}

@@ -69,8 +69,18 @@ class Py3Langid(_Model):
     def known(self) -> frozenset[str]:
         return frozenset(_ALIASES.get(c, c) for c in self._identifier.nb_classes)
 
+    @cached_property
+    def _columns(self) -> list[tuple[str, int]]:
+        """(our code, score column) of each language; an aliased language's merged score is in
+        its first column."""
+        first: dict[str, int] = {}
+        for i, lang in enumerate(self._identifier.nb_classes):
+            first.setdefault(_ALIASES.get(lang, lang), i)
+        return list(first.items())
+
     def _raw(self, text, candidates):
-        return {_ALIASES.get(lang, lang): p for lang, p in self._identifier.rank(text)}
+        scores = self._identifier._decide(text).tolist()  # rank() without its sort
+        return {lang: scores[i] for lang, i in self._columns if lang in candidates}
 
 
 class FastText(_Model):
@@ -86,13 +96,14 @@ class FastText(_Model):
         return fasttext.load_model(str(path))
 
     def _predict(self, text: str) -> dict[str, float]:
-        labels, probs = self._model.predict(text.replace("\n", " "), k=_FASTTEXT_TOP, threshold=0.0)
-        return {_ALIASES.get(label[9:], label[9:]): float(p) for label, p in zip(labels, probs)}
+        # the binding itself: the wrapper's checks and numpy arrays cost more than the model
+        found = self._model.f.predict(text.replace("\n", " ") + "\n", _FASTTEXT_TOP, 0.0, "replace")
+        return {_ALIASES.get(label[9:], label[9:]): p for p, label in found}
 
     @cached_property
     def known(self) -> frozenset[str]:
-        labels, _ = self._model.predict("a", k=-1, threshold=0.0)
-        return frozenset(_ALIASES.get(label[9:], label[9:]) for label in labels)
+        found = self._model.f.predict("a\n", -1, 0.0, "replace")
+        return frozenset(_ALIASES.get(label[9:], label[9:]) for _, label in found)
 
     def _raw(self, text, candidates):
         return self._predict(text)
