@@ -26,21 +26,29 @@ GROUPS = [
     {"lv", "mi"},  # both write macron vowels (ā ē ī ū)
 ]
 
-# Words (lowercase) that belong to one language of a group and not to the others.
+# Words (lowercase) that belong to some languages of a group and not to the others; a word
+# listed for several languages marks each of them.
+_BOSNIAN_SERBIAN = (  # where Croatian (and Slovenian) have their own word: tijekom, tisuća…
+    "tokom takođe preduzeće preduzeća preduzeću hiljada hiljade hiljadu sedmica fudbal "
+    "univerzitet porodica porodice opština opštine šta hemija tačno tačka sprat pozorište "
+    "vazduh saradnja saradnju saradnje uticaj uticaja uslov uslovi uslova učešće naročito "
+    "mart juni juli septembar oktobar novembar decembar januara februara marta juna jula "
+    "septembra oktobra novembra decembra"
+)
 _WORDS = {
     "ms": "kerana bahawa iaitu selepas sahaja wang kerajaan pelbagai bahagian menerusi manakala "
           "ramai semasa baharu mahupun syarikat jabatan universiti kereta polis ogos julai "
           "disember mac jun sebarang kemudahan",
     "id": "karena bahwa yaitu setelah uang pemerintah berbagai bagian bisa mobil universitas "
           "agustus juli desember maret juni perusahaan kalian",
-    "bs": "historija historijski hiljada hiljade sedmica fudbal univerzitet porodica opština "
-          "januar februar mart april maj juni juli august septembar oktobar novembar decembar "
-          "januara februara marta aprila maja juna jula augusta septembra oktobra novembra "
-          "decembra tačno hljeb lahko mehko",
-    "hr": "povijest povijesni tisuća tisuće tjedan nogomet sveučilište obitelj općina "
+    "bs": "lahko mehko hljeb " + _BOSNIAN_SERBIAN,
+    "sr": "uvek gde posle pre deca " + _BOSNIAN_SERBIAN,  # Latin script, ekavian
+    "hr": "povijest povijesni tisuća tisuće tisuću tjedan sveučilište obitelj općina "
           "siječanj veljača ožujak travanj svibanj lipanj srpanj kolovoz rujan listopad "
           "studeni prosinac siječnja veljače ožujka travnja svibnja lipnja srpnja kolovoza "
-          "rujna listopada studenoga prosinca točno kruh tko",
+          "rujna listopada studenoga prosinca tko tijekom također poduzeće poduzeća "
+          "suradnja suradnju suradnje utjecaj utjecaja uvjet uvjeti uvjeta razina razini "
+          "kazalište glazba",
     "nn": "ikkje eg ein eit berre kva korleis ho dei vere frå heile mykje kvar noko nokon "
           "sjølv saman",
     "nb": "hva mye noe noen ble",
@@ -85,29 +93,28 @@ def group_of(lang: str) -> set[str]:
 
 def markers(text: str, candidates: set[str]) -> dict[str, int]:
     """How many marker words and letters of each candidate ``text`` holds, where a marker
-    belongs to that candidate only (among ``candidates``)."""
+    belongs to that candidate and not to all the others (among ``candidates``)."""
     words, letters = _markers_among(frozenset(candidates))
     found: Counter[str] = Counter()
     lowered = text.lower()
     for word in _TOKENS.findall(lowered):
-        lang = words.get(word)
-        if lang:
-            found[lang] += 1
+        found.update(words.get(word, ()))
     for char in set(lowered) & letters.keys():
-        found[letters[char]] += 1
+        found.update(letters[char])
     return dict(found)
 
 
 @lru_cache(maxsize=256)
-def _markers_among(candidates: frozenset[str]) -> tuple[dict[str, str], dict[str, str]]:
-    """Marker word -> language and marker letter -> language, for markers that belong to one
-    of ``candidates`` only."""
+def _markers_among(candidates: frozenset[str]) -> tuple[dict, dict]:
+    """Marker word -> its languages and marker letter -> its languages, for markers that
+    belong to some of ``candidates`` but not all."""
     return _owned(_WORD_SETS, candidates), _owned(_LETTERS, candidates)
 
 
-def _owned(marks: dict[str, Iterable[str]], candidates: frozenset[str]) -> dict[str, str]:
+def _owned(marks: dict[str, Iterable[str]], candidates: frozenset[str]) -> dict[str, tuple]:
     owners: dict[str, set[str]] = {}
     for lang in candidates:
         for mark in marks.get(lang, ()):
             owners.setdefault(mark, set()).add(lang)
-    return {mark: next(iter(langs)) for mark, langs in owners.items() if len(langs) == 1}
+    return {mark: tuple(sorted(langs)) for mark, langs in owners.items()
+            if len(langs) < len(candidates)}
