@@ -165,13 +165,14 @@ def _shortlist(candidates: frozenset[str], *rankings: dict[str, float]) -> froze
 
 def _no_rival(text: str, best: str, letters: int, prior: str | None) -> bool:
     """Whether nothing argues against fastText's sure answer: the context agrees or the text is
-    long, and the language has no look-alike, or (on long text) no marker of one is present."""
+    long, and the language has no look-alike, or (on long text) none has more markers."""
     if prior not in (None, best) and letters < _SHORT:
         return False
     group = group_of(best)
     if not group:
         return True
-    return letters >= _LONG and set(markers(text, group)) <= {best}
+    found = markers(text, group)  # a marker may belong to several languages, best among them
+    return letters >= _LONG and all(count <= found.get(best, 0) for count in found.values())
 
 
 def _add(scores: dict[str, float], probabilities: dict[str, float], weight: float,

@@ -11,6 +11,7 @@ Models load lazily, once a process, and never touch the network.
 
 from __future__ import annotations
 
+import os
 import threading
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -141,26 +142,39 @@ class Lingua(_Model):
 
 class Langdetect(_Model):
     """langdetect, seeded so that every call agrees; slow, so consulted only to settle
-    look-alike languages."""
+    look-alike languages, and with the profiles of those languages only (a tenth of the work
+    of all 55, and no probability spent on languages out of the question)."""
 
     @cached_property
-    def _factory(self):
-        import langdetect.detector_factory as module
+    def _codes(self) -> dict[str, str]:
+        """Our code -> langdetect's profile name."""
+        from langdetect.detector_factory import PROFILES_DIRECTORY
 
-        module.init_factory()
-        factory = module._factory
-        factory.set_seed(0)
-        return factory
+        return {_ALIASES.get(name, name): name for name in os.listdir(PROFILES_DIRECTORY)}
 
     @cached_property
     def known(self) -> frozenset[str]:
-        return frozenset(_ALIASES.get(c, c) for c in self._factory.get_lang_list())
+        return frozenset(self._codes)
+
+    @staticmethod
+    @lru_cache(maxsize=64)
+    def _factory(profiles: tuple[str, ...]):
+        from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
+
+        factory = DetectorFactory()
+        factory.load_json_profile(
+            [(Path(PROFILES_DIRECTORY) / name).read_text(encoding="utf-8") for name in profiles])
+        factory.set_seed(0)
+        return factory
 
     def _raw(self, text, candidates):
         from langdetect.lang_detect_exception import LangDetectException
 
-        with self._lock:  # the factory and its seeded random state are shared
-            detector = self._factory.create()
+        profiles = tuple(sorted(self._codes[lang] for lang in candidates & self.known))
+        if len(profiles) < 2:
+            return {_ALIASES.get(name, name): 1.0 for name in profiles}
+        with self._lock:  # the random state of a detector is seeded for each text
+            detector = self._factory(profiles).create()
             detector.append(text)
             try:
                 found = detector.get_probabilities()
