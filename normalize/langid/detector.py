@@ -27,7 +27,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from ..document import UNDETERMINED
-from .lookalikes import group_of, markers
+from .lookalikes import fits_alphabet, group_of, markers
 from .models import FASTTEXT, LANGDETECT, LINGUA, PY3LANGID
 from .scripts import CANDIDATES, dominant_script
 
@@ -127,7 +127,7 @@ def _weigh(text: str, candidates: frozenset[str], letters: int, prior: str | Non
         # only languages some consulted model knows; the others would tie with the best
         candidates = frozenset(lang for lang in candidates if lang in py3 or lang in fasttext)
     else:
-        candidates = _shortlist(candidates, py3, fasttext)
+        candidates = _shortlist(text, candidates, py3, fasttext)
         evidence.append((LINGUA, LINGUA.probabilities(text, candidates)))
     scores = {lang: 0.0 for lang in candidates}
     for model, probabilities in evidence:
@@ -152,10 +152,11 @@ def _py3_settles(py3: dict[str, float], fasttext: dict[str, float], letters: int
             and best == max(sorted(fasttext), key=fasttext.get))
 
 
-def _shortlist(candidates: frozenset[str], *rankings: dict[str, float]) -> frozenset[str]:
+def _shortlist(text: str, candidates: frozenset[str], *rankings: dict[str, float]) -> frozenset[str]:
     """The candidates worth a closer look: the best few of each ranking, their look-alikes, and
-    the languages the ranking models do not know."""
-    chosen = set(candidates - PY3LANGID.known)
+    the languages the ranking models do not know whose alphabet fits the text (Maori; Tswana
+    and Tsonga come with Sotho and the other look-alikes)."""
+    chosen = {lang for lang in candidates - PY3LANGID.known if fits_alphabet(text, lang)}
     for probabilities in rankings:
         chosen.update(sorted(probabilities, key=lambda lang: -probabilities[lang])[:_SHORTLIST])
     for lang in list(chosen):

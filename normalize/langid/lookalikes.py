@@ -86,6 +86,24 @@ _WORD_SETS = {lang: frozenset(words.split()) for lang, words in _WORDS.items()}
 _TOKENS = re.compile(r"[^\W\d_]+(?:·[^\W\d_]+)?")
 
 
+# Alphabets of languages the fast models do not know: a text mostly in one may be in it.
+_ALPHABETS = {"mi": frozenset("aehikmnoprtuwgāēīōū")}  # Maori: ng and wh are its only digraphs
+_ALPHABET_SHARE = 0.9  # of the letters; leaves room for a foreign name or two
+
+
+def fits_alphabet(text: str, lang: str) -> bool:
+    """Whether ``text`` is spelled (almost) only with the letters of ``lang``'s alphabet;
+    False for a language whose alphabet is not listed.
+
+    >>> fits_alphabet("Ko te whare tēnei o tōku whānau", "mi"), fits_alphabet("Jackson", "mi")
+    (True, False)
+    """
+    alphabet = _ALPHABETS.get(lang)
+    letters = [c for c in text.lower() if c.isalpha()]
+    return bool(alphabet and letters) and (
+        sum(c in alphabet for c in letters) >= _ALPHABET_SHARE * len(letters))
+
+
 def group_of(lang: str) -> set[str]:
     """The look-alike group of ``lang`` (empty when it has none)."""
     return _GROUP_OF.get(lang, set())
