@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from ..document import UNDETERMINED
 from .lookalikes import fits_alphabet, group_of, markers
 from .models import FASTTEXT, LANGDETECT, LINGUA, PY3LANGID
-from .scripts import CANDIDATES, dominant_script
+from .scripts import CANDIDATES, dominant_script, script_counts
 
 _URLS = re.compile(r"\S+://\S+|www\.\S+|\S+@\S+\.\w+")
 
@@ -80,8 +80,9 @@ def _identify(text: str, prior: str | None) -> Guess:
         cut = text.rfind(" ", 0, _EVIDENCE)
         text = text[: cut if cut > 0 else _EVIDENCE]
     text = unicodedata.normalize("NFKC", _URLS.sub(" ", text))
-    letters = sum(c.isalpha() for c in text)
-    script = dominant_script(text)
+    counts = script_counts(text)
+    letters = sum(counts.values())
+    script = dominant_script(text, counts)
     if letters < 2 and script not in _IDEOGRAPHIC:
         return UNKNOWN
     candidates = CANDIDATES.get(script or "")
