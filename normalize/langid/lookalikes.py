@@ -35,6 +35,9 @@ _BOSNIAN_SERBIAN = (  # where Croatian (and Slovenian) have their own word: tije
     "mart juni juli septembar oktobar novembar decembar januara februara marta juna jula "
     "septembra oktobra novembra decembra"
 )
+_BOKMAL_DANISH = "ikke jeg bare hvordan hvorfor hvis flere siden mens derfor hun kun meget "
+_DANISH_SWEDISH = "mig dig sig efter nu "  # Bokmål writes meg deg seg etter nå
+_CATALAN_SPANISH = "del en al"  # Portuguese: do em ao
 _WORDS = {
     "ms": "kerana bahawa iaitu selepas sahaja wang kerajaan pelbagai bahagian menerusi manakala "
           "ramai semasa baharu mahupun syarikat jabatan universiti kereta polis ogos julai "
@@ -49,14 +52,18 @@ _WORDS = {
           "rujna listopada studenoga prosinca tko tijekom također poduzeće poduzeća "
           "suradnja suradnju suradnje utjecaj utjecaja uvjet uvjeti uvjeta razina razini "
           "kazalište glazba",
-    "nn": "ikkje eg ein eit berre kva korleis ho dei vere frå heile mykje kvar noko nokon "
-          "sjølv saman",
-    "nb": "hva mye noe noen ble",
-    "da": "af hvad mig dig sig blev meget efter gik nu kun hvilke nogen noget",
-    "sv": "och jag för att är inte",
-    "ca": "amb els dels perquè però també aquesta aquest això molt més fins així seva "
-          "seu són és",
-    "es": "con los las del porque pero también esta este eso muy más hasta así su",
+    "nn": "ikkje eg ein eit berre kva korleis kvifor ho dei vere frå heile mykje kvar noko "
+          "nokon nokre sjølv saman namn namnet vert vart vore vorte bilete biletet heng gjekk "
+          "fekk utan fleire sidan medan difor enno dykk",
+    "nb": "hva mye noe noen ble gikk fikk uten ennå vært blitt meg deg seg " + _BOKMAL_DANISH,
+    "da": "af hvad blev blevet gik fik uden nogle nogen noget " + _BOKMAL_DANISH + _DANISH_SWEDISH,
+    "sv": "och jag för att är inte hon hade också " + _DANISH_SWEDISH,
+    "ca": "amb els dels perquè però també aquesta aquest aquests aquestes això molt més fins "
+          "així seva seu seus seves són és i pel pels als tots totes sense després encara "
+          "mateix altres dues anys doncs " + _CATALAN_SPANISH,
+    "es": "con los las porque pero también esta este eso muy más hasta así su sus y sin "
+          "después cuando donde hay fue años año uno " + _CATALAN_SPANISH,
+    "pt": "não uma um pelo pela muito isso você ao também mais",
     "cs": "jsou který která které byl byla bylo také jako když jsem",
     "sk": "sú ktorý ktorá ktoré bol bola bolo tiež ako keď som",
     "af": "nie ek jy hy",
