@@ -106,8 +106,10 @@ def fits_alphabet(text: str, lang: str) -> bool:
     (True, False)
     """
     alphabet = _ALPHABETS.get(lang)
+    if not alphabet:
+        return False
     letters = [c for c in text.lower() if c.isalpha()]
-    return bool(alphabet and letters) and (
+    return bool(letters) and (
         sum(c in alphabet for c in letters) >= _ALPHABET_SHARE * len(letters))
 
 
