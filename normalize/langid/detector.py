@@ -3,8 +3,9 @@
 1. The Unicode script settles many languages (Greek, Hangul, Thai…) and narrows the rest to
    candidates (Latin, Cyrillic, Arabic, Devanagari).
 2. fastText answers alone when it is sure and no look-alike language could be meant.
-3. Otherwise py3langid scores the candidates; unless it is sure on long text, lingua's small
-   models score a shortlist of them too; log-probabilities add up, weighted.
+3. Otherwise py3langid scores the candidates; unless it is sure on long text, or fairly sure
+   and fastText agrees on a sentence, lingua's small models score a shortlist of them too;
+   log-probabilities add up, weighted.
 4. Look-alike languages are settled by marker words and letters, then by langdetect when the
    models are still close.
 5. The document's main language (``prior``) tips short, ambiguous text.
@@ -39,7 +40,7 @@ _FASTTEXT_SURE = 0.97  # fastText this sure of a language without look-alikes is
 _LONG = 40  # letters; from here a sure py3langid needs no third opinion
 _PY3_SURE = 0.9
 _AGREE = 20  # letters; from here fastText and a fairly sure py3langid agreeing need no third
-_AGREE_PY3, _AGREE_FASTTEXT = 0.5, 0.3  # opinion (lingua would change ~0.1% of such answers)
+_AGREE_PY3, _AGREE_FASTTEXT = 0.5, 0.3  # opinion: lingua rarely overrules two models at once
 _SHORTLIST = 3  # best languages of each fast model that lingua is asked about
 _MARKER_WEIGHT = 2.0  # log-odds per marker word or letter
 _CLOSE = 3.0  # log-odds; look-alikes closer than this ask langdetect
