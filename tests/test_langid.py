@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from normalize.langid import detect_language, identify
+from normalize.langid.lookalikes import markers
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -39,9 +40,23 @@ def test_languages_of_sentences(text, lang):
     ("Vlada je u travnju objavila da će tisuću radnika dobiti povišicu.", "hr"),
     ("Eg veit ikkje kva ho meiner med det.", "nn"),
     ("Jeg vet ikke hva hun mener med det.", "nb"),
+    ("Tokom sedmice je hiljadu navijača gledalo fudbal na univerzitetu.", "bs"),
+    ("Tijekom tjedna je tisuću navijača gledalo nogomet na sveučilištu.", "hr"),
+    ("Namnet kom av at biletet heng i stova.", "nn"),
+    ("Han sagde, at han ikke vidste hvad der skete efter mødet.", "da"),
+    ("Hon sa att hon inte visste vad som hände efter mötet.", "sv"),
+    ("Els nens i les nenes juguen al parc després de l'escola.", "ca"),
+    ("Los niños y las niñas juegan en el parque después de la escuela.", "es"),
+    # no fast model knows Maori; its alphabet brings it to lingua (Latvian also writes ā ē ī ū)
+    ("Ko te whare tēnei o tōku whānau, kua tae mai ngā manuhiri.", "mi"),
 ])
 def test_look_alike_languages(text, lang):
     assert detect_language(text) == lang
+
+
+def test_a_marker_word_shared_by_two_look_alikes_marks_both():
+    text = "Tokom sedmice je hiljadu navijača gledalo fudbal."
+    assert markers(text, {"bs", "hr", "sl", "sr"}) == {"bs": 3, "sr": 3}  # tokom hiljadu fudbal
 
 
 @pytest.mark.parametrize("text", [

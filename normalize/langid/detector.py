@@ -3,8 +3,9 @@
 1. The Unicode script settles many languages (Greek, Hangul, Thai…) and narrows the rest to
    candidates (Latin, Cyrillic, Arabic, Devanagari).
 2. fastText answers alone when it is sure and no look-alike language could be meant.
-3. Otherwise py3langid scores the candidates; unless it is sure on long text, lingua's small
-   models score a shortlist of them too; log-probabilities add up, weighted.
+3. Otherwise py3langid scores the candidates; unless it is sure on long text, or fairly sure
+   and fastText agrees on a sentence, lingua's small models score a shortlist of them too;
+   log-probabilities add up, weighted.
 4. Look-alike languages are settled by marker words and letters, then by langdetect when the
    models are still close.
 5. The document's main language (``prior``) tips short, ambiguous text.
@@ -27,9 +28,9 @@ import unicodedata
 from dataclasses import dataclass
 
 from ..document import UNDETERMINED
-from .lookalikes import group_of, markers
+from .lookalikes import fits_alphabet, group_of, markers
 from .models import FASTTEXT, LANGDETECT, LINGUA, PY3LANGID
-from .scripts import CANDIDATES, dominant_script
+from .scripts import CANDIDATES, dominant_script, script_counts
 
 _URLS = re.compile(r"\S+://\S+|www\.\S+|\S+@\S+\.\w+")
 
@@ -38,7 +39,9 @@ _WEIGHTS = {PY3LANGID: 1.0, LINGUA: 1.0, FASTTEXT: 0.3}
 _FASTTEXT_SURE = 0.97  # fastText this sure of a language without look-alikes is right ~99.9%
 _LONG = 40  # letters; from here a sure py3langid needs no third opinion
 _PY3_SURE = 0.9
-_SHORTLIST = 4  # best languages of each fast model that lingua is asked about
+_AGREE = 20  # letters; from here fastText and a fairly sure py3langid agreeing need no third
+_AGREE_PY3, _AGREE_FASTTEXT = 0.5, 0.3  # opinion: lingua rarely overrules two models at once
+_SHORTLIST = 3  # best languages of each fast model that lingua is asked about
 _MARKER_WEIGHT = 2.0  # log-odds per marker word or letter
 _CLOSE = 3.0  # log-odds; look-alikes closer than this ask langdetect
 _LANGDETECT_WEIGHT = 1.0
@@ -78,8 +81,9 @@ def _identify(text: str, prior: str | None) -> Guess:
         cut = text.rfind(" ", 0, _EVIDENCE)
         text = text[: cut if cut > 0 else _EVIDENCE]
     text = unicodedata.normalize("NFKC", _URLS.sub(" ", text))
-    letters = sum(c.isalpha() for c in text)
-    script = dominant_script(text)
+    counts = script_counts(text)
+    letters = sum(counts.values())
+    script = dominant_script(text, counts)
     if letters < 2 and script not in _IDEOGRAPHIC:
         return UNKNOWN
     candidates = CANDIDATES.get(script or "")
@@ -121,11 +125,11 @@ def _weigh(text: str, candidates: frozenset[str], letters: int, prior: str | Non
         return Guess(best, round(fasttext[best], 4))
     py3 = PY3LANGID.probabilities(text, candidates)
     evidence = [(FASTTEXT, fasttext), (PY3LANGID, py3)]
-    if _py3_settles(py3, letters):
+    if _py3_settles(py3, fasttext, letters):
         # only languages some consulted model knows; the others would tie with the best
         candidates = frozenset(lang for lang in candidates if lang in py3 or lang in fasttext)
     else:
-        candidates = _shortlist(candidates, py3, fasttext)
+        candidates = _shortlist(text, candidates, py3, fasttext)
         evidence.append((LINGUA, LINGUA.probabilities(text, candidates)))
     scores = {lang: 0.0 for lang in candidates}
     for model, probabilities in evidence:
@@ -136,20 +140,25 @@ def _weigh(text: str, candidates: frozenset[str], letters: int, prior: str | Non
     return _decide(scores)
 
 
-def _py3_settles(py3: dict[str, float], letters: int) -> bool:
-    """Whether py3langid alone is enough: long text, sure, and no look-alike of its answer
-    that py3langid does not know (Tswana, Tsonga beside Sotho…)."""
+def _py3_settles(py3: dict[str, float], fasttext: dict[str, float], letters: int) -> bool:
+    """Whether py3langid is enough without lingua: sure on long text, or fairly sure on a
+    sentence and fastText agrees; and no look-alike of its answer is unknown to it (Tswana,
+    Tsonga beside Sotho…)."""
     best = max(sorted(py3), key=py3.get, default=None)
-    return (
-        best is not None and letters >= _LONG and py3[best] >= _PY3_SURE
-        and group_of(best) <= PY3LANGID.known
-    )
+    if best is None or not group_of(best) <= PY3LANGID.known:
+        return False
+    if letters >= _LONG and py3[best] >= _PY3_SURE:
+        return True
+    return (letters >= _AGREE and py3[best] >= _AGREE_PY3
+            and fasttext.get(best, 0.0) >= _AGREE_FASTTEXT
+            and best == max(sorted(fasttext), key=fasttext.get))
 
 
-def _shortlist(candidates: frozenset[str], *rankings: dict[str, float]) -> frozenset[str]:
+def _shortlist(text: str, candidates: frozenset[str], *rankings: dict[str, float]) -> frozenset[str]:
     """The candidates worth a closer look: the best few of each ranking, their look-alikes, and
-    the languages the ranking models do not know."""
-    chosen = set(candidates - PY3LANGID.known)
+    the languages the ranking models do not know whose alphabet fits the text (Maori; Tswana
+    and Tsonga come with Sotho and the other look-alikes)."""
+    chosen = {lang for lang in candidates - PY3LANGID.known if fits_alphabet(text, lang)}
     for probabilities in rankings:
         chosen.update(sorted(probabilities, key=lambda lang: -probabilities[lang])[:_SHORTLIST])
     for lang in list(chosen):
@@ -159,13 +168,14 @@ def _shortlist(candidates: frozenset[str], *rankings: dict[str, float]) -> froze
 
 def _no_rival(text: str, best: str, letters: int, prior: str | None) -> bool:
     """Whether nothing argues against fastText's sure answer: the context agrees or the text is
-    long, and the language has no look-alike, or (on long text) no marker of one is present."""
+    long, and the language has no look-alike, or (on long text) none has more markers."""
     if prior not in (None, best) and letters < _SHORT:
         return False
     group = group_of(best)
     if not group:
         return True
-    return letters >= _LONG and set(markers(text, group)) <= {best}
+    found = markers(text, group)  # a marker may belong to several languages, best among them
+    return letters >= _LONG and all(count <= found.get(best, 0) for count in found.values())
 
 
 def _add(scores: dict[str, float], probabilities: dict[str, float], weight: float,

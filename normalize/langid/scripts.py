@@ -70,12 +70,23 @@ def script_of(char: str) -> str | None:
 
 
 def script_counts(text: str) -> Counter[str]:
-    return Counter(s for s in map(script_of, text) if s)
+    """Letters of each script in ``text`` (``"Other"`` included: the total counts letters).
+
+    >>> script_counts("Ok, Москва!")
+    Counter({'Cyrillic': 6, 'Latin': 2})
+    """
+    counts: Counter[str] = Counter()
+    for char, n in Counter(text).items():  # each distinct character looked up once
+        script = script_of(char)
+        if script:
+            counts[script] += n
+    return counts
 
 
-def dominant_script(text: str) -> str | None:
-    """The script that says most about the language of ``text``; None without letters."""
-    counts = script_counts(text)
+def dominant_script(text: str, counts: Counter[str] | None = None) -> str | None:
+    """The script that says most about the language of ``text`` (whose :func:`script_counts`
+    may be passed); None without letters."""
+    counts = Counter(script_counts(text) if counts is None else counts)
     counts.pop("Other", None)
     if not counts:
         return None
