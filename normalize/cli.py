@@ -51,6 +51,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="normalize",
         description="Offline, multilingual article normaliser: scraped text or HTML in, clean language-tagged text out.",
+        epilog="examples:\n  normalize run pages/ -o out.jsonl\n  normalize run article.txt --format tagged\n"
+               "  normalize models install translate-ru_en-1_9.argosmodel\n\n"
+               "`normalize run --help` and `normalize models --help` say more.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"normalize {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
