@@ -86,3 +86,15 @@ def test_stdin_text_and_stdin_jsonl(monkeypatch) -> None:
     feed = b'{"id": "a", "text": "One."}\n{"id": "b", "text": "Two."}\n'
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BufferedReader(io.BytesIO(feed))))
     assert [(d.id, d.raw) for d in read_inputs(["-"])] == [("a", "One."), ("b", "Two.")]
+
+
+def test_document_count_is_known_for_plain_files_only(tmp_path) -> None:
+    from normalize.read import count_documents
+
+    (tmp_path / "a.txt").write_text("one")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.html").write_text("<p>two</p>")
+    assert count_documents([str(tmp_path)]) == 2  # the progress bar's total, for an ETA
+    (tmp_path / "feed.jsonl").write_text('{"text": "x"}\n')
+    assert count_documents([str(tmp_path)]) is None  # JSONL: unknown without reading it
+    assert count_documents(["-"]) is None
