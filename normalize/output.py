@@ -46,10 +46,6 @@ class FileOutput:
         self._last_sync = time.monotonic()
         self._unsynced = 0
 
-    @property
-    def resumed(self) -> int:
-        return self.done
-
     def document_done(self) -> None:
         self.done += 1
         self._unsynced += 1
@@ -78,7 +74,8 @@ class FileOutput:
         """The run is complete: the partial file becomes the output."""
         self.stream.close()
         os.replace(self.partial, self.path)
-        os.unlink(self.progress) if os.path.exists(self.progress) else None
+        if os.path.exists(self.progress):
+            os.unlink(self.progress)
 
     def close(self) -> None:
         """Stop without completing (interrupt, error): keep a checkpoint to resume from."""
