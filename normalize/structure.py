@@ -18,7 +18,6 @@ stage's business.
 
 from __future__ import annotations
 
-import html as html_lib
 import re
 
 from lxml.html import HtmlElement
@@ -130,21 +129,20 @@ def html_blocks(html: str) -> tuple[str | None, list[Block]]:
     return (titles[0] if titles else None), blocks
 
 
-_MARKUP = re.compile(r"<(script|style)\b.*?</\1\s*>|<!--.*?-->|<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*>", re.DOTALL | re.IGNORECASE)
-
-
 def flatten_html(html: str) -> str:
-    """The text of a page without a parser: tags removed, a line break at every block tag.
-    For pages nested too deep for lxml, so that their text is still kept.
+    """The text of a page nested too deep for lxml (libxml2 stops at 2,048 levels), read with
+    BeautifulSoup's pure-Python parser, which has no depth limit: a line per text node, scripts
+    and styles dropped. The block structure is lost, the text is kept.
 
-    >>> flatten_html("<div><p>One &amp; two</p><script>x()</script><p>Three <b>four</b></p></div>")
-    '\\n\\nOne & two\\n\\nThree four\\n\\n'
+    >>> flatten_html("<div><p>One &amp; two</p><script>x()</script><p>Three</p></div>")
+    'One & two\\nThree'
     """
-    def replace(match: re.Match) -> str:
-        tag = (match.group(3) or "").lower()
-        return "\n" if tag in _BLOCKS or tag in _CONTAINERS and tag != "span" or tag == "br" else ""
+    from bs4 import BeautifulSoup
 
-    return html_lib.unescape(_MARKUP.sub(replace, html))
+    soup = BeautifulSoup(html, "html.parser")
+    for element in soup(["script", "style", "template", "noscript"]):
+        element.decompose()
+    return soup.get_text("\n")
 
 
 _HTML_START = re.compile(r"^\s*(<!doctype\s+html|<html|<head|<body|<\?xml)", re.IGNORECASE)
