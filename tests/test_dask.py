@@ -21,7 +21,7 @@ ARTICLES = str(CORPORA / "articles")
 @pytest.fixture(scope="module")
 def cluster():
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                  host="127.0.0.1", dashboard_address=None) as cluster:
+                                  host="127.0.0.1", dashboard_address=":0") as cluster:
         yield cluster
 
 
@@ -57,4 +57,14 @@ def test_cli_dask_engine_with_a_scheduler(cluster, tmp_path) -> None:
     out = tmp_path / "out.jsonl"
     assert main(["run", ARTICLES, "-q", "--engine", "dask", "--scheduler", cluster.scheduler_address, "-o", str(out)]) == 0
     local = "".join(format_jsonl(d) + "\n" for d in run_local(read_inputs([ARTICLES])))
+    assert out.read_text(encoding="utf-8") == local
+
+
+def test_cli_dask_engine_starts_a_local_cluster_when_no_scheduler_is_given(tmp_path) -> None:
+    from normalize.cli import main
+
+    out = tmp_path / "out.jsonl"
+    feed = str(CORPORA / "articles" / "mixed_feed.jsonl")
+    assert main(["run", feed, "-q", "--engine", "dask", "--workers", "1", "-o", str(out)]) == 0
+    local = "".join(format_jsonl(d) + "\n" for d in run_local(read_inputs([feed])))
     assert out.read_text(encoding="utf-8") == local

@@ -36,7 +36,7 @@ def _client(scheduler: str | None, workers: int):
     if scheduler:
         return Client(scheduler), None
     cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                           host="127.0.0.1", dashboard_address=None)
+                           host="127.0.0.1", dashboard_address=":0")
     return Client(cluster), cluster
 
 
