@@ -108,9 +108,5 @@ class Document:
     def add_warning(self, stage: str, message: str) -> None:
         self.warnings.append(Warning(stage, message))
 
-    @property
-    def failed(self) -> bool:
-        return bool(self.errors)
-
     def body_blocks(self) -> list[Block]:
         return [b for b in self.blocks if b.role == "body"]
