@@ -51,6 +51,8 @@ CLEAN = [
     "La cèl·lula, il·lustrada; Είναι καλύτερο· να κοιμάστε",  # middle dots that belong
     "«Piccola Europa», „Zitat“, ¿Qué? ¡Hola!, wait… — done",
     "Offering 5×£35 pin ups",
+    # Garble no decoding turns into text: decoding a few runs of it would only change it.
+    "ã†â€™ãƒâ€ ã¢â‚¬â„¢ãƒæ’ã‚â¢ãƒâ¢ã¢â‚¬å¡ã‚â¬ãƒâ€šã‚â",
 ]
 
 

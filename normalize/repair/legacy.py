@@ -30,6 +30,7 @@ from .plausibility import (
     fluency,
     has_unseen_pair,
     in_alphabet_without_statistics,
+    is_garble,
     non_ascii_letters,
     oddity,
 )
@@ -128,5 +129,4 @@ def fix_legacy_mojibake(line: str) -> tuple[str, str | None]:
 def _reads_as_text(candidate: str, line: str) -> bool:
     """A re-decoded line must be no odder than the line as a whole, and read as text rather
     than garble: fewer signs of damage than one per five characters."""
-    odd = oddity(candidate)
-    return odd <= oddity(line) and odd * 5 < len(candidate)
+    return oddity(candidate) <= oddity(line) and not is_garble(candidate)

@@ -96,6 +96,16 @@ def _mark_fits(mark: str, letter: str) -> bool:
     return owner == "COMBINING" or owner == (script_of(letter) or "").upper()
 
 
+def is_garble(text: str) -> bool:
+    """Whether ``text`` reads as garble rather than text: a sign of damage per five characters
+    or more. A repair that leaves garble has not found the text (ftfy's "hopeless garble").
+
+    >>> is_garble("ã†’ãƒâ€ ã¢€™ãƒæ’ã‚â¢"), is_garble("Café au lait")
+    (True, False)
+    """
+    return oddity(text) * 5 >= len(text)
+
+
 def oddity(text: str) -> float:
     """Signs of damage in ``text`` (0 for ordinary text); higher is more damaged.
 

@@ -25,6 +25,7 @@ from .plausibility import (
     fits_one_alphabet,
     fluency,
     is_common_letter,
+    is_garble,
     is_rare_letter,
     main_script,
     non_ascii_letters,
@@ -165,7 +166,7 @@ def fix_utf8_mojibake(text: str) -> tuple[str, int]:
     of runs decoded."""
     if not _utf8_prefilter().search(text):
         return text, 0
-    total = 0
+    original, total = text, 0
     for _ in range(MAX_PASSES):
         fixed_in_pass = 0
         for misread_as in UTF8_MISREAD_AS:
@@ -174,6 +175,8 @@ def fix_utf8_mojibake(text: str) -> tuple[str, int]:
         total += fixed_in_pass
         if not fixed_in_pass:
             break
+    if total and is_garble(text):
+        return original, 0  # a few characters decoded in a garble: no text was found
     return text, total
 
 
