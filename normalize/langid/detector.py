@@ -5,7 +5,8 @@
 2. fastText answers alone when it is sure and no look-alike language could be meant.
 3. Otherwise py3langid scores the candidates; unless it is sure on long text, or fairly sure
    and fastText agrees on a sentence, lingua's small models score a shortlist of them too;
-   log-probabilities add up, weighted.
+   log-probabilities add up, weighted. On one to three words, how common the words are in
+   each language (wordfreq's lists) counts too.
 4. Look-alike languages are settled by marker words and letters, then by langdetect when the
    models are still close.
 5. The document's main language (``prior``) tips short, ambiguous text.
@@ -29,7 +30,7 @@ from dataclasses import dataclass
 
 from ..document import UNDETERMINED
 from .lookalikes import fits_alphabet, group_of, markers
-from .models import FASTTEXT, LANGDETECT, LINGUA, PY3LANGID
+from .models import FASTTEXT, LANGDETECT, LEXICON, LINGUA, PY3LANGID
 from .scripts import CANDIDATES, dominant_script, script_counts
 
 _URLS = re.compile(r"\S+://\S+|www\.\S+|\S+@\S+\.\w+")
@@ -49,6 +50,9 @@ _PRIOR_WEIGHT = 3.0  # log-odds for the document's language on short text, up to
 _SHORT = 40  # letters
 _EVIDENCE = 5000  # characters of a long text that are looked at
 _WORDS = re.compile(r"[^\W\d_]+")
+_FEW_WORDS = 3  # up to this many words, the lexicon weighs in
+_LEXICON_WEIGHT = math.log(10)  # per word and Zipf unit: a word 10x as common, 10x as likely
+_ZIPF_EXPECTED = 2.0  # a word of the language scores above this; one not in its list, 0
 _IDEOGRAPHIC = {"Han", "Kana", "Hangul"}  # one character is a word
 
 
@@ -121,7 +125,9 @@ def _without_names(text: str) -> str:
 def _weigh(text: str, candidates: frozenset[str], letters: int, prior: str | None) -> Guess:
     fasttext = FASTTEXT.probabilities(text, candidates)
     best = max(sorted(fasttext), key=fasttext.get, default=None)
-    if best and fasttext[best] >= _FASTTEXT_SURE and _no_rival(text, best, letters, prior):
+    words = _WORDS.findall(text)
+    few_words = len(words) <= _FEW_WORDS
+    if best and fasttext[best] >= _FASTTEXT_SURE and not few_words and _no_rival(text, best, letters, prior):
         return Guess(best, round(fasttext[best], 4))
     py3 = PY3LANGID.probabilities(text, candidates)
     evidence = [(FASTTEXT, fasttext), (PY3LANGID, py3)]
@@ -136,6 +142,8 @@ def _weigh(text: str, candidates: frozenset[str], letters: int, prior: str | Non
         _add(scores, probabilities, _WEIGHTS[model])
     if prior in scores and letters < _SHORT:
         scores[prior] += _PRIOR_WEIGHT * (2 - letters / _SHORT)  # the shorter, the more
+    if few_words:
+        _add_lexicon(scores, words)
     _settle_lookalikes(text, scores, letters)
     return _decide(scores)
 
@@ -191,6 +199,20 @@ def _add(scores: dict[str, float], probabilities: dict[str, float], weight: floa
         if p is None:
             p = max((probabilities.get(g, 0.0) for g in group_of(lang)), default=0.0) or average
         scores[lang] += weight * math.log(p + _FLOOR)
+
+
+def _add_lexicon(scores: dict[str, float], words: list[str]) -> None:
+    """Add how common ``words`` are in each candidate language that has a word list; the others
+    (Nynorsk, Afrikaans, the Bantu languages…) get nothing, neither for nor against.
+
+    >>> scores = {"en": 0.0, "nl": 0.0, "af": 0.0}
+    >>> _add_lexicon(scores, ["huis"])
+    >>> scores["nl"] > scores["af"] == 0.0 > scores["en"]
+    True
+    """
+    folded = [w.casefold() for w in words]
+    for lang in scores.keys() & LEXICON.known:
+        scores[lang] += _LEXICON_WEIGHT * sum(LEXICON.zipf(w, lang) - _ZIPF_EXPECTED for w in folded)
 
 
 def _settle_lookalikes(text: str, scores: dict[str, float], letters: int) -> None:

@@ -194,7 +194,68 @@ class Langdetect(_Model):
         return {_ALIASES.get(p.lang, p.lang): p.prob for p in found}
 
 
+class Lexicon:
+    """How common words are in each language: wordfreq's "small" lists (the words used at
+    least about once per million, from Wikipedia, subtitles, news, books and the web), for the
+    37 candidate languages it has. On one to three words, whether they are words of a language
+    at all says more than their letter n-grams.
+
+    >>> LEXICON.zipf("the", "en") > LEXICON.zipf("the", "es")
+    True
+    >>> LEXICON.zipf("gjekk", "en"), "nn" in LEXICON.known
+    (0.0, False)
+    >>> LEXICON.zipf("кућа", "sr") == LEXICON.zipf("kuća", "sr") > 4
+    True
+    """
+
+    # Serbo-Croatian is one list for Bosnian, Croatian and Serbian, in Latin letters (Cyrillic
+    # words are looked up transliterated); Tagalog is Filipino's.
+    _LISTS = {"bs": "sh", "hr": "sh", "sr": "sh", "tl": "fil"}
+    _LATIN_ONLY = frozenset({"bs", "hr", "sr"})
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+
+    @cached_property
+    def _paths(self) -> dict[str, str]:
+        import wordfreq
+
+        from .scripts import LANGUAGES
+
+        available = wordfreq.available_languages("small")
+        return {lang: available[self._LISTS.get(lang, lang)] for lang in sorted(LANGUAGES)
+                if self._LISTS.get(lang, lang) in available}
+
+    @cached_property
+    def known(self) -> frozenset[str]:
+        return frozenset(self._paths)
+
+    @lru_cache(maxsize=None)  # noqa: B019 - one instance a process, lists kept for its lifetime
+    def _words(self, path: str) -> dict[str, int]:
+        """word -> Zipf frequency x 10 (small integers: Python shares them, so a list of 40,000
+        words costs its strings and the dict only)."""
+        from wordfreq import read_cBpack
+
+        # bucket i holds the words of frequency 10 ** (-i / 100): Zipf 9 - i / 100
+        return {word: 90 - i // 10 for i, bucket in enumerate(read_cBpack(path)) for word in bucket}
+
+    def zipf(self, word: str, lang: str) -> float:
+        """The Zipf frequency of ``word`` (lowercase) in ``lang``: log10 of its uses per
+        billion words; 3 is once per million, 0 not in the list (or no list)."""
+        path = self._paths.get(lang)
+        if path is None:
+            return 0.0
+        if lang in self._LATIN_ONLY and not word.isascii():
+            from wordfreq.transliterate import SR_LATN_TABLE
+
+            word = word.translate(SR_LATN_TABLE)
+        with self._lock:
+            words = self._words(path)
+        return words.get(word, 0) / 10
+
+
 PY3LANGID = Py3Langid()
 FASTTEXT = FastText()
 LINGUA = Lingua()
 LANGDETECT = Langdetect()
+LEXICON = Lexicon()
