@@ -54,6 +54,17 @@ def test_look_alike_languages(text, lang):
     assert detect_language(text) == lang
 
 
+# One to three words whose letter n-grams point elsewhere (jedoch: Slovak, gerade: Swedish,
+# ainda: Basque, to the n-gram models); how common they are as words settles them.
+@pytest.mark.parametrize(("text", "lang"), [
+    ("jedoch", "de"), ("gerade", "de"), ("Newsletter abonnieren", "de"), ("ainda", "pt"),
+    ("gracias", "es"), ("tijdens", "nl"), ("właśnie", "pl"), ("kuitenkin", "fi"),
+    ("сьогодні", "uk"), ("сегодня", "ru"), ("weather forecast", "en"),
+])
+def test_common_words_of_a_language(text, lang):
+    assert detect_language(text) == lang
+
+
 def test_a_marker_word_shared_by_two_look_alikes_marks_both():
     text = "Tokom sedmice je hiljadu navijača gledalo fudbal."
     assert markers(text, {"bs", "hr", "sl", "sr"}) == {"bs": 3, "sr": 3}  # tokom hiljadu fudbal

@@ -126,8 +126,8 @@ def _weigh(text: str, candidates: frozenset[str], letters: int, prior: str | Non
     fasttext = FASTTEXT.probabilities(text, candidates)
     best = max(sorted(fasttext), key=fasttext.get, default=None)
     words = _WORDS.findall(text)
-    few_words = len(words) <= _FEW_WORDS
-    if best and fasttext[best] >= _FASTTEXT_SURE and not few_words and _no_rival(text, best, letters, prior):
+    lexicon = _lexicon_scores(words, candidates) if len(words) <= _FEW_WORDS else {}
+    if best and fasttext[best] >= _FASTTEXT_SURE and not lexicon and _no_rival(text, best, letters, prior):
         return Guess(best, round(fasttext[best], 4))
     py3 = PY3LANGID.probabilities(text, candidates)
     evidence = [(FASTTEXT, fasttext), (PY3LANGID, py3)]
@@ -135,15 +135,15 @@ def _weigh(text: str, candidates: frozenset[str], letters: int, prior: str | Non
         # only languages some consulted model knows; the others would tie with the best
         candidates = frozenset(lang for lang in candidates if lang in py3 or lang in fasttext)
     else:
-        candidates = _shortlist(text, candidates, py3, fasttext)
+        candidates = _shortlist(text, candidates, py3, fasttext, lexicon)
         evidence.append((LINGUA, LINGUA.probabilities(text, candidates)))
     scores = {lang: 0.0 for lang in candidates}
     for model, probabilities in evidence:
         _add(scores, probabilities, _WEIGHTS[model])
     if prior in scores and letters < _SHORT:
         scores[prior] += _PRIOR_WEIGHT * (2 - letters / _SHORT)  # the shorter, the more
-    if few_words:
-        _add_lexicon(scores, words)
+    for lang in scores.keys() & lexicon.keys():
+        scores[lang] += lexicon[lang]
     _settle_lookalikes(text, scores, letters)
     return _decide(scores)
 
@@ -201,18 +201,18 @@ def _add(scores: dict[str, float], probabilities: dict[str, float], weight: floa
         scores[lang] += weight * math.log(p + _FLOOR)
 
 
-def _add_lexicon(scores: dict[str, float], words: list[str]) -> None:
-    """Add how common ``words`` are in each candidate language that has a word list; the others
-    (Nynorsk, Afrikaans, the Bantu languages…) get nothing, neither for nor against.
+def _lexicon_scores(words: list[str], candidates: frozenset[str]) -> dict[str, float]:
+    """How common ``words`` are in each candidate language that has a word list, as log-odds
+    against an ordinary word; the others (Nynorsk, Afrikaans, the Bantu languages…) are left
+    out: no evidence for or against them.
 
-    >>> scores = {"en": 0.0, "nl": 0.0, "af": 0.0}
-    >>> _add_lexicon(scores, ["huis"])
-    >>> scores["nl"] > scores["af"] == 0.0 > scores["en"]
-    True
+    >>> scores = _lexicon_scores(["huis"], frozenset({"en", "nl", "af"}))
+    >>> scores["nl"] > 0 > scores["en"], "af" in scores
+    (True, False)
     """
     folded = [w.casefold() for w in words]
-    for lang in scores.keys() & LEXICON.known:
-        scores[lang] += _LEXICON_WEIGHT * sum(LEXICON.zipf(w, lang) - _ZIPF_EXPECTED for w in folded)
+    return {lang: _LEXICON_WEIGHT * sum(LEXICON.zipf(w, lang) - _ZIPF_EXPECTED for w in folded)
+            for lang in sorted(candidates & LEXICON.known)}
 
 
 def _settle_lookalikes(text: str, scores: dict[str, float], letters: int) -> None:
