@@ -29,6 +29,7 @@ DAMAGED = [
     ("cp1254-as-cp1252", "Ayrýca geçmiþten bugüne köklenerek gelen milli kimliðimizi canlý tutabilmek için.",
      "Ayrıca geçmişten bugüne köklenerek gelen milli kimliğimizi canlı tutabilmek için."),
     ("cp1256-as-cp1252", "Ýãä ÇáÌÏíÑ ÈäÇ ßãÇ ÊÝÖøáÊ ÃÎí ÇáÝÞíå.", "فمن الجدير بنا كما تفضّلت أخي الفقيه."),
+    ("cp1257-as-cp1252", "Mçs dzîvojam mâjâ pie upes.", "Mēs dzīvojam mājā pie upes."),  # French-looking letters
     ("cp1257-as-cp1252", "Balansuoja ir palaiko riebios problematiðkos odos drëgmæ.",
      "Balansuoja ir palaiko riebios problematiškos odos drėgmę."),
     ("cp1250-as-cp1252", "A játék elsõ fordulójába a különbözõ csapatok", "A játék első fordulójába a különböző csapatok"),
@@ -45,6 +46,7 @@ CLEAN = [
     "“Quoted”, ‘single’ — and the Chinese comma，中文。",
     "Það er gott að vera hér.",  # Icelandic: letters legacy code pages confuse
     "Il a été à la plage, très joli. Però è così.",
+    "Le garçon a mangé une crêpe à côté du château, où l'on fête Noël.",
     "Àwon omo adìye náà pa láàrò yìí.",  # Yoruba tones: graves and acutes on every vowel
     "Åh hvor ser de gode ud. Hvað allir hinir",
     "председник СФРЈ посетио је Шведску; пёстрых птушак, заўсёды",  # Cyrillic pairs that spell UTF-8

@@ -43,9 +43,9 @@ MIN_WORD_GAIN, MIN_LINE_GAIN = 0.25, 0.04
 # (mi³o, opä\x9d). Read as cp1251 (KOI8 swaps case there): lower case then upper inside a
 # word (вЕЪХНОБС), or a long run of capitals.
 _LETTER_SYMBOLS = re.compile("[\x80-\x9f¹²³¿º¾¼½¥£¦¨¯´¸¤¬ª]")
-# Letters of cp1252 that other code pages have other letters for (Czech č, ě read as è, ì):
-# a pair of them no language has seen is a sign too.
-_AMBIGUOUS_LETTERS = re.compile("[ÀÃÅÆÈÊÌÏÐÑÒÕØÙÛÞàãåæèêìïðñòõøùûþ]")
+# Letters of cp1252 that other code pages have other letters for (Czech č, ě read as è, ì;
+# Latvian ā, ē, ī read as â, ç, î): a pair of them no language has seen is a sign too.
+_AMBIGUOUS_LETTERS = re.compile("[ÀÂÃÅÆÇÈÊÌÎÏÐÑÒÔÕØÙÛÞàâãåæçèêìîïðñòôõøùûþ]")
 _CYRILLIC_CASE_SWAPPED = re.compile("[а-яё][А-ЯЁ]|[А-ЯЁ]{4,}")
 
 
