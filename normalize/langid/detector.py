@@ -126,7 +126,10 @@ def _weigh(text: str, candidates: frozenset[str], letters: int, prior: str | Non
     fasttext = FASTTEXT.probabilities(text, candidates)
     best = max(sorted(fasttext), key=fasttext.get, default=None)
     words = _WORDS.findall(text)
-    lexicon = _lexicon_scores(words, candidates) if len(words) <= _FEW_WORDS else {}
+    # the lexicon weighs in where it can compare: with a list for one candidate only (Hindi,
+    # not Marathi) it would only lean to that one
+    compares = len(candidates & LEXICON.known) > 1
+    lexicon = _lexicon_scores(words, candidates) if len(words) <= _FEW_WORDS and compares else {}
     if best and fasttext[best] >= _FASTTEXT_SURE and not lexicon and _no_rival(text, best, letters, prior):
         return Guess(best, round(fasttext[best], 4))
     py3 = PY3LANGID.probabilities(text, candidates)
