@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from normalize.langid import detect_language, identify
+from normalize.langid import detect_language, detector, identify, models
 from normalize.langid.lookalikes import markers
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -63,6 +63,30 @@ def test_look_alike_languages(text, lang):
 ])
 def test_common_words_of_a_language(text, lang):
     assert detect_language(text) == lang
+
+
+# Look-alikes that no word list tells apart (whare: Shona to the small models, eg veit ikkje:
+# Bokmål); lingua's high-accuracy models decide within those groups.
+@pytest.mark.parametrize(("text", "lang"), [
+    ("whare", "mi"), ("eg veit ikkje", "nn"), ("jeg vet ikke", "nb"), ("Ngiyabonga kakhulu", "zu"),
+    ("umntwana", "xh"), ("ngwana", "tn"), ("baie dankie", "af"), ("hartelijk bedankt", "nl"),
+])
+def test_short_text_in_languages_without_a_word_list(text, lang):
+    assert detect_language(text) == lang
+
+
+def test_high_accuracy_models_are_asked_about_their_groups_only(monkeypatch):
+    """They would take over 1 GB for every language: English, German or Russian text never asks
+    for them, and Maori only about the group it belongs to."""
+    asked = []
+    monkeypatch.setattr(models.LINGUA_HIGH, "_raw",
+                        lambda text, candidates: asked.append(candidates) or {})
+    for text in ("the weather forecast", "jedoch", "сегодня", "A sentence in English, long enough."):
+        detect_language(text)
+    assert asked == []
+    detect_language("whare")
+    groups = [group for group, _ in detector._HIGH_ACCURACY_GROUPS]
+    assert asked and all(any(languages <= group for group in groups) for languages in asked)
 
 
 def test_a_marker_word_shared_by_two_look_alikes_marks_both():

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 from ..document import UNDETERMINED
 from .lookalikes import fits_alphabet, group_of, markers
-from .models import FASTTEXT, LANGDETECT, LEXICON, LINGUA, PY3LANGID
+from .models import FASTTEXT, LANGDETECT, LEXICON, LINGUA, LINGUA_HIGH, PY3LANGID
 from .scripts import CANDIDATES, dominant_script, script_counts
 
 _URLS = re.compile(r"\S+://\S+|www\.\S+|\S+@\S+\.\w+")
@@ -54,6 +54,15 @@ _FEW_WORDS = 3  # up to this many words, the lexicon weighs in
 _LEXICON_WEIGHT = math.log(10)  # per word and Zipf unit: a word 10x as common, 10x as likely
 _ZIPF_EXPECTED = 2.0  # a word of the language scores above this; one not in its list, 0
 _IDEOGRAPHIC = {"Han", "Kana", "Hangul"}  # one character is a word
+# Where lingua's high-accuracy models decide between look-alikes (on text of up to so many
+# words; None: any): the small models confuse these, and the word lists know none of them, or
+# only one side.
+_HIGH_ACCURACY_GROUPS = (
+    (frozenset("lg mi sn so st sw tn ts xh yo zu".split()), None),
+    (frozenset({"nb", "nn"}), _FEW_WORDS),
+    (frozenset({"af", "nl"}), _FEW_WORDS),
+)
+_PLAUSIBLE = 10.0  # log-odds behind the best: group members further behind are not asked about
 
 
 @dataclass(frozen=True)
@@ -148,6 +157,7 @@ def _weigh(text: str, candidates: frozenset[str], letters: int, prior: str | Non
     for lang in scores.keys() & lexicon.keys():
         scores[lang] += lexicon[lang]
     _settle_lookalikes(text, scores, letters)
+    _reweigh_within_group(text, scores, len(words))
     return _decide(scores)
 
 
@@ -230,6 +240,25 @@ def _settle_lookalikes(text: str, scores: dict[str, float], letters: int) -> Non
     if close and {top, runner_up} <= group & LANGDETECT.known:
         votes = LANGDETECT.probabilities(text, frozenset(group))
         _add(scores, votes, _LANGDETECT_WEIGHT, only=group)
+
+
+def _reweigh_within_group(text: str, scores: dict[str, float], words: int) -> None:
+    """If the best language is in one of ``_HIGH_ACCURACY_GROUPS``, share the group's total
+    score among its plausible members as lingua's high-accuracy models say: they decide within
+    the group, the other evidence how likely the group is at all."""
+    top = max(sorted(scores), key=scores.get)
+    for group, most_words in _HIGH_ACCURACY_GROUPS:
+        members = frozenset(lang for lang in group & scores.keys()
+                            if scores[top] - scores[lang] < _PLAUSIBLE)
+        if top in members and len(members) > 1 and (most_words is None or words <= most_words):
+            probabilities = LINGUA_HIGH.probabilities(text, members)
+            if not probabilities:
+                return
+            best = max(scores[lang] for lang in members)
+            total = best + math.log(sum(math.exp(scores[lang] - best) for lang in members))
+            for lang in members:
+                scores[lang] = total + math.log(probabilities.get(lang, 0.0) + _FLOOR)
+            return
 
 
 def _decide(scores: dict[str, float]) -> Guess:

@@ -64,6 +64,7 @@ class Py3Langid(_Model):
         identifier.set_languages(
             [c for c in identifier.nb_classes if _ALIASES.get(c, c) in LANGUAGES]
         )
+        identifier._full_model = None  # kept only to widen the set again: 27 MB we never use
         return identifier
 
     @cached_property
@@ -111,9 +112,19 @@ class FastText(_Model):
 
 
 class Lingua(_Model):
-    """lingua in low-accuracy mode (trigram models, ~70 MB for all the Latin languages), one
-    detector per candidate set (they share the models): knows every test language, good on
-    short text, and fast when asked about a few candidates only."""
+    """lingua, one detector per candidate set (they share the models).
+
+    In low-accuracy mode (trigram models, ~80 MB for every language, all loaded at once) it
+    knows every test language, is good on short text, and fast when asked about a few
+    candidates only. In high-accuracy mode (1- to 5-gram models) it tells apart, on short text,
+    languages no word list covers (Sotho and Tswana, Xhosa and Zulu, Maori…), but all its
+    models would take over 1 GB: each language's load on its first use (~10-40 MB), so it is
+    asked about a few groups of languages only.
+    """
+
+    def __init__(self, *, low_accuracy: bool) -> None:
+        super().__init__()
+        self._low_accuracy = low_accuracy
 
     @cached_property
     def known(self) -> frozenset[str]:
@@ -125,9 +136,9 @@ class Lingua(_Model):
 
     @staticmethod
     @lru_cache(maxsize=1)
-    def _load_all_models() -> None:
-        """Load every model at once (~0.2 s, ~80 MB; lingua keeps them for all its detectors)
-        rather than each language's on its first use in the middle of a run."""
+    def _load_all_low_accuracy_models() -> None:
+        """Load every trigram model at once (~0.2 s) rather than each language's on its first
+        use in the middle of a run."""
         from lingua import LanguageDetectorBuilder
 
         LanguageDetectorBuilder.from_all_languages().with_low_accuracy_mode() \
@@ -135,19 +146,21 @@ class Lingua(_Model):
 
     @staticmethod
     @lru_cache(maxsize=1024)
-    def _detector(languages: frozenset[str]):
+    def _detector(languages: frozenset[str], low_accuracy: bool):
         from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
 
         chosen = [Language.from_iso_code_639_1(getattr(IsoCode639_1, c.upper()))
                   for c in sorted(languages)]
-        return LanguageDetectorBuilder.from_languages(*chosen).with_low_accuracy_mode().build()
+        builder = LanguageDetectorBuilder.from_languages(*chosen)
+        return (builder.with_low_accuracy_mode() if low_accuracy else builder).build()
 
     def _raw(self, text, candidates):
         languages = candidates & self.known
         if len(languages) < 2:
             return {lang: 1.0 for lang in languages}
-        self._load_all_models()
-        found = self._detector(languages).compute_language_confidence_values(text)
+        if self._low_accuracy:
+            self._load_all_low_accuracy_models()
+        found = self._detector(languages, self._low_accuracy).compute_language_confidence_values(text)
         return {c.language.iso_code_639_1.name.lower(): c.value for c in found}
 
 
@@ -258,6 +271,7 @@ class Lexicon:
 
 PY3LANGID = Py3Langid()
 FASTTEXT = FastText()
-LINGUA = Lingua()
+LINGUA = Lingua(low_accuracy=True)
+LINGUA_HIGH = Lingua(low_accuracy=False)
 LANGDETECT = Langdetect()
 LEXICON = Lexicon()
