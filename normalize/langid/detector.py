@@ -61,6 +61,7 @@ _HIGH_ACCURACY_GROUPS = (
     (frozenset("lg mi sn so st sw tn ts xh yo zu".split()), None),
     (frozenset({"nb", "nn"}), _FEW_WORDS),
     (frozenset({"af", "nl"}), _FEW_WORDS),
+    (frozenset({"bs", "hr"}), _FEW_WORDS),
 )
 _PLAUSIBLE = 10.0  # log-odds behind the best: group members further behind are not asked about
 
