@@ -35,6 +35,7 @@ from .scripts import CANDIDATES, dominant_script, script_counts
 
 _URLS = re.compile(r"\S+://\S+|www\.\S+|\S+@\S+\.\w+")
 
+_NEGLIGIBLE = 1e-3  # below this in every model, a language trails far behind the settled best
 _FLOOR = 1e-4  # probability floor: one model's near-zero cannot veto the others
 _WEIGHTS = {PY3LANGID: 1.0, LINGUA: 1.0, FASTTEXT: 0.3}
 _FASTTEXT_SURE = 0.97  # fastText this sure of a language without look-alikes is right ~99.9%
@@ -145,8 +146,7 @@ def _weigh(text: str, candidates: frozenset[str], letters: int, prior: str | Non
     py3 = PY3LANGID.probabilities(text, candidates)
     evidence = [(FASTTEXT, fasttext), (PY3LANGID, py3)]
     if _py3_settles(py3, fasttext, letters):
-        # only languages some consulted model knows; the others would tie with the best
-        candidates = frozenset(lang for lang in candidates if lang in py3 or lang in fasttext)
+        candidates = _contenders(candidates, py3, fasttext, prior=prior)
     else:
         candidates = _shortlist(text, candidates, py3, fasttext, lexicon)
         evidence.append((LINGUA, LINGUA.probabilities(text, candidates)))
@@ -174,6 +174,24 @@ def _py3_settles(py3: dict[str, float], fasttext: dict[str, float], letters: int
     return (letters >= _AGREE and py3[best] >= _AGREE_PY3
             and fasttext.get(best, 0.0) >= _AGREE_FASTTEXT
             and best == max(sorted(fasttext), key=fasttext.get))
+
+
+def _contenders(candidates: frozenset[str], *rankings: dict[str, float],
+                prior: str | None) -> frozenset[str]:
+    """The candidates that could still win once the models have spoken: those some model gives
+    a real chance, the look-alikes of each model's best (markers may still pick one), and the
+    document's language; only languages some model knows (the others would tie with the best).
+    The rest would only add a negligible share, and time."""
+    chosen = {prior} if prior else set()
+    known = set()
+    for probabilities in rankings:
+        ranked = sorted(probabilities, key=lambda lang: (-probabilities[lang], lang))
+        if ranked:
+            chosen |= group_of(ranked[0])
+        chosen.update(ranked[:2])  # a runner-up, however far, for the confidence
+        chosen.update(lang for lang in ranked[2:] if probabilities[lang] >= _NEGLIGIBLE)
+        known |= probabilities.keys()
+    return frozenset(chosen & known & candidates)
 
 
 def _shortlist(text: str, candidates: frozenset[str], *rankings: dict[str, float]) -> frozenset[str]:
