@@ -7,6 +7,7 @@ them, and langdetect's own languages for the comparison with it), and texts per 
     python scripts/bench_langid.py                       # ours + all anchors, 200 lines a language
     python scripts/bench_langid.py --anchors none        # ours only (quick)
     python scripts/bench_langid.py --lines 500 --anchors langdetect,lingua-low,lingua-high-75
+    python scripts/bench_langid.py --skip 200 --lines 300   # lines 201-500: unseen by tuning
 """
 
 from __future__ import annotations
@@ -24,12 +25,13 @@ KINDS = ("sentences", "word-pairs", "single-words")
 _DEFAULT_DATA = [ROOT.parent / "shared/data/langid", ROOT.parent.parent / "shared/data/langid"]
 
 
-def load(data: Path, lines: int) -> dict[str, list[tuple[str, str]]]:
-    """kind -> [(gold language, text)]"""
+def load(data: Path, lines: int, skip: int = 0) -> dict[str, list[tuple[str, str]]]:
+    """kind -> [(gold language, text)], ``lines`` lines a language after the first ``skip``"""
     langs = sorted(p.stem for p in (data / "sentences").glob("*.txt"))
     return {
         kind: [(lang, line) for lang in langs
-               for line in (data / kind / f"{lang}.txt").read_text(encoding="utf-8").splitlines()[:lines]]
+               for line in (data / kind / f"{lang}.txt").read_text(encoding="utf-8")
+               .splitlines()[skip:skip + lines]]
         for kind in KINDS
     }
 
@@ -115,18 +117,21 @@ def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path, default=next((p for p in _DEFAULT_DATA if p.exists()), None))
     parser.add_argument("--lines", type=int, default=200, help="lines per language and kind")
+    parser.add_argument("--skip", type=int, default=0,
+                        help="skip the first N lines a language (200: lines the thresholds were not chosen on)")
     parser.add_argument("--anchors", default="langdetect,lingua-high,lingua-low",
                         help="comma-separated: " + ",".join(ANCHORS) + ", or none")
     parser.add_argument("--worst", type=int, default=0, help="also list our N worst languages")
     args = parser.parse_args(argv)
     if args.data is None:
         parser.error("no data: pass --data path/to/langid")
-    DATA.update(load(args.data, args.lines))  # the restricted anchor reads its languages here
+    DATA.update(load(args.data, args.lines, args.skip))  # the restricted anchor reads its languages here
     data = DATA
     all_langs = {gold for gold, _ in data["sentences"]}
     detectors = [("normalize (ours)", ours)]
     detectors += [ANCHORS[a] for a in args.anchors.split(",") if a in ANCHORS]
-    print(f"{len(all_langs)} languages, {args.lines} lines a language and kind, from {args.data}\n")
+    print(f"{len(all_langs)} languages, lines {args.skip + 1}-{args.skip + args.lines} a language and kind, "
+          f"from {args.data}\n")
     header = "| detector | " + " | ".join(f"{k} (75)" for k in KINDS) + " | " + \
         " | ".join(f"{k} (ld 51)" for k in KINDS) + " | sentences/s | load s |"
     print(header)
