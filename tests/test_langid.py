@@ -114,6 +114,9 @@ def test_document_language_decides_short_and_name_like_text():
     assert identify("Ok", prior="en").lang == "en"
     # the prior never overrides a script: Cyrillic stays Russian in an English document
     assert identify("Заголовок открываемого материала", prior="en").lang == "ru"
+    # where lingua's high-accuracy models decide between look-alikes, the context still counts
+    assert identify("Sve vijesti", prior="bs").lang == "bs"
+    assert identify("Sve vijesti", prior="hr").lang == "hr"
 
 
 @settings(max_examples=60, deadline=None)

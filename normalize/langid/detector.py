@@ -153,12 +153,12 @@ def _weigh(text: str, candidates: frozenset[str], letters: int, prior: str | Non
     scores = {lang: 0.0 for lang in candidates}
     for model, probabilities in evidence:
         _add(scores, probabilities, _WEIGHTS[model])
-    if prior in scores and letters < _SHORT:
-        scores[prior] += _PRIOR_WEIGHT * (2 - letters / _SHORT)  # the shorter, the more
     for lang in scores.keys() & lexicon.keys():
         scores[lang] += lexicon[lang]
-    _settle_lookalikes(text, scores, letters)
-    _reweigh_within_group(text, scores, len(words))
+    _reweigh_within_group(text, scores, len(words))  # before the evidence it would overrule:
+    if prior in scores and letters < _SHORT:
+        scores[prior] += _PRIOR_WEIGHT * (2 - letters / _SHORT)  # the shorter, the more
+    _settle_lookalikes(text, scores, letters)  # the context and the marker words
     return _decide(scores)
 
 
