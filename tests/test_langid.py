@@ -135,3 +135,25 @@ def test_same_answers_in_another_process():
                            text=True, check=True).stdout.strip()
     assert there == str([(g.lang, g.confidence) for g in here])
     assert [identify(t) for t in texts] == here
+
+
+def test_word_lists_are_built_once_and_mapped_from_the_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("NORMALIZE_CACHE_DIR", str(tmp_path))
+    assert models.Lexicon().zipf("jedoch", "de") > 4
+    saved = list((tmp_path / "wordlists").glob("wordfreq-*-small_de.marisa"))
+    assert len(saved) == 1 and not list((tmp_path / "wordlists").glob("*.partial"))
+    assert models.Lexicon().zipf("jedoch", "de") > 4  # a new process would map the saved trie
+    assert models.Lexicon().zipf("jedoch", "en") == 0.0
+
+
+def test_a_damaged_or_unwritable_word_list_cache_costs_time_only(tmp_path, monkeypatch):
+    monkeypatch.setenv("NORMALIZE_CACHE_DIR", str(tmp_path))
+    (tmp_path / "wordlists").mkdir()
+    damaged = tmp_path / "wordlists" / models._trie_path(models.LEXICON._paths["de"]).name
+    damaged.write_bytes(b"not a trie" * 100)
+    assert models.Lexicon().zipf("jedoch", "de") > 4
+    assert damaged.read_bytes() != b"not a trie" * 100  # rebuilt and saved again
+    blocked = tmp_path / "file"
+    blocked.write_text("a file where the cache directory should be")
+    monkeypatch.setenv("NORMALIZE_CACHE_DIR", str(blocked))
+    assert models.Lexicon().zipf("jedoch", "de") > 4

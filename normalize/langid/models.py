@@ -11,6 +11,7 @@ Models load lazily, once a process, and never touch the network.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import threading
 from functools import cached_property, lru_cache
@@ -246,13 +247,31 @@ class Lexicon:
     @lru_cache(maxsize=None)  # noqa: B019 - one instance a process, lists kept for its lifetime
     def _words(self, path: str):
         """word -> (Zipf frequency x 10,), in a static trie: a list of 40,000 words takes about
-        1 MB there, 5 MB as a Python dict (the 44 lists: ~40 MB instead of ~190 MB)."""
+        1 MB there, 5 MB as a Python dict (the 44 lists: ~30 MB instead of ~190 MB). A trie
+        takes ~45 ms to build, so each is built once a machine and kept in the cache directory,
+        then mapped from there (at once, and shared by worker processes); where that directory
+        cannot be written, it is built in memory each time."""
         import marisa_trie
+
+        saved = _trie_path(path)
+        try:
+            return marisa_trie.RecordTrie("B").mmap(str(saved))
+        except (OSError, RuntimeError):  # not there yet, or unreadable: build it again
+            pass
         from wordfreq import read_cBpack
 
         # bucket i holds the words of frequency 10 ** (-i / 100): Zipf 9 - i / 100
-        return marisa_trie.RecordTrie(
+        trie = marisa_trie.RecordTrie(
             "B", [(word, (90 - i // 10,)) for i, bucket in enumerate(read_cBpack(path)) for word in bucket])
+        partial = saved.with_name(f"{saved.name}.{os.getpid()}.partial")
+        try:
+            saved.parent.mkdir(parents=True, exist_ok=True)
+            trie.save(str(partial))
+            os.replace(partial, saved)  # whole or not at all, even with workers racing
+        except (OSError, RuntimeError):
+            with contextlib.suppress(OSError):
+                partial.unlink(missing_ok=True)
+        return trie
 
     def zipf(self, word: str, lang: str) -> float:
         """The Zipf frequency of ``word`` (lowercase) in ``lang``: log10 of its uses per
@@ -267,6 +286,16 @@ class Lexicon:
         with self._lock:
             found = self._words(path).get(word)
         return max(found)[0] / 10 if found else 0.0
+
+
+def _trie_path(word_list: str) -> Path:
+    """Where the trie of a wordfreq list is kept: named after the list and wordfreq's version."""
+    from importlib.metadata import version
+
+    from ..cache_dir import cache_dir
+
+    name = Path(word_list).name.split(".")[0]  # small_en.msgpack.gz -> small_en
+    return cache_dir() / "wordlists" / f"wordfreq-{version('wordfreq')}-{name}.marisa"
 
 
 PY3LANGID = Py3Langid()

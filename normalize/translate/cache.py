@@ -19,20 +19,17 @@ import sqlite3
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-#: Environment variable that overrides the cache directory.
-CACHE_DIR_ENV = "NORMALIZE_CACHE_DIR"
+from ..cache_dir import cache_dir
+
 _FILE_NAME = "translations.sqlite3"
 # SQLite allows 32766 host parameters; stay well below.
 _CHUNK = 900
 
 
 def default_cache_path() -> Path:
-    """``$NORMALIZE_CACHE_DIR/translations.sqlite3``, else the same under the user cache dir."""
-    if os.environ.get(CACHE_DIR_ENV):
-        return Path(os.environ[CACHE_DIR_ENV]) / _FILE_NAME
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("normalize")) / _FILE_NAME
+    """``translations.sqlite3`` in the cache directory (``$NORMALIZE_CACHE_DIR``, else the user
+    cache dir)."""
+    return cache_dir() / _FILE_NAME
 
 
 class TranslationCache:
