@@ -7,9 +7,12 @@
    and fastText agrees on a sentence, lingua's small models score a shortlist of them too;
    log-probabilities add up, weighted. On one to three words, how common the words are in
    each language (wordfreq's lists) counts too.
-4. Look-alike languages are settled by marker words and letters, then by langdetect when the
-   models are still close.
+4. Within a few groups of look-alikes that no word list tells apart (the Bantu languages,
+   Yoruba, Maori; Bokmål/Nynorsk on short text…), lingua's high-accuracy models share out the
+   group's score.
 5. The document's main language (``prior``) tips short, ambiguous text.
+6. Look-alike languages are settled by marker words and letters, then by langdetect when the
+   models are still close.
 
 >>> detect_language("Заголовок открываемого материала")
 'ru'
@@ -155,10 +158,11 @@ def _weigh(text: str, candidates: frozenset[str], letters: int, prior: str | Non
         _add(scores, probabilities, _WEIGHTS[model])
     for lang in scores.keys() & lexicon.keys():
         scores[lang] += lexicon[lang]
-    _reweigh_within_group(text, scores, len(words))  # before the evidence it would overrule:
+    # within-group shares first: done later, they would erase the context and the markers
+    _reweigh_within_group(text, scores, len(words))
     if prior in scores and letters < _SHORT:
         scores[prior] += _PRIOR_WEIGHT * (2 - letters / _SHORT)  # the shorter, the more
-    _settle_lookalikes(text, scores, letters)  # the context and the marker words
+    _settle_lookalikes(text, scores, letters)
     return _decide(scores)
 
 
