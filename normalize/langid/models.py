@@ -247,7 +247,7 @@ class Lexicon:
     @lru_cache(maxsize=None)  # noqa: B019 - one instance a process, lists kept for its lifetime
     def _words(self, path: str):
         """word -> (Zipf frequency x 10,), in a static trie: a list of 40,000 words takes about
-        1 MB there, 5 MB as a Python dict (the 44 lists: ~30 MB instead of ~190 MB). A trie
+        1 MB there, 5 MB as a Python dict (the 44 lists: ~11 MB mapped, ~190 MB as dicts). A trie
         takes ~45 ms to build, so each is built once a machine and kept in the cache directory,
         then mapped from there (at once, and shared by worker processes); where that directory
         cannot be written, it is built in memory each time."""
@@ -283,19 +283,26 @@ class Lexicon:
             from wordfreq.transliterate import SR_LATN_TABLE
 
             word = word.translate(SR_LATN_TABLE)
-        with self._lock:
-            found = self._words(path).get(word)
+        with self._lock:  # one thread builds a list; the lookups need no lock
+            words = self._words(path)
+        found = words.get(word)
         return max(found)[0] / 10 if found else 0.0
 
 
 def _trie_path(word_list: str) -> Path:
     """Where the trie of a wordfreq list is kept: named after the list and wordfreq's version."""
-    from importlib.metadata import version
-
     from ..cache_dir import cache_dir
 
     name = Path(word_list).name.split(".")[0]  # small_en.msgpack.gz -> small_en
-    return cache_dir() / "wordlists" / f"wordfreq-{version('wordfreq')}-{name}.marisa"
+    return cache_dir() / "wordlists" / f"wordfreq-{_wordfreq_version()}-{name}.marisa"
+
+
+@lru_cache(maxsize=1)
+def _wordfreq_version() -> str:
+    """Read once: looking up a package's metadata scans the installed distributions."""
+    from importlib.metadata import version
+
+    return version("wordfreq")
 
 
 PY3LANGID = Py3Langid()
