@@ -17,7 +17,7 @@ from .document import SCHEMA, Document
 from .output import FileOutput, ResumeError
 from .pipeline import StageStats
 from .read import DEFAULT_MAX_BYTES, ReadConfig, count_documents, read_inputs
-from .summary import RunSummary
+from .summary import RunSummary, plural
 from .write import FORMATS, Writer
 
 RUN_EXAMPLES = """\
@@ -166,7 +166,7 @@ def cmd_run(args: argparse.Namespace, argv: list[str]) -> int:
     output = FileOutput(args.output, _fingerprint(args, config), resume=args.resume) if args.output else None
     skip = output.done if output else 0
     if skip:
-        print(f"normalize: resuming after {skip} documents already in {args.output}", file=sys.stderr)
+        print(f"normalize: resuming after {plural(skip, 'document')} already in {output.partial}", file=sys.stderr)
     docs = itertools.islice(read_inputs(args.inputs, config.read), skip, None)
     stats: dict[str, StageStats] = {}
     summary = RunSummary()

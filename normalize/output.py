@@ -5,6 +5,12 @@ documents and bytes of the partial file are complete, synced to disk); ``OUT`` i
 by an atomic rename, when the run completes. After a crash or a kill, resuming truncates the
 partial file to the last checkpoint and skips the documents already written, so the final file
 holds every input document exactly once, as an uninterrupted run would have written it.
+
+``OUT`` ending in ``.gz`` or ``.zst`` is compressed. The partial file is then a series of gzip
+members (zstd frames), one ended at each checkpoint, so a resumed run truncates it to a member
+boundary and appends new members; checkpoints come at fixed amounts of output
+(:data:`COMPRESSED_CHECKPOINT_BYTES`), not at time intervals, so an uninterrupted run writes the
+same bytes every time.
 """
 
 from __future__ import annotations
@@ -14,6 +20,12 @@ import json
 import os
 import time
 from typing import Any, TextIO
+
+from .compression import MemberWriter, compression_of_name
+
+#: Uncompressed output between two checkpoints of a compressed file (each ends a gzip member or
+#: a zstd frame): large enough that member headers cost nothing, small enough to lose little.
+COMPRESSED_CHECKPOINT_BYTES = 4 * 1024 * 1024
 
 
 class ResumeError(ValueError):
@@ -42,7 +54,11 @@ class FileOutput:
         binary = open(self.partial, "r+b" if offset else "wb")
         binary.truncate(offset)  # drop whatever was written after the last checkpoint
         binary.seek(offset)
-        self.stream: TextIO = io.TextIOWrapper(binary, encoding="utf-8", newline="\n", write_through=False)
+        self._file = binary
+        kind = compression_of_name(path)
+        self._members = MemberWriter(binary, kind) if kind else None
+        sink = io.BufferedWriter(self._members) if self._members else binary
+        self.stream: TextIO = io.TextIOWrapper(sink, encoding="utf-8", newline="\n", write_through=False)
         self._last_sync = time.monotonic()
         self._unsynced = 0
 
@@ -50,15 +66,22 @@ class FileOutput:
         self.done += 1
         self._unsynced += 1
         # the first document at once (a checkpoint exists early), then at most once per interval
-        if self.done == 1 or time.monotonic() - self._last_sync >= self.sync_seconds:
+        # (compressed: per amount of output, so the bytes do not depend on timing)
+        if self.done == 1 or (self._members is None and time.monotonic() - self._last_sync >= self.sync_seconds):
             self.checkpoint()
+        elif self._members is not None:
+            self.stream.flush()
+            if self._members.member_bytes >= COMPRESSED_CHECKPOINT_BYTES:
+                self.checkpoint()
 
     def checkpoint(self) -> None:
         """Make everything written so far durable and record it in the progress file."""
         if not self._unsynced and os.path.exists(self.progress):
             return
         self.stream.flush()
-        binary = self.stream.buffer
+        if self._members is not None:
+            self._members.end_member()
+        binary = self._file
         binary.flush()
         os.fsync(binary.fileno())
         state = {"fingerprint": self.fingerprint, "documents": self.done, "bytes": binary.tell()}
@@ -73,6 +96,7 @@ class FileOutput:
     def commit(self) -> None:
         """The run is complete: the partial file becomes the output."""
         self.stream.close()
+        self._file.close()
         os.replace(self.partial, self.path)
         if os.path.exists(self.progress):
             os.unlink(self.progress)
@@ -82,6 +106,7 @@ class FileOutput:
         if not self.stream.closed:
             self.checkpoint()
             self.stream.close()
+        self._file.close()
 
     def __enter__(self) -> FileOutput:
         return self

@@ -12,8 +12,6 @@ too large) becomes an ``errors`` entry on that input's document, and reading goe
 
 from __future__ import annotations
 
-import gzip
-import io
 import json
 import os
 import sys
@@ -21,6 +19,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import BinaryIO
 
+from .compression import compression_of_bytes, compression_of_name, decompressing
 from .document import Document
 
 #: Documents larger than this are cut to it (and say so in ``errors``): 10 MB.
@@ -76,15 +75,8 @@ def _kind(path: str, config: ReadConfig) -> str:
 
 def _open(path: str) -> BinaryIO:
     """A file's bytes, decompressed on the fly for ``.gz`` and ``.zst`` (never all at once)."""
-    lower = path.lower()
-    if lower.endswith(".gz") and not lower.endswith(".warc.gz"):
-        return gzip.open(path, "rb")
-    if lower.endswith((".zst", ".zstd")):
-        import zstandard
-
-        raw = open(path, "rb")
-        return io.BufferedReader(zstandard.ZstdDecompressor().stream_reader(raw, closefd=True))
-    return open(path, "rb")
+    kind = compression_of_name(path)
+    return decompressing(open(path, "rb"), kind) if kind else open(path, "rb")
 
 
 def read_file(path: str, config: ReadConfig = ReadConfig()) -> Iterator[Document]:
@@ -125,14 +117,22 @@ def _warc(stream: BinaryIO, path: str, config: ReadConfig) -> Iterator[Document]
 
 
 def _read_stream(stream: BinaryIO, name: str, config: ReadConfig) -> Iterator[Document]:
-    kind = config.input_format
-    if kind == "auto":
-        first = stream.peek(1) if hasattr(stream, "peek") else b""
-        kind = "jsonl" if first.lstrip()[:1] == b"{" else "auto"
-    if kind == "jsonl":
-        yield from _jsonl(stream, name, config)
-    else:
-        yield _whole(stream, name, kind, config)
+    """Documents of a stream (stdin): gzip or zstd by their magic bytes, JSONL when it starts
+    with ``{``."""
+    try:
+        compression = compression_of_bytes(stream.peek(4)[:4]) if hasattr(stream, "peek") else None
+        if compression:
+            stream = decompressing(stream, compression)
+        kind = config.input_format
+        if kind == "auto":
+            first = stream.peek(1) if hasattr(stream, "peek") else b""
+            kind = "jsonl" if first.lstrip()[:1] == b"{" else "auto"
+        if kind == "jsonl":
+            yield from _jsonl(stream, name, config)
+        else:
+            yield _whole(stream, name, kind, config)
+    except (OSError, EOFError, ValueError) as exc:  # a truncated or corrupt compressed stream
+        yield _failed(name, f"cannot read {name}: {exc}")
 
 
 def _failed(source: str, message: str) -> Document:

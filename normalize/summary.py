@@ -10,6 +10,15 @@ from .document import Document
 from .pipeline import StageStats
 
 
+def plural(n: int, noun: str) -> str:
+    """``1 document``, ``2 documents``.
+
+    >>> plural(1, "document"), plural(0, "file")
+    ('1 document', '0 files')
+    """
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 @dataclass
 class RunSummary:
     documents: int = 0

@@ -1,0 +1,93 @@
+"""What a new user trips over (issue 15), each through the installed ``normalize`` command:
+compressed output and stdin, the run's own files, missing paths, directory filters, error
+listings, translation options, resume, huge one-line documents, the text format."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import re
+import shutil
+import signal
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from .conftest import CORPORA
+
+NORMALIZE = shutil.which("normalize")
+STORM = CORPORA / "articles" / "en_harbour_storm.txt"
+SENTENCES = [
+    "The council met on Monday to discuss the new budget for schools and roads.",
+    "Der Stadtrat hat am Montag über den neuen Haushalt für Schulen beraten.",
+]
+
+
+def normalize(*args: str, stdin: bytes | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    assert NORMALIZE, "the normalize console script is not installed (pip install -e .)"
+    return subprocess.run([NORMALIZE, *args], input=stdin, capture_output=True, cwd=cwd)
+
+
+def feed(path: Path, n: int) -> Path:
+    with open(path, "w", encoding="utf-8") as f:
+        for i in range(n):
+            text = f"Headline number {i}\n{SENTENCES[i % 2]}\n{SENTENCES[i % 2]}\nShare"
+            f.write(json.dumps({"id": f"doc-{i}", "text": text}, ensure_ascii=False) + "\n")
+    return path
+
+
+def records(data: bytes) -> list[dict]:
+    return [json.loads(line) for line in data.splitlines()]
+
+
+# 4. compression -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("suffix", [".gz", ".zst"])
+def test_output_compressed_by_extension_reads_back(tmp_path: Path, suffix: str) -> None:
+    import zstandard
+
+    data = feed(tmp_path / "feed.jsonl", 3)
+    out = tmp_path / f"out.jsonl{suffix}"
+    assert normalize("run", str(data), "-o", str(out), "-q").returncode == 0
+    raw = out.read_bytes()
+    plain = gzip.decompress(raw) if suffix == ".gz" else zstandard.ZstdDecompressor().stream_reader(raw, read_across_frames=True).read()
+    assert [r["id"] for r in records(plain)] == ["doc-0", "doc-1", "doc-2"]
+    again = tmp_path / f"again.jsonl{suffix}"
+    assert normalize("run", str(data), "-o", str(again), "-q").returncode == 0
+    assert again.read_bytes() == raw  # no time or name in the headers: the same bytes every run
+
+
+def test_compressed_output_resumes_after_a_kill(tmp_path: Path) -> None:
+    data = feed(tmp_path / "feed.jsonl", 40).read_bytes()
+    expected = normalize("run", "-", "-q", "--workers", "1", stdin=data).stdout
+    out = tmp_path / "out.jsonl.gz"
+    proc = subprocess.Popen([NORMALIZE, "run", "-", "-o", str(out), "-q", "--workers", "1"],
+                            stdin=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdin.write(data[: len(data) // 2])
+    proc.stdin.flush()
+    progress = Path(f"{out}.progress")
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not (progress.exists() and json.loads(progress.read_text())["documents"]):
+        time.sleep(0.05)
+    proc.kill()
+    proc.wait()
+    assert proc.returncode == -signal.SIGKILL and not out.exists()
+    resumed = normalize("run", "-", "-o", str(out), "-q", "--workers", "1", "--resume", stdin=data)
+    assert resumed.returncode == 0, resumed.stderr
+    assert re.match(rf"normalize: resuming after \d+ documents? already in {re.escape(str(out))}.partial\n", resumed.stderr.decode())
+    assert gzip.decompress(out.read_bytes()) == expected
+
+
+@pytest.mark.parametrize("compress", ["gzip", "zstd"])
+def test_compressed_stdin_is_detected_by_its_magic_bytes(compress: str) -> None:
+    import zstandard
+
+    page = STORM.read_bytes()
+    packed = gzip.compress(page) if compress == "gzip" else zstandard.ZstdCompressor().compress(page)
+    result = normalize("run", "--format", "tagged", "-q", stdin=packed)
+    assert result.returncode == 0, result.stderr
+    assert "[en title] Storm Ellin Floods Harbour Town as Ferry Services Are Suspended" in result.stdout.decode()
