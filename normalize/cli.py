@@ -78,6 +78,10 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--stats", metavar="FILE", help="write the end-of-run summary as JSON to FILE")
     run.add_argument("--input-format", choices=("auto", "text", "html", "jsonl"), default="auto",
                      help="how to read inputs (default: by file extension and content)")
+    run.add_argument("--include", action="append", default=[], metavar="GLOB",
+                     help="in directories, also take files matching GLOB (name or path below the directory; repeatable)")
+    run.add_argument("--exclude", action="append", default=[], metavar="GLOB",
+                     help="in directories, leave out files matching GLOB (repeatable; wins over --include)")
     run.add_argument("--max-bytes", type=_positive, default=DEFAULT_MAX_BYTES, metavar="N",
                      help=f"size limit per document; larger ones are cut and flagged (default {DEFAULT_MAX_BYTES})")
     run.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary on stderr")
@@ -134,6 +138,14 @@ def _fingerprint(args: argparse.Namespace, config: Config) -> dict:
     return {"schema": SCHEMA, "inputs": inputs, "format": args.format, "config": repr(config)}
 
 
+def _own_outputs(args: argparse.Namespace) -> frozenset[str]:
+    """Real paths of every file this run writes: never read as inputs, even inside an input directory."""
+    paths = [args.stats] if args.stats else []
+    if args.output:
+        paths += [args.output + suffix for suffix in ("", ".partial", ".progress", ".progress.tmp")]
+    return frozenset(os.path.realpath(p) for p in paths)
+
+
 def _resume_command(argv: list[str]) -> str:
     words = ["normalize", *argv] + ([] if "--resume" in argv else ["--resume"])
     return " ".join(shlex.quote(w) for w in words)
@@ -151,7 +163,8 @@ def _results(docs: Iterator[Document], config: Config, args: argparse.Namespace,
 
 def cmd_run(args: argparse.Namespace, argv: list[str]) -> int:
     config = Config(
-        read=ReadConfig(max_bytes=args.max_bytes, input_format=args.input_format),
+        read=ReadConfig(max_bytes=args.max_bytes, input_format=args.input_format,
+                        include=tuple(args.include), exclude=tuple(args.exclude)),
         translate_to=args.translate_to, models_dir=args.models_dir, translate_device=args.device,
         translate_threads=args.threads or 0, translate_cache=not args.no_cache,
         require_translation=args.require_translation,
@@ -160,6 +173,11 @@ def cmd_run(args: argparse.Namespace, argv: list[str]) -> int:
         print("normalize: no input: name files or directories, or pipe documents to stdin (see --help)", file=sys.stderr)
         return 2
     args.inputs = args.inputs or ["-"]
+    missing = [name for name in args.inputs if name != "-" and not os.path.exists(name)]
+    for name in missing:
+        print(f"normalize: no such file or directory: {name}", file=sys.stderr)
+    if missing:
+        return 2
     if args.resume and not args.output:
         print("normalize: --resume needs an output file (-o OUT)", file=sys.stderr)
         return 2
@@ -167,15 +185,16 @@ def cmd_run(args: argparse.Namespace, argv: list[str]) -> int:
     skip = output.done if output else 0
     if skip:
         print(f"normalize: resuming after {plural(skip, 'document')} already in {output.partial}", file=sys.stderr)
-    docs = itertools.islice(read_inputs(args.inputs, config.read), skip, None)
-    stats: dict[str, StageStats] = {}
+    own = _own_outputs(args)
     summary = RunSummary()
+    docs = itertools.islice(read_inputs(args.inputs, config.read, own=own, skipped=summary.skipped), skip, None)
+    stats: dict[str, StageStats] = {}
     if not output:
         sys.stdout.reconfigure(encoding="utf-8")  # the output is UTF-8 whatever the locale says
     stream = output.stream if output else sys.stdout
     writer = Writer(stream, args.format, count=skip)
     interactive = sys.stderr.isatty() and not args.quiet
-    total = count_documents(args.inputs) if interactive else None
+    total = count_documents(args.inputs, config.read, own) if interactive else None
     start = time.perf_counter()
     try:
         for doc in _progress(_results(docs, config, args, stats), interactive, total, skip):

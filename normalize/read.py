@@ -15,11 +15,13 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections import Counter
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from typing import BinaryIO
 
 from .compression import compression_of_bytes, compression_of_name, decompressing
+from .discover import OWN_OUTPUT, walk
 from .document import Document
 
 #: Documents larger than this are cut to it (and say so in ``errors``): 10 MB.
@@ -32,27 +34,32 @@ JSONL_SUFFIXES = (".jsonl", ".ndjson")
 class ReadConfig:
     max_bytes: int = DEFAULT_MAX_BYTES
     input_format: str = "auto"  # auto | text | html | jsonl
+    #: Globs for files in directories: taken whatever their kind / left out (see discover.py).
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
 
 
-def read_inputs(inputs: Iterable[str], config: ReadConfig = ReadConfig()) -> Iterator[Document]:
-    """Documents from paths (files or directories, recursively) and ``-`` for stdin."""
+def read_inputs(inputs: Iterable[str], config: ReadConfig = ReadConfig(), *, own: Collection[str] = (),
+                skipped: Counter[str] | None = None) -> Iterator[Document]:
+    """Documents from paths (files or directories, recursively) and ``-`` for stdin.
+
+    ``own``: real paths of the run's output files, never read; ``skipped`` counts the files left
+    out, by reason."""
     for name in inputs:
         if name == "-":
             yield from _read_stream(sys.stdin.buffer, "<stdin>", config)
         elif os.path.isdir(name):
-            for path in _walk(name):
+            for path in _walk(name, config, own, skipped):
                 yield from read_file(path, config)
+        elif os.path.realpath(name) in own:
+            if skipped is not None:
+                skipped[OWN_OUTPUT] += 1
         else:
             yield from read_file(name, config)
 
 
-def _walk(directory: str) -> Iterator[str]:
-    """Files under ``directory`` in a stable order, hidden ones skipped."""
-    for root, dirs, files in os.walk(directory):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
-            if not name.startswith("."):
-                yield os.path.join(root, name)
+def _walk(directory: str, config: ReadConfig, own: Collection[str] = (), skipped: Counter[str] | None = None) -> Iterator[str]:
+    return walk(directory, include=config.include, exclude=config.exclude, own=own, skipped=skipped)
 
 
 _COMPRESSION = (".gz", ".zst", ".zstd")
@@ -208,13 +215,30 @@ def document_from_record(record: object, source: str) -> Document:
     return doc
 
 
-def count_documents(inputs: Iterable[str]) -> int | None:
-    """How many documents the inputs hold, when that is known without reading them (plain files
-    and directories of them); None for stdin, JSONL and WARC."""
+def count_documents(inputs: Iterable[str], config: ReadConfig = ReadConfig(), own: Collection[str] = ()) -> int | None:
+    """How many documents the inputs hold, when that is known cheaply: a file is one document, an
+    uncompressed JSONL file as many as it has lines (counted at disk speed, not parsed); None
+    for stdin, WARC and compressed JSONL. For the progress bar's ETA."""
     total = 0
     for name in inputs:
-        paths = list(_walk(name)) if os.path.isdir(name) else [name]
-        if name == "-" or any(_kind(p, ReadConfig()) in ("jsonl", "warc") for p in paths):
+        if name == "-":
             return None
-        total += len(paths)
+        for path in _walk(name, config, own) if os.path.isdir(name) else [name]:
+            kind = _kind(path, config)
+            if kind == "warc" or kind == "jsonl" and compression_of_name(path):
+                return None
+            total += _count_lines(path) if kind == "jsonl" else 1
     return total
+
+
+def _count_lines(path: str) -> int:
+    """Lines of a file, the last one even without a line break."""
+    lines, last = 0, b"\n"
+    try:
+        with open(path, "rb") as f:
+            while chunk := f.read(1 << 20):
+                lines += chunk.count(b"\n")
+                last = chunk[-1:]
+    except OSError:
+        return 1
+    return lines + (last != b"\n")

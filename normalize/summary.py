@@ -9,6 +9,9 @@ from typing import Any
 from .document import Document
 from .pipeline import StageStats
 
+#: Failed documents named on stderr at the end of a run (--stats lists them all).
+FIRST_FAILURES = 5
+
 
 def plural(n: int, noun: str) -> str:
     """``1 document``, ``2 documents``.
@@ -28,6 +31,10 @@ class RunSummary:
     segments_translated: int = 0
     # warnings and translation errors (a missing model), each repeated once: message -> documents
     notices: dict[str, int] = field(default_factory=dict)
+    # files left out of input directories, by reason
+    skipped: Counter[str] = field(default_factory=Counter)
+    # every error: (document id, stage, message)
+    failures: list[tuple[str, str, str]] = field(default_factory=list)
 
     def add(self, doc: Document) -> None:
         self.documents += 1
@@ -35,6 +42,7 @@ class RunSummary:
         if doc.errors:
             self.failed_documents += 1
             self.failed_by_stage.update({e.stage for e in doc.errors})
+            self.failures.extend((doc.id, e.stage, e.message) for e in doc.errors)
         self.segments_translated += sum(s.translation is not None for s in doc.segments)
         messages = {w.message for w in doc.warnings} | {e.message for e in doc.errors if e.stage == "translate"}
         for message in sorted(messages):
@@ -45,6 +53,8 @@ class RunSummary:
             "documents": self.documents,
             "documents_with_errors": self.failed_documents,
             "errors_by_stage": dict(self.failed_by_stage.most_common()),
+            "errors": [{"id": i, "stage": stage, "message": m} for i, stage, m in self.failures],
+            "skipped_files": dict(sorted(self.skipped.items())),
             "languages": dict(self.languages.most_common()),
             "segments_translated": self.segments_translated,
             "notices": [{"message": m, "documents": n} for m, n in self.notices.items()],
@@ -58,7 +68,7 @@ class RunSummary:
 
     def format(self, seconds: float, stages: dict[str, StageStats]) -> str:
         rate = f" ({self.documents / seconds:.1f}/s)" if seconds else ""
-        lines = [f"normalize: {self.documents} documents in {seconds:.1f}s{rate}, {self.failed_documents} with errors"]
+        lines = [f"normalize: {plural(self.documents, 'document')} in {seconds:.1f}s{rate}, {self.failed_documents} with errors"]
         if self.failed_by_stage:
             lines.append("  errors by stage: " + ", ".join(f"{k} {v}" for k, v in self.failed_by_stage.most_common()))
         if self.languages:
@@ -72,5 +82,13 @@ class RunSummary:
             lines.append("  time per stage: " + ", ".join(
                 f"{name} {s.seconds:.1f}s ({100 * s.seconds / total:.0f}%)" for name, s in stages.items()))
         for message, n in self.notices.items():
-            lines.append(f"  {message} ({n} documents)")
+            lines.append(f"  {message} ({plural(n, 'document')})")
+        if self.skipped:
+            reasons = ", ".join(f"{reason} {n}" for reason, n in sorted(self.skipped.items()))
+            lines.append(f"  skipped: {plural(sum(self.skipped.values()), 'file')} ({reasons})")
+        if self.failures:
+            lines.append("  errors:")
+            lines += [f"    {i}: {stage}: {m}" for i, stage, m in self.failures[:FIRST_FAILURES]]
+            if len(self.failures) > FIRST_FAILURES:
+                lines.append(f"    … and {len(self.failures) - FIRST_FAILURES} more (--stats FILE lists them all)")
         return "\n".join(lines)

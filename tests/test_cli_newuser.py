@@ -91,3 +91,67 @@ def test_compressed_stdin_is_detected_by_its_magic_bytes(compress: str) -> None:
     result = normalize("run", "--format", "tagged", "-q", stdin=packed)
     assert result.returncode == 0, result.stderr
     assert "[en title] Storm Ellin Floods Harbour Town as Ferry Services Are Suspended" in result.stdout.decode()
+
+
+# 1. the run's own outputs ---------------------------------------------------------------------
+
+
+def test_output_inside_the_input_directory_is_never_read_back(tmp_path: Path) -> None:
+    shutil.copy(STORM, tmp_path / "storm.txt")
+    (tmp_path / "out.jsonl").write_text('{"id": "old", "text": "a previous run"}\n')
+    result = normalize("run", ".", "-o", "out.jsonl", "--stats", "stats.json", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert [r["id"] for r in records((tmp_path / "out.jsonl").read_bytes())] == ["./storm.txt"]
+    assert "  skipped: 2 files (the run's own output 2)\n" in result.stderr.decode()  # out.jsonl, out.jsonl.partial
+    assert json.loads((tmp_path / "stats.json").read_text())["skipped_files"] == {"the run's own output": 2}
+    again = normalize("run", ".", "-o", "out.jsonl", "--stats", "stats.json", "-q", cwd=tmp_path)
+    assert [r["id"] for r in records((tmp_path / "out.jsonl").read_bytes())] == ["./storm.txt"]
+    assert json.loads((tmp_path / "stats.json").read_text())["skipped_files"] == {"the run's own output": 3}
+    assert again.returncode == 0
+
+
+# 2. missing paths, failed documents named -----------------------------------------------------
+
+
+def test_a_missing_path_is_named_before_anything_runs(tmp_path: Path) -> None:
+    result = normalize("run", str(STORM), "missing.txt", "--format", "text", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.decode() == "normalize: no such file or directory: missing.txt\n"
+    assert result.stdout == b""
+
+
+def test_failed_documents_are_named_at_the_end_and_all_listed_in_stats(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text("".join(f'{{"id": "n{i}"}}\n' for i in range(7)))
+    result = normalize("run", str(bad), "--stats", str(tmp_path / "s.json"))
+    assert result.returncode == 1
+    err = result.stderr.decode()
+    listed = "".join(f"    n{i}: read: JSONL record has no string field 'text' or 'html'\n" for i in range(5))
+    assert f"  errors:\n{listed}    … and 2 more (--stats FILE lists them all)" in err
+    stats = json.loads((tmp_path / "s.json").read_text())
+    assert stats["errors"] == [{"id": f"n{i}", "stage": "read", "message": "JSONL record has no string field 'text' or 'html'"}
+                               for i in range(7)]
+
+
+# 3. directories -------------------------------------------------------------------------------
+
+
+def test_directories_yield_input_kinds_only_and_count_the_rest(tmp_path: Path) -> None:
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    shutil.copy(STORM, pages / "storm.txt")
+    (pages / "page.html.gz").write_bytes(gzip.compress(b"<html><title>Quiet Day</title><h1>Quiet Day</h1><p>Nothing much happened in the village today, the mayor said at the evening meeting.</p></html>"))
+    (pages / "NOTES").write_text("A plain text file without any extension, written by hand for the test.\n")
+    (pages / "app.js").write_text("document.querySelector('.nav').hidden = true;\n")
+    (pages / "site.css").write_text(".nav { display: none; }\n")
+    (pages / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(200))
+    (pages / "blob").write_bytes(bytes(range(256)))
+    result = normalize("run", str(pages), "--format", "tagged")
+    assert result.returncode == 0, result.stderr
+    ids = [line[2:] for line in result.stdout.decode().splitlines() if line.startswith("# ")]
+    assert ids == [str(pages / "NOTES"), str(pages / "page.html.gz"), str(pages / "storm.txt")]
+    assert "  skipped: 4 files (not an input kind 4)\n" in result.stderr.decode()
+    chosen = normalize("run", str(pages), "--include", "*.js", "--exclude", "*.txt", "--exclude", "NOTES", "--format", "tagged")
+    ids = [line[2:] for line in chosen.stdout.decode().splitlines() if line.startswith("# ")]
+    assert ids == [str(pages / "app.js"), str(pages / "page.html.gz")]
+    assert "  skipped: 5 files (--exclude 2, not an input kind 3)\n" in chosen.stderr.decode()
