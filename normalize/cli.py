@@ -138,6 +138,27 @@ def _fingerprint(args: argparse.Namespace, config: Config) -> dict:
     return {"schema": SCHEMA, "inputs": inputs, "format": args.format, "config": repr(config)}
 
 
+def _translation_problem(args: argparse.Namespace) -> str | None:
+    """A usage error in the translation options, found before the run: an unknown target
+    language, ``--device cuda`` where CTranslate2 sees no GPU."""
+    if not args.translate_to:
+        return None
+    from .translate.codes import usage_error
+    from .translate.models import list_models
+
+    try:
+        installed = {code for m in list_models(args.models_dir) for code in (m.source, m.target)}
+    except OSError:
+        installed = set()
+    problem = usage_error(args.translate_to, installed)
+    if problem is None and args.device == "cuda":
+        import ctranslate2
+
+        if ctranslate2.get_cuda_device_count() == 0:
+            problem = "--device cuda: CTranslate2 sees no CUDA device on this machine; use --device cpu or --device auto"
+    return problem
+
+
 def _own_outputs(args: argparse.Namespace) -> frozenset[str]:
     """Real paths of every file this run writes: never read as inputs, even inside an input directory."""
     paths = [args.stats] if args.stats else []
@@ -180,6 +201,10 @@ def cmd_run(args: argparse.Namespace, argv: list[str]) -> int:
         return 2
     if args.resume and not args.output:
         print("normalize: --resume needs an output file (-o OUT)", file=sys.stderr)
+        return 2
+    problem = _translation_problem(args)
+    if problem:
+        print(f"normalize: {problem}", file=sys.stderr)
         return 2
     output = FileOutput(args.output, _fingerprint(args, config), resume=args.resume) if args.output else None
     skip = output.done if output else 0

@@ -75,8 +75,9 @@ class RunSummary:
             lines.append("  languages: " + ", ".join(f"{k} {v}" for k, v in self.languages.most_common(12)))
         if self.segments_translated:
             lines.append(f"  segments translated: {self.segments_translated}")
-        if "translate" in stages and stages["translate"].counts:
-            lines.append("  translation: " + ", ".join(f"{k} {v}" for k, v in stages["translate"].counts.items()))
+        counts = {k: v for k, v in stages["translate"].counts.items() if k != "segments translated"} if "translate" in stages else {}
+        if counts:  # "segments translated" is the line above
+            lines.append("  translation: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
         total = sum(s.seconds for s in stages.values())
         if total:
             lines.append("  time per stage: " + ", ".join(

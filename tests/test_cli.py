@@ -30,7 +30,7 @@ def test_text_format_is_title_blank_line_body() -> None:
     result = normalize("run", str(STORM), "--format", "text", "-q")
     out = result.stdout.decode()
     title, first, *_ = out.split("\n\n")
-    assert title == "Storm Ellin Floods Harbour Town as Ferry Services Are Suspended"
+    assert title == f"# {STORM}\nStorm Ellin Floods Harbour Town as Ferry Services Are Suspended"
     assert first.startswith("PORT CARRAN (Coastal Herald)")
     assert out.endswith("or a seat on the next available sailing.\n")
 

@@ -155,3 +155,82 @@ def test_directories_yield_input_kinds_only_and_count_the_rest(tmp_path: Path) -
     ids = [line[2:] for line in chosen.stdout.decode().splitlines() if line.startswith("# ")]
     assert ids == [str(pages / "app.js"), str(pages / "page.html.gz")]
     assert "  skipped: 5 files (--exclude 2, not an input kind 3)\n" in chosen.stderr.decode()
+
+
+# 5. translation options -----------------------------------------------------------------------
+
+RU_ARTICLE = ("Главная\nЗаголовок открываемого материала\n"
+              "Президент России встретился с премьер-министром Израиля. Переговоры прошли в Москве в среду.\n"
+              "Источник в правительстве сообщил об этом агентству. Он отказался уточнить детали инициативы.\n")
+
+
+@pytest.fixture
+def models_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty models directory and cache of this test, through the environment the command reads."""
+    monkeypatch.setenv("NORMALIZE_MODELS_DIR", str(tmp_path / "models"))
+    monkeypatch.setenv("NORMALIZE_CACHE_DIR", str(tmp_path / "cache"))
+    return tmp_path / "models"
+
+
+@pytest.mark.parametrize(("code", "message"), [
+    ("english", "normalize: --translate-to 'english' is not a language code: give an ISO 639-1 code, e.g. --translate-to en\n"),
+    ("xx", "normalize: --translate-to 'xx' is not a language code: give an ISO 639-1 code (two letters, e.g. en, de, ru)\n"),
+])
+def test_unknown_target_language_is_a_usage_error(models_env: Path, code: str, message: str) -> None:
+    result = normalize("run", str(STORM), "--translate-to", code)
+    assert (result.returncode, result.stderr.decode(), result.stdout) == (2, message, b"")
+
+
+def test_cuda_without_a_gpu_is_one_clear_error_before_the_run(models_env: Path) -> None:
+    import ctranslate2
+
+    if ctranslate2.get_cuda_device_count():
+        pytest.skip("this machine has a CUDA device")
+    result = normalize("run", str(STORM), "--translate-to", "en", "--device", "cuda")
+    assert result.returncode == 2 and result.stdout == b""
+    assert result.stderr.decode() == ("normalize: --device cuda: CTranslate2 sees no CUDA device on this machine; "
+                                      "use --device cpu or --device auto\n")
+
+
+def test_title_is_translated_in_the_text_format(models_env: Path) -> None:
+    assert normalize("models", "install", str(CORPORA.parent / "tests" / "fixtures" / "translate-ru_en-tiny.argosmodel")).returncode == 0
+    result = normalize("run", "--translate-to", "en", "--format", "text", "-q", stdin=RU_ARTICLE.encode())
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.decode().splitlines()[:4] == [
+        "# <stdin>", "Title of the material being opened", "",
+        "The President of Russia met with the Prime Minister of Israel. The talks took place in Moscow on Wednesday."]
+
+
+def test_translated_to_only_where_something_was_translated_and_warnings_name_the_needed_pairs(models_env: Path, tmp_path: Path) -> None:
+    assert normalize("models", "install", str(CORPORA.parent / "tests" / "fixtures" / "translate-ru_en-tiny.argosmodel")).returncode == 0
+    (tmp_path / "ru.txt").write_text(RU_ARTICLE)
+    (tmp_path / "en.txt").write_text("Home\n" + SENTENCES[0] + "\n")
+    result = normalize("run", str(tmp_path / "en.txt"), str(tmp_path / "ru.txt"), "--translate-to", "de")
+    assert result.returncode == 0, result.stderr
+    en, ru = records(result.stdout)
+    assert (en["translated_to"], en["translated_text"], ru["translated_to"]) == (None, None, None)
+    err = result.stderr.decode()
+    assert "  no en→de translation model installed; install it with: normalize models install en de (1 document)\n" in err
+    assert "  no ru→de translation model installed; through English it needs en→de: normalize models install en de (1 document)\n" in err
+    into_english = normalize("run", str(tmp_path / "en.txt"), str(tmp_path / "ru.txt"), "--translate-to", "en")
+    en, ru = records(into_english.stdout)
+    assert (en["translated_to"], en["translated_text"]) == (None, None)
+    assert ru["translated_to"] == "en" and ru["translated_text"].startswith("The President of Russia met with")
+    err = into_english.stderr.decode()
+    assert err.count("segments translated") == 1 and "  segments translated: 4\n" in err
+
+
+# 8. the text format ---------------------------------------------------------------------------
+
+
+def test_text_format_names_each_document_its_errors_and_only_real_titles(tmp_path: Path) -> None:
+    data = tmp_path / "feed.jsonl"
+    second = "The mayor said the plan would be put to a vote before the end of the month."
+    data.write_text(json.dumps({"id": "titled", "text": f"Council Meets on Budget\n{SENTENCES[0]}\n{second}"}) + "\n"
+                    + json.dumps({"id": "untitled", "text": SENTENCES[0]}) + "\n" + '{"id": "broken"}\n')
+    result = normalize("run", str(data), "--format", "text", "-q")
+    assert result.returncode == 1
+    assert result.stdout.decode() == (
+        f"# titled\nCouncil Meets on Budget\n\n{SENTENCES[0]}\n\n{second}\n\f\n"
+        f"# untitled\n\n{SENTENCES[0]}\n\f\n"
+        "# broken\n# error read: JSONL record has no string field 'text' or 'html'\n")

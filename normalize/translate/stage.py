@@ -7,7 +7,7 @@ documents in input order. Memory stays bounded by the window.
 
 For each document: ``Segment.translation`` for every title, body and boilerplate segment whose
 language is known and differs from the target; ``Document.translated_text``, the clean body with
-those segments replaced; ``Document.translated_to``. A language without a model leaves its
+those segments replaced, and ``Document.translated_to``, both only when something was translated. A language without a model leaves its
 segments untranslated and adds a warning naming the install command (an error instead when the
 run requires translation).
 """
@@ -94,7 +94,6 @@ class TranslateStage(Stage):
         before = (self.translator.stats.cache_hits, self.translator.stats.translated)
         by_lang: dict[str, list[tuple[Document, Segment]]] = defaultdict(list)
         for doc in docs:
-            doc.translated_to = self.target
             for segment in doc.segments:
                 if needs_translation(segment, self.target):
                     by_lang[segment.lang].append((doc, segment))
@@ -112,8 +111,10 @@ class TranslateStage(Stage):
             for (_, segment), translation in zip(items, translations):
                 segment.translation = translation
             self.stats.count("segments translated", len(items))
-        for doc in docs:
-            doc.translated_text = translated_body(doc)
+        for doc in docs:  # only where something was translated: else `text` is all there is
+            translated = any(s.translation is not None for s in doc.segments)
+            doc.translated_to = self.target if translated else None
+            doc.translated_text = translated_body(doc) if translated else None
         for key, n in (("sentences from cache", self.translator.stats.cache_hits - before[0]),
                        ("sentences translated", self.translator.stats.translated - before[1])):
             if n:

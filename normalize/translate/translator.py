@@ -18,11 +18,23 @@ PIVOT = "en"
 
 
 class MissingModelError(ModelError):
-    """No installed model (or pair of models through English) translates ``source`` to ``target``."""
+    """No installed model (or pair of models through English) translates ``source`` to ``target``.
+    ``needed``: the pairs to install, a direct one or the missing legs through English.
 
-    def __init__(self, source: str, target: str) -> None:
+    >>> print(MissingModelError("ru", "de", [("ru", "en"), ("en", "de")]))
+    no ru→de translation model installed; through English it needs ru→en and en→de: normalize models install ru en && normalize models install en de
+    """
+
+    def __init__(self, source: str, target: str, needed: list[tuple[str, str]] | None = None) -> None:
         self.source, self.target = source, target
-        super().__init__(f"no {source}→{target} translation model installed; install it with: {install_command(source, target)}")
+        self.needed = needed or [(source, target)]
+        commands = " && ".join(install_command(*pair) for pair in self.needed)
+        if self.needed == [(source, target)]:
+            message = f"no {source}→{target} translation model installed; install it with: {commands}"
+        else:
+            legs = " and ".join(f"{a}→{b}" for a, b in self.needed)
+            message = f"no {source}→{target} translation model installed; through English it needs {legs}: {commands}"
+        super().__init__(message)
 
 
 @dataclass
@@ -64,6 +76,14 @@ class Translator:
             return [by_pair[source, PIVOT], by_pair[PIVOT, target]]
         return None
 
+    def missing(self, source: str, target: str) -> list[tuple[str, str]]:
+        """The pairs to install for ``source→target``: the direct one when English is one side,
+        else the legs through English that are not installed (Argos publishes pairs with English)."""
+        if PIVOT in (source, target):
+            return [(source, target)]
+        pairs = {(m.source, m.target) for m in self.installed()}
+        return [leg for leg in ((source, PIVOT), (PIVOT, target)) if leg not in pairs]
+
     def translate(self, texts: list[str], source: str, target: str) -> list[str]:
         """Translate every text; texts without letters (numbers, symbols) come back unchanged.
         Raises :class:`MissingModelError` when no route exists."""
@@ -71,7 +91,7 @@ class Translator:
             return list(texts)
         route = self.route(source, target)
         if route is None:
-            raise MissingModelError(source, target)
+            raise MissingModelError(source, target, self.missing(source, target))
         split = [split_sentences(t) if is_translatable(t) else [] for t in texts]
         sentences = list(dict.fromkeys(s for parts in split for s in parts if is_translatable(s)))
         self.stats.sentences += len(sentences)
