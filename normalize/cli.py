@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import itertools
 import json
 import os
@@ -202,31 +203,38 @@ def cmd_run(args: argparse.Namespace, argv: list[str]) -> int:
     if args.resume and not args.output:
         print("normalize: --resume needs an output file (-o OUT)", file=sys.stderr)
         return 2
-    problem = _translation_problem(args)
+    problem = _translation_problem(args) or _output_problem(args)
     if problem:
         print(f"normalize: {problem}", file=sys.stderr)
         return 2
-    output = FileOutput(args.output, _fingerprint(args, config), resume=args.resume) if args.output else None
+    if args.resume and os.path.exists(args.output) and not os.path.exists(args.output + ".progress"):
+        print(f"normalize: nothing to resume: {args.output} is complete; run without --resume to write it again", file=sys.stderr)
+        return 0
+    summary, stats, before = RunSummary(), {}, {}
+    output = FileOutput(args.output, _fingerprint(args, config), resume=args.resume,
+                        extra=lambda: {"summary": summary.to_state(), "stages": _stage_state(before, stats)}) if args.output else None
     skip = output.done if output else 0
     if skip:
         print(f"normalize: resuming after {plural(skip, 'document')} already in {output.partial}", file=sys.stderr)
+        if output.resumed_extra:  # the summary counts the whole output, not only this part
+            summary = RunSummary.from_state(output.resumed_extra["summary"])
+            before = {name: StageStats(**s) for name, s in output.resumed_extra["stages"].items()}
     own = _own_outputs(args)
-    summary = RunSummary()
     docs = itertools.islice(read_inputs(args.inputs, config.read, own=own, skipped=summary.skipped), skip, None)
-    stats: dict[str, StageStats] = {}
     if not output:
         sys.stdout.reconfigure(encoding="utf-8")  # the output is UTF-8 whatever the locale says
     stream = output.stream if output else sys.stdout
     writer = Writer(stream, args.format, count=skip)
     interactive = sys.stderr.isatty() and not args.quiet
     total = count_documents(args.inputs, config.read, own) if interactive else None
-    start = time.perf_counter()
+    start = time.perf_counter() - summary.seconds
     try:
         for doc in _progress(_results(docs, config, args, stats), interactive, total, skip):
             writer.write(doc)
+            summary.add(doc)
+            summary.seconds = time.perf_counter() - start
             if output:
                 output.document_done()
-            summary.add(doc)
         if output:
             output.commit()
         else:
@@ -234,7 +242,7 @@ def cmd_run(args: argparse.Namespace, argv: list[str]) -> int:
     except KeyboardInterrupt:
         if output:
             output.close()
-            print(f"\nnormalize: interrupted after {output.done} documents; to continue: {_resume_command(argv)}", file=sys.stderr)
+            print(f"\nnormalize: interrupted after {plural(output.done, 'document')}; to continue: {_resume_command(argv)}", file=sys.stderr)
         else:
             print("\nnormalize: interrupted", file=sys.stderr)
         return 130
@@ -245,12 +253,37 @@ def cmd_run(args: argparse.Namespace, argv: list[str]) -> int:
         if output:
             output.close()
     seconds = time.perf_counter() - start
+    stats = {name: StageStats(**s) for name, s in _stage_state(before, stats).items()}
     if not args.quiet:
-        print(summary.format(seconds, stats), file=sys.stderr)
+        print(summary.format(seconds, stats, workers=args.workers), file=sys.stderr)
     if args.stats:
         with open(args.stats, "w", encoding="utf-8") as f:
             json.dump(summary.to_dict(seconds, stats), f, indent=2, ensure_ascii=False)
     return 1 if summary.failed_documents else 0
+
+
+def _stage_state(before: dict[str, StageStats], now: dict[str, StageStats]) -> dict[str, dict]:
+    """The stage counters of the part of the output written before a resume and of this run, summed."""
+    total: dict[str, StageStats] = {}
+    for part in (before, now):
+        for name, s in part.items():
+            total.setdefault(name, StageStats()).merge(s)
+    return {name: dataclasses.asdict(s) for name, s in total.items()}
+
+
+def _output_problem(args: argparse.Namespace) -> str | None:
+    """An output path (-o, --stats) that cannot be written, found before the run."""
+    for option, path in (("-o", args.output), ("--stats", args.stats)):
+        if not path:
+            continue
+        directory = os.path.dirname(os.path.abspath(path))
+        if os.path.isdir(path):
+            return f"cannot write {option} {path}: it is a directory"
+        if not os.path.isdir(directory):
+            return f"cannot write {option} {path}: no such directory: {os.path.dirname(path) or '.'}"
+        if not os.access(directory, os.W_OK):
+            return f"cannot write {option} {path}: permission denied in {os.path.dirname(path) or '.'}"
+    return None
 
 
 def cmd_models(args: argparse.Namespace) -> int:

@@ -19,6 +19,7 @@ import io
 import json
 import os
 import time
+from collections.abc import Callable
 from typing import Any, TextIO
 
 from .compression import MemberWriter, compression_of_name
@@ -36,13 +37,18 @@ class FileOutput:
     """A resumable, atomically committed output file. Use as a context manager; call
     :meth:`document_done` after each whole document and :meth:`commit` at the end."""
 
-    def __init__(self, path: str, fingerprint: dict[str, Any], *, resume: bool = False, sync_seconds: float = 1.0) -> None:
+    def __init__(self, path: str, fingerprint: dict[str, Any], *, resume: bool = False, sync_seconds: float = 1.0,
+                 extra: Callable[[], Any] | None = None) -> None:
+        """``extra``: what else each checkpoint records (e.g. the run's counts so far); after a
+        resume, the value of the last checkpoint is in ``resumed_extra``."""
         self.path = path
         self.partial = path + ".partial"
         self.progress = path + ".progress"
         self.fingerprint = fingerprint
         self.sync_seconds = sync_seconds
         self.done = 0  # documents complete in the partial file
+        self.extra = extra
+        self.resumed_extra: Any = None
         offset = 0
         if resume and os.path.exists(self.progress) and os.path.exists(self.partial):
             with open(self.progress, encoding="utf-8") as f:
@@ -51,6 +57,7 @@ class FileOutput:
                 raise ResumeError(f"{self.progress} was written by a run with other inputs or options; "
                                   "run again without --resume to start over")
             self.done, offset = state["documents"], state["bytes"]
+            self.resumed_extra = state.get("extra")
         binary = open(self.partial, "r+b" if offset else "wb")
         binary.truncate(offset)  # drop whatever was written after the last checkpoint
         binary.seek(offset)
@@ -84,7 +91,8 @@ class FileOutput:
         binary = self._file
         binary.flush()
         os.fsync(binary.fileno())
-        state = {"fingerprint": self.fingerprint, "documents": self.done, "bytes": binary.tell()}
+        state = {"fingerprint": self.fingerprint, "documents": self.done, "bytes": binary.tell(),
+                 "extra": self.extra() if self.extra else None}
         tmp = self.progress + ".tmp"
         with open(tmp, "w", encoding="utf-8") as f:
             json.dump(state, f)

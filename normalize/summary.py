@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+import json
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from .document import Document
@@ -35,6 +36,24 @@ class RunSummary:
     skipped: Counter[str] = field(default_factory=Counter)
     # every error: (document id, stage, message)
     failures: list[tuple[str, str, str]] = field(default_factory=list)
+    seconds: float = 0.0  # wall time so far (with the time before a resume)
+
+    def to_state(self) -> dict[str, Any]:
+        """What a checkpoint keeps, so that a resumed run's summary counts the whole output
+        (files skipped are counted afresh: a resumed run walks the inputs again)."""
+        state = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "skipped"}
+        return json.loads(json.dumps(state))
+
+    @classmethod
+    def from_state(cls, state: dict[str, Any]) -> RunSummary:
+        """
+        >>> s = RunSummary(); s.add(Document(id="a", lang="en")); RunSummary.from_state(s.to_state()) == s
+        True
+        """
+        summary = cls(**{**state, "failures": [tuple(f) for f in state["failures"]]})
+        for name in ("failed_by_stage", "languages"):
+            setattr(summary, name, Counter(state[name]))
+        return summary
 
     def add(self, doc: Document) -> None:
         self.documents += 1
@@ -66,7 +85,7 @@ class RunSummary:
             },
         }
 
-    def format(self, seconds: float, stages: dict[str, StageStats]) -> str:
+    def format(self, seconds: float, stages: dict[str, StageStats], workers: int = 1) -> str:
         rate = f" ({self.documents / seconds:.1f}/s)" if seconds else ""
         lines = [f"normalize: {plural(self.documents, 'document')} in {seconds:.1f}s{rate}, {self.failed_documents} with errors"]
         if self.failed_by_stage:
@@ -80,7 +99,8 @@ class RunSummary:
             lines.append("  translation: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
         total = sum(s.seconds for s in stages.values())
         if total:
-            lines.append("  time per stage: " + ", ".join(
+            over = f" (summed over {workers} workers)" if workers > 1 else ""
+            lines.append(f"  time per stage{over}: " + ", ".join(
                 f"{name} {s.seconds:.1f}s ({100 * s.seconds / total:.0f}%)" for name, s in stages.items()))
         for message, n in self.notices.items():
             lines.append(f"  {message} ({plural(n, 'document')})")

@@ -61,11 +61,10 @@ def test_output_compressed_by_extension_reads_back(tmp_path: Path, suffix: str) 
     assert again.read_bytes() == raw  # no time or name in the headers: the same bytes every run
 
 
-def test_compressed_output_resumes_after_a_kill(tmp_path: Path) -> None:
-    data = feed(tmp_path / "feed.jsonl", 40).read_bytes()
-    expected = normalize("run", "-", "-q", "--workers", "1", stdin=data).stdout
-    out = tmp_path / "out.jsonl.gz"
-    proc = subprocess.Popen([NORMALIZE, "run", "-", "-o", str(out), "-q", "--workers", "1"],
+def killed_after_a_checkpoint(data: bytes, out: Path, *flags: str) -> int:
+    """Run over the first half of ``data`` on stdin, SIGKILL it once it has checkpointed; the
+    number of documents checkpointed."""
+    proc = subprocess.Popen([NORMALIZE, "run", "-", "-o", str(out), "-q", "--workers", "1", *flags],
                             stdin=subprocess.PIPE, stderr=subprocess.PIPE)
     proc.stdin.write(data[: len(data) // 2])
     proc.stdin.flush()
@@ -76,6 +75,14 @@ def test_compressed_output_resumes_after_a_kill(tmp_path: Path) -> None:
     proc.kill()
     proc.wait()
     assert proc.returncode == -signal.SIGKILL and not out.exists()
+    return json.loads(progress.read_text())["documents"]
+
+
+def test_compressed_output_resumes_after_a_kill(tmp_path: Path) -> None:
+    data = feed(tmp_path / "feed.jsonl", 40).read_bytes()
+    expected = normalize("run", "-", "-q", "--workers", "1", stdin=data).stdout
+    out = tmp_path / "out.jsonl.gz"
+    killed_after_a_checkpoint(data, out)
     resumed = normalize("run", "-", "-o", str(out), "-q", "--workers", "1", "--resume", stdin=data)
     assert resumed.returncode == 0, resumed.stderr
     assert re.match(rf"normalize: resuming after \d+ documents? already in {re.escape(str(out))}.partial\n", resumed.stderr.decode())
@@ -234,3 +241,28 @@ def test_text_format_names_each_document_its_errors_and_only_real_titles(tmp_pat
         f"# titled\nCouncil Meets on Budget\n\n{SENTENCES[0]}\n\n{second}\n\f\n"
         f"# untitled\n\n{SENTENCES[0]}\n\f\n"
         "# broken\n# error read: JSONL record has no string field 'text' or 'html'\n")
+
+
+# 6. end of run --------------------------------------------------------------------------------
+
+
+def test_output_paths_are_checked_before_the_run(tmp_path: Path) -> None:
+    for flags, message in ((["--stats", "nodir/s.json"], "normalize: cannot write --stats nodir/s.json: no such directory: nodir\n"),
+                           (["-o", "nodir/out.jsonl"], "normalize: cannot write -o nodir/out.jsonl: no such directory: nodir\n")):
+        result = normalize("run", str(STORM), *flags, cwd=tmp_path)
+        assert (result.returncode, result.stderr.decode(), result.stdout) == (2, message, b"")
+
+
+def test_resume_counts_the_whole_output_and_a_finished_run_has_nothing_to_resume(tmp_path: Path) -> None:
+    data = feed(tmp_path / "feed.jsonl", 40).read_bytes()
+    out, stats = tmp_path / "out.jsonl", tmp_path / "stats.json"
+    done = killed_after_a_checkpoint(data, out, "--stats", str(stats))
+    resumed = normalize("run", "-", "-o", str(out), "-q", "--workers", "1", "--stats", str(stats), "--resume", stdin=data)
+    assert resumed.returncode == 0, resumed.stderr
+    assert resumed.stderr.decode() == f"normalize: resuming after {done} document{'s' * (done != 1)} already in {out}.partial\n"
+    summary = json.loads(stats.read_text())
+    assert (summary["documents"], summary["languages"]) == (40, {"en": 20, "de": 20})
+    assert summary["stages"]["decode"]["documents"] == 40
+    again = normalize("run", "-", "-o", str(out), "--stats", str(stats), "--resume", stdin=data)
+    assert (again.returncode, again.stderr.decode()) == (
+        0, f"normalize: nothing to resume: {out} is complete; run without --resume to write it again\n")
