@@ -83,8 +83,8 @@ def build_parser() -> argparse.ArgumentParser:
                      help="in directories, also take files matching GLOB (name or path below the directory; repeatable)")
     run.add_argument("--exclude", action="append", default=[], metavar="GLOB",
                      help="in directories, leave out files matching GLOB (repeatable; wins over --include)")
-    run.add_argument("--max-bytes", type=_positive, default=DEFAULT_MAX_BYTES, metavar="N",
-                     help=f"size limit per document; larger ones are cut and flagged (default {DEFAULT_MAX_BYTES})")
+    run.add_argument("--max-bytes", type=_size, default=DEFAULT_MAX_BYTES, metavar="N",
+                     help="size limit per document, in bytes or with K, M, G (KiB, MiB, GiB); larger ones are cut and flagged (default 10M)")
     run.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary on stderr")
     translation = run.add_argument_group("translation")
     translation.add_argument("--translate-to", metavar="LANG", help="translate foreign segments into LANG (e.g. en)")
@@ -122,6 +122,26 @@ def _positive(value: str) -> int:
     if number < 1:
         raise argparse.ArgumentTypeError(f"must be at least 1: {value}")
     return number
+
+
+_UNITS = {"": 1, "K": 1 << 10, "M": 1 << 20, "G": 1 << 30}
+
+
+def _size(value: str) -> int:
+    """A byte count: ``1000``, ``100K``, ``10M``, ``10MB``, ``10MiB``, ``1G`` (binary multiples).
+
+    >>> _size("10MB"), _size("100k"), _size("1000")
+    (10485760, 102400, 1000)
+    """
+    text = value.strip().upper().removesuffix("IB").removesuffix("B")
+    unit = text[-1:] if text[-1:] in _UNITS else ""
+    try:
+        number = float(text[: len(text) - len(unit)])
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a size: {value!r} (bytes, or a number with K, M or G, e.g. 10M)") from None
+    if number * _UNITS[unit] < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1 byte: {value}")
+    return int(number * _UNITS[unit])
 
 
 def _progress(docs: Iterator[Document], enabled: bool, total: int | None, done: int) -> Iterator[Document]:

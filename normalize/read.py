@@ -160,10 +160,25 @@ def _whole(stream: BinaryIO, path: str, kind: str, config: ReadConfig) -> Docume
 
 
 def _cut(data: bytes, limit: int) -> bytes:
-    """The first ``limit`` bytes, ending at a line break when one is near (not mid-character)."""
+    """The first ``limit`` bytes, ending at a line break when one is near, else at a space, else
+    not inside a UTF-8 character.
+
+    >>> _cut("один два".encode(), 12).decode(), _cut("одиндва".encode(), 9).decode()
+    ('один ', 'один')
+    """
     data = data[:limit]
-    newline = data.rfind(b"\n", max(0, limit - 65536))
-    return data[: newline + 1] if newline > 0 else data
+    for separator in (b"\n", b" "):
+        end = data.rfind(separator, max(0, limit - 65536))
+        if end > 0:
+            return data[: end + 1]
+    start = len(data)  # back over the continuation bytes of a character the cut went through
+    while start > 0 and len(data) - start < 3 and data[start - 1] & 0xC0 == 0x80:
+        start -= 1
+    if start > 0 and data[start - 1] >= 0xC0:  # its lead byte: 2, 3 or 4 bytes long
+        lead = data[start - 1]
+        if len(data) - (start - 1) < (2 if lead < 0xE0 else 3 if lead < 0xF0 else 4):
+            return data[: start - 1]
+    return data
 
 
 def _jsonl(stream: BinaryIO, path: str, config: ReadConfig) -> Iterator[Document]:

@@ -266,3 +266,37 @@ def test_resume_counts_the_whole_output_and_a_finished_run_has_nothing_to_resume
     again = normalize("run", "-", "-o", str(out), "--stats", str(stats), "--resume", stdin=data)
     assert (again.returncode, again.stderr.decode()) == (
         0, f"normalize: nothing to resume: {out} is complete; run without --resume to write it again\n")
+
+
+# 7. huge one-line documents -------------------------------------------------------------------
+
+WORDS = "the council met on monday to discuss new budget for schools and roads while mayor said plan".split()
+RU_WORDS = "городской совет обсудил новый бюджет для школ и дорог а мэр сказал".split()
+ZH = "市议会星期二通过了新的预算用于学校和道路建设市长表示计划将在月底前进行投票"
+ONE_LINE_SHAPES = {  # one sentence-sized unit of each shape; a document is ~300 KB of them on one line
+    "prose": (lambda i: " ".join(WORDS[(i * 7 + k) % len(WORDS)] for k in range(12)).capitalize() + ". ", "en"),
+    "no punctuation": (lambda i: " ".join(WORDS[(i * 5 + k) % len(WORDS)] for k in range(12)) + " ", "en"),
+    "no spaces": (lambda i: "".join(WORDS[(i * 3 + k) % len(WORDS)] for k in range(12)), None),
+    "mixed scripts": (lambda i: " ".join(WORDS[(i + k) % len(WORDS)] for k in range(6)) + " "
+                      + " ".join(RU_WORDS[(i + k) % len(RU_WORDS)] for k in range(6)) + ". ", None),
+    "JSON-like": (lambda i: json.dumps({"k": " ".join(WORDS[(i + k) % len(WORDS)] for k in range(5)), "n": i}) + ",", "en"),
+    "CJK": (lambda i: "".join(ZH[(i * 11 + k) % len(ZH)] for k in range(20)) + "。", "zh"),
+}
+
+
+@pytest.mark.parametrize("shape", ONE_LINE_SHAPES)
+def test_a_huge_one_line_document_is_cut_and_still_gets_its_body_and_language(tmp_path: Path, shape: str) -> None:
+    unit, lang = ONE_LINE_SHAPES[shape]
+    text, i = [], 0
+    while sum(map(len, text)) < 150_000:
+        text.append(unit(i))
+        i += 1
+    (tmp_path / "one-line.txt").write_text("".join(text))
+    result = normalize("run", str(tmp_path / "one-line.txt"), "--max-bytes", "100K", "-q")
+    assert result.returncode == 1
+    [record] = records(result.stdout)
+    assert record["errors"][0]["message"].startswith("document over the size limit of 102400 bytes: only the first ")
+    assert record["encoding"] == "utf-8"  # not cut inside a character
+    assert len(record["text"]) > 25_000 and record["lang"] != "und"
+    assert lang is None or record["lang"] == lang
+    assert {s["role"] for s in record["segments"]} == {"body"}
