@@ -322,6 +322,9 @@ def cmd_models(args: argparse.Namespace) -> int:
             model = models.remove_model(args.source, args.target, args.models_dir)
             print(f"removed {model.source}→{model.target} from {model.path}", file=sys.stderr)
         elif len(args.what) == 1:
+            if not os.path.exists(args.what[0]):
+                print(f"normalize: no such file: {args.what[0]} (models install takes FILE.argosmodel, or FROM TO to download)", file=sys.stderr)
+                return 1
             model = models.install_file(args.what[0], args.models_dir)
             print(f"installed {model.source}→{model.target} in {model.path}", file=sys.stderr)
         elif len(args.what) == 2:
@@ -336,9 +339,21 @@ def cmd_models(args: argparse.Namespace) -> int:
     return 0
 
 
+def _command_parser(parser: argparse.ArgumentParser, args: argparse.Namespace) -> argparse.ArgumentParser:
+    """The parser of the (sub)command the arguments were for: ``normalize run``, ``normalize models install``…"""
+    for name in ("command", "action"):
+        commands = next((a for a in parser._actions if isinstance(a, argparse._SubParsersAction)), None)
+        if commands is None or getattr(args, name, None) not in commands.choices:
+            break
+        parser = commands.choices[getattr(args, name)]
+    return parser
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args, unknown = parser.parse_known_args(argv)
+    if unknown:  # argparse would show the top-level usage; the command's own is the helpful one
+        _command_parser(parser, args).error(f"unrecognized arguments: {' '.join(unknown)}")
     if args.command is None:
         parser.print_help(sys.stderr)
         return 2

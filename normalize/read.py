@@ -209,7 +209,8 @@ def document_from_line(line: bytes | str | None, source: str, config: ReadConfig
     try:
         record = json.loads(line)
     except ValueError as exc:
-        message = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc)
+        # some of json's messages end in "at" ("Invalid control character at"): the column follows
+        message = exc.msg.removesuffix(" at") if isinstance(exc, json.JSONDecodeError) else str(exc)
         column = f" at column {exc.colno}" if isinstance(exc, json.JSONDecodeError) else ""
         return _failed(source, f"bad JSON: {message}{column}")
     return document_from_record(record, source)

@@ -99,7 +99,7 @@ class RunSummary:
             lines.append("  translation: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
         total = sum(s.seconds for s in stages.values())
         if total:
-            over = f" (summed over {workers} workers)" if workers > 1 else ""
+            over = " (each summed over the workers)" if workers > 1 else ""
             lines.append(f"  time per stage{over}: " + ", ".join(
                 f"{name} {s.seconds:.1f}s ({100 * s.seconds / total:.0f}%)" for name, s in stages.items()))
         for message, n in self.notices.items():

@@ -61,7 +61,7 @@ def test_good_empty_and_binary_files_give_three_records_and_no_traceback(tmp_pat
     assert [Path(r["id"]).name for r in records] == ["a_good.txt", "b_empty.txt", "c_binary.bin"]
     assert records[0]["errors"] == [] and records[0]["lang"] == "en"
     assert records[1]["errors"] == [{"stage": "decode", "message": "empty document: no text to process"}]
-    assert records[2]["errors"] == [{"stage": "decode", "message": "NotTextError: not text: the input looks like binary data"}]
+    assert records[2]["errors"] == [{"stage": "decode", "message": "binary data, not text (an image, an archive, an executable?)"}]
     assert records[1]["text"] == records[2]["text"] == "" and records[2]["lang"] == "und"
     assert "3 documents" in result.stderr.decode() and "2 with errors" in result.stderr.decode()
 

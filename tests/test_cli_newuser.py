@@ -300,3 +300,77 @@ def test_a_huge_one_line_document_is_cut_and_still_gets_its_body_and_language(tm
     assert len(record["text"]) > 25_000 and record["lang"] != "und"
     assert lang is None or record["lang"] == lang
     assert {s["role"] for s in record["segments"]} == {"body"}
+
+
+# 9. smaller things ----------------------------------------------------------------------------
+
+
+def test_messages_read_right(tmp_path: Path) -> None:
+    (tmp_path / "feed.jsonl").write_text('{"id": "a", "text": "bad \x01 control"}\n')
+    (tmp_path / "blob.bin").write_bytes(bytes(range(256)) * 8)
+    result = normalize("run", str(tmp_path / "feed.jsonl"), str(tmp_path / "blob.bin"), "--stats", str(tmp_path / "s.json"))
+    assert json.loads((tmp_path / "s.json").read_text())["errors"] == [
+        {"id": f"{tmp_path}/feed.jsonl:1", "stage": "read", "message": "bad JSON: Invalid control character at column 26"},
+        {"id": f"{tmp_path}/blob.bin", "stage": "decode", "message": "binary data, not text (an image, an archive, an executable?)"}]
+    one = normalize("run", str(STORM))
+    assert one.stderr.decode().startswith("normalize: 1 document in ")
+
+
+def test_models_install_of_a_missing_file_says_so(models_env: Path) -> None:
+    result = normalize("models", "install", "translate-ru_en-1_9.argosmodel")
+    assert (result.returncode, result.stderr.decode()) == (1, "normalize: no such file: translate-ru_en-1_9.argosmodel "
+                                                              "(models install takes FILE.argosmodel, or FROM TO to download)\n")
+
+
+def test_an_unknown_option_shows_the_commands_own_usage() -> None:
+    result = normalize("run", "--bogus", str(STORM))
+    err = result.stderr.decode()
+    assert result.returncode == 2 and err.startswith("usage: normalize run ")
+    assert err.endswith("normalize run: error: unrecognized arguments: --bogus\n")
+
+
+@pytest.mark.parametrize(("size", "limit"), [("10MB", 10 * 1024 * 1024), ("2K", 2048), ("1500", 1500), ("1.5k", 1536)])
+def test_max_bytes_takes_k_m_g_suffixes(tmp_path: Path, size: str, limit: int) -> None:
+    result = normalize("run", str(STORM), "--max-bytes", size, "-q")
+    [record] = records(result.stdout)
+    over = STORM.stat().st_size > limit
+    assert result.returncode == int(over)
+    assert [e["message"].split(":")[0] for e in record["errors"]] == [f"document over the size limit of {limit} bytes"] * over
+
+
+def test_per_stage_times_say_they_sum_over_workers(tmp_path: Path) -> None:
+    data = feed(tmp_path / "feed.jsonl", 20)
+    result = normalize("run", str(data), "--workers", "2")
+    assert "\n  time per stage (each summed over the workers): decode " in result.stderr.decode()
+
+
+def test_progress_bar_of_a_single_jsonl_file_knows_the_total(tmp_path: Path) -> None:
+    import fcntl
+    import pty
+    import struct
+    import termios
+
+    data = feed(tmp_path / "feed.jsonl", 3)
+    leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 120, 0, 0))  # a terminal 120 columns wide
+    proc = subprocess.Popen([NORMALIZE, "run", str(data), "-o", str(tmp_path / "out.jsonl")], stderr=follower)
+    os.close(follower)
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(leader, 4096)
+        except OSError:  # the terminal closed with the process
+            break
+        if not chunk:
+            break
+        seen += chunk
+    proc.wait()
+    assert proc.returncode == 0
+    assert b"3/3 [" in seen  # documents done / total: an ETA is possible
+
+
+def test_clean_text_normalises_spaces_as_the_pipeline_does() -> None:
+    script = "import normalize; print(repr(normalize.clean_text('Home\\nThe storm\\xa0reached the coast on Monday night, officials said on Tuesday.\\nShare')))"
+    import sys
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, check=True).stdout.decode()
+    assert out == "'The storm reached the coast on Monday night, officials said on Tuesday.'\n"
