@@ -95,3 +95,11 @@ def test_every_offline_example_of_the_translation_section_runs(workdir: Path) ->
         assert result.returncode == 0, (line, result.stderr)
     [record] = [json.loads(r) for r in (workdir / "out.jsonl").read_text().splitlines()]
     assert record["translated_to"] == "en" and any(s["translation"] for s in record["segments"])
+
+
+def test_set_up_takes_the_cpu_only_torch_and_ci_installs_the_same_way() -> None:
+    command = "python -m pip install torch==2.13.0 --index-url https://download.pytorch.org/whl/cpu"
+    setup = re.search(r"```bash\n# 1\. .*?\n(.*?)\n", README).group(1)
+    assert command in setup and setup.index(command) < setup.index('python -m pip install -e ".[dev]"')
+    ci = (ROOT / ".ci" / "run").read_text()
+    assert command.replace("install ", "install -q ", 1) in ci
