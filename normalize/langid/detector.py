@@ -115,7 +115,9 @@ def _identify(text: str, prior: str | None) -> Guess:
     if len(text) > _EVIDENCE:  # a few thousand characters settle it; megabytes only cost time
         cut = text.rfind(" ", 0, _EVIDENCE)
         text = text[: cut if cut > 0 else _EVIDENCE]
-    text = unicodedata.normalize("NFKC", _URLS.sub(" ", text))
+    if "://" in text or "www." in text or "@" in text:  # the pattern is slow on long tokens: only when it can match
+        text = _URLS.sub(" ", text)
+    text = unicodedata.normalize("NFKC", text)
     counts = script_counts(text)
     letters = sum(counts.values())
     script = dominant_script(text, counts)
