@@ -28,6 +28,8 @@ examples:
   normalize run dump.jsonl --format text         records {"id", "text"|"html"} a line; clean text out
   cat page.html | normalize run --format tagged  stdin; each segment as [lang role] text
   normalize run corpora/articles --workers 2     two worker processes, same output order
+  normalize run pages/ --exclude 'drafts/*' -o out.jsonl.gz   filters for directories; gzip output
+  gzip -c page.html | normalize run -q           compressed stdin (gzip, zstd) recognised
   normalize run crawl.warc.gz -o out.jsonl --resume   continue a killed run where it stopped
   normalize run big.jsonl.zst --engine dask --scheduler tcp://head:8786
   normalize run ru/ --translate-to en            foreign segments translated offline (see `normalize models`)
