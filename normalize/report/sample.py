@@ -11,7 +11,7 @@ Each kept document's text is cut at ``MAX_DOC_CHARS`` so memory and page size st
 ...     sample.add(Record(id=str(n), source="", lang="en", title=None, encoding=None, translated_to=None,
 ...                       segments=[], errors=[("read", "bad")] if n == 8 else []))
 >>> [doc.record.id for doc in sample.documents()]
-['1', '6', '8', '9']
+['2', '3', '4', '8']
 >>> sample.seen, sample.complete
 (10, False)
 """
