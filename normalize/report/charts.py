@@ -12,10 +12,14 @@ page (~0.9 MB; no request leaves the page).
 from __future__ import annotations
 
 from collections.abc import Sequence
+import os
 from functools import lru_cache
+from importlib.metadata import version
 from typing import Any
 
 import vl_convert
+
+from ..cache_dir import cache_dir
 
 #: Bars per chart; the rest are summed into one "(N more)" bar (the table beside has them all).
 MAX_BARS = 20
@@ -28,6 +32,8 @@ PALETTE = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b
            "#9c755f", "#bab0ac", "#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#8c564b", "#e377c2",
            "#17becf", "#bcbd22", "#393b79", "#637939"]
 NEUTRAL = "#8d8d8d"
+#: What the bundle ends with (the snippet it is made with assigns the global).
+BUNDLE_END = "window.vegaEmbed="
 #: Bar colour of charts that are not about languages.
 BAR_COLOUR = "#4e79a7"
 
@@ -82,5 +88,23 @@ def bar_chart(rows: Sequence[tuple[str, int]], unit: str, colours: dict[str, str
 @lru_cache(maxsize=1)
 def vega_runtime() -> str:
     """Vega-Embed with Vega-Lite and Vega, bundled by vl-convert with all their dependencies,
-    safe inside a <script> element; it defines ``window.vegaEmbed``."""
-    return vl_convert.javascript_bundle("window.vegaEmbed = vegaEmbed;").replace("</script", "<\\/script")
+    safe inside a <script> element; it defines ``window.vegaEmbed``.
+
+    Bundling starts vl-convert's JavaScript engine (~2 s, ~100 MB), so the bundle is kept in the
+    cache directory, one file per vl-convert version; it is rebuilt when missing or unreadable."""
+    path = cache_dir() / "report" / f"vega-embed-{version('vl-convert-python')}.js"
+    try:
+        cached = path.read_text(encoding="utf-8")
+        if BUNDLE_END in cached[-200:]:  # complete (files are replaced whole; this guards edits)
+            return cached
+    except (OSError, UnicodeDecodeError):
+        pass
+    bundle = vl_convert.javascript_bundle("window.vegaEmbed = vegaEmbed;").replace("</script", "<\\/script")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
+        partial.write_text(bundle, encoding="utf-8")
+        os.replace(partial, path)  # whole or not at all, whichever process gets there first
+    except OSError:
+        pass  # a read-only cache: bundle again next time
+    return bundle
