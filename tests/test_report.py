@@ -92,7 +92,7 @@ def test_a_truncated_archive_is_a_malformed_line_not_a_traceback(tmp_path):
     assert reasons[-1].startswith("cannot read the rest of the file: ")
 
 
-def test_missing_input_directory_and_unwritable_output_are_clear_errors(tmp_path):
+def test_missing_input_directory_and_unwritable_output_are_clear_errors(tmp_path, capsys):
     out = tmp_path / "r.html"
     for argv, message in [
         ([str(tmp_path / "nope.jsonl"), "-o", str(out)], f"normalize: cannot read {tmp_path / 'nope.jsonl'}: No such file or directory"),
@@ -100,8 +100,8 @@ def test_missing_input_directory_and_unwritable_output_are_clear_errors(tmp_path
         ([str(GOLDEN[0]), "-o", str(tmp_path / "no" / "r.html")],
          f"normalize: cannot write the report {tmp_path / 'no' / 'r.html'}: No such file or directory"),
     ]:
-        result = subprocess.run([sys.executable, "-m", "normalize", "report", *argv], capture_output=True, text=True)
-        assert (result.returncode, result.stderr.strip()) == (2, message)
+        assert main(["report", *argv]) == 2
+        assert capsys.readouterr().err.strip() == message
     assert not out.exists() and list(tmp_path.iterdir()) == []  # nothing half-written
 
 
