@@ -23,8 +23,7 @@ from ..cache_dir import cache_dir
 
 #: Bars per chart; the rest are summed into one "(N more)" bar (the table beside has them all).
 MAX_BARS = 20
-#: Pixels of chart width (bars) and per bar (height); the cards of the page are sized for them.
-CHART_WIDTH = 300
+#: Pixels per bar (charts are as wide as their card).
 BAR_STEP = 18
 #: Colours of languages, in order of how many segments a language has: Tableau 10, then ten
 #: more distinct hues; later languages share NEUTRAL (the legend lists them all).
@@ -68,7 +67,7 @@ def bar_chart(rows: Sequence[tuple[str, int]], unit: str, colours: dict[str, str
     y = {"field": "key", "type": "nominal", "sort": order, "title": None, "axis": {"labelLimit": 160}}
     return {
         "$schema": "https://vega.github.io/schema/vega-lite/v6.json",
-        "width": CHART_WIDTH, "height": {"step": BAR_STEP},
+        "width": "container", "height": {"step": BAR_STEP}, "background": None,
         "data": {"values": values},
         "encoding": {
             "y": y,
