@@ -238,9 +238,10 @@ def cmd_run(args: argparse.Namespace, argv: list[str]) -> int:
 
 def _report_builder(args: argparse.Namespace):
     """For ``run --report``: None when the report will be read from OUT once the run is complete
-    (JSONL written to a file: a resumed run's report then has every document), else a builder
-    fed the documents as they go by."""
-    if not args.report or (args.output and args.format == "jsonl"):
+    (JSONL written to a plain file: a resumed run's report then has every document), else a
+    builder fed the documents as they go by."""
+    plain_jsonl_file = args.output and args.format == "jsonl" and not args.output.lower().endswith((".gz", ".zst", ".zstd"))
+    if not args.report or plain_jsonl_file:
         return None
     from .report import ReportBuilder
 

@@ -160,3 +160,18 @@ def test_report_builder_takes_records_one_at_a_time():
     assert (builder.stats.documents, builder.stats.malformed, builder.sample.seen) == (5, 1, 5)
     assert builder.stats.malformed_shown[0].where == "stream:6" and builder.stats.malformed_shown[0].reason == "no string 'id'"
     assert len(builder.sample.documents()) == 1
+
+
+def test_run_report_with_a_jsonl_file_is_the_report_of_that_file(tmp_path):
+    out, jsonl = tmp_path / "run.html", tmp_path / "out.jsonl"
+    article = CORPORA / "articles" / "uk_grain_port.txt"
+    assert main(["run", str(article), "-o", str(jsonl), "--report", str(out), "--workers", "1", "-q"]) == 0
+    assert main(["report", str(jsonl), "-o", str(tmp_path / "later.html")]) == 0
+    assert out.read_bytes() == (tmp_path / "later.html").read_bytes()
+
+
+def test_run_report_into_a_missing_directory_is_refused_before_the_run(tmp_path, capsys):
+    article = CORPORA / "articles" / "uk_grain_port.txt"
+    assert main(["run", str(article), "-o", str(tmp_path / "out.jsonl"), "--report", str(tmp_path / "no" / "r.html")]) == 2
+    assert capsys.readouterr().err.strip() == f"normalize: --report {tmp_path / 'no' / 'r.html'}: its directory does not exist"
+    assert list(tmp_path.iterdir()) == []
