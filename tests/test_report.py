@@ -139,6 +139,9 @@ def test_large_run_shows_a_deterministic_bounded_sample_with_every_error_documen
     assert "of 3,000 documents" in note and "reservoir sampling" in note and "seed 18" in note
     assert f"plus the first {len(with_errors)} documents with errors" in note
     assert ERROR_DOCS >= len(with_errors)
+    assert main(["report", str(path), "-o", str(tmp_path / "5.html"), "--sample", "5"]) == 0
+    ids = [a.get("data-id") for a in page(tmp_path / "5.html").cssselect("article.doc")]
+    assert set(with_errors) <= set(ids) and len(ids) <= 5 + len(with_errors)
 
 
 def test_run_report_to_stdout_is_built_from_the_documents_as_they_go(tmp_path, capfd):
