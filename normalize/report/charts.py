@@ -23,8 +23,10 @@ from ..cache_dir import cache_dir
 
 #: Bars per chart; the rest are summed into one "(N more)" bar (the table beside has them all).
 MAX_BARS = 20
-#: Pixels per bar (charts are as wide as their card).
+#: Pixels per bar (charts are as wide as their card), and right of the plot for the longest
+#: bar's number ("200,000" in 10 px type).
 BAR_STEP = 18
+LABEL_ROOM = 48
 #: Colours of languages, in order of how many segments a language has: Tableau 10, then ten
 #: more distinct hues; later languages share NEUTRAL (the legend lists them all).
 PALETTE = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7",
@@ -68,10 +70,11 @@ def bar_chart(rows: Sequence[tuple[str, int]], unit: str, colours: dict[str, str
     return {
         "$schema": "https://vega.github.io/schema/vega-lite/v6.json",
         "width": "container", "height": {"step": BAR_STEP}, "background": None,
+        "padding": {"left": 5, "top": 5, "bottom": 5, "right": LABEL_ROOM},
         "data": {"values": values},
         "encoding": {
             "y": y,
-            "x": {"field": "n", "type": "quantitative", "title": unit, "axis": {"format": "~s", "tickMinStep": 1}},
+            "x": {"field": "n", "type": "quantitative", "title": unit, "axis": {"format": "~s", "tickMinStep": 1, "tickCount": 5}},
             "tooltip": [{"field": "key", "title": "value"}, {"field": "n", "title": unit, "format": ","},
                         {"field": "share", "title": "share"}],
         },

@@ -122,6 +122,7 @@ def corpus_charts(stats: CorpusStats, colours: dict[str, str]) -> list[Chart]:
     ]
     charts = []
     for key, title, unit, rows, palette, note in cards:
+        rows = sorted(rows, key=lambda row: (-row[1], row[0]))  # as the chart orders them
         drawn = [(label, n) for label, n in rows if n]
         spec = bar_chart(drawn, unit, palette) if drawn else None
         charts.append(Chart(f"chart-{key}", title, unit, rows, spec, note))
@@ -143,7 +144,7 @@ def _sample_languages(documents: list[Shown]) -> list[tuple[str, int]]:
     for shown in documents:
         for s in shown.record.segments:
             counts[s.lang] = counts.get(s.lang, 0) + 1
-    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    return sorted(counts.items(), key=lambda item: (item[0] == "und", -item[1], item[0]))  # unknown last
 
 
 def _short(message: str, limit: int = 60) -> str:
