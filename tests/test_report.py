@@ -178,3 +178,18 @@ def test_run_report_into_a_missing_directory_is_refused_before_the_run(tmp_path,
     assert main(["run", str(article), "-o", str(tmp_path / "out.jsonl"), "--report", str(tmp_path / "no" / "r.html")]) == 2
     assert capsys.readouterr().err.strip() == f"normalize: --report {tmp_path / 'no' / 'r.html'}: its directory does not exist"
     assert list(tmp_path.iterdir()) == []
+
+
+def test_record_text_cannot_break_out_of_the_page(tmp_path):
+    nasty = '"]{}</style><script>alert(1)</script>'
+    record = {"schema": "normalize/1", "id": "<x-id>id</x-id>", "lang": nasty, "title": "</script><x-title>t</x-title>",
+              "segments": [{"text": "<img src=x onerror=alert(1)>", "lang": nasty, "role": "body", "confidence": 1}]}
+    path = tmp_path / "x.jsonl"
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    write_report([str(path)], str(tmp_path / "r.html"))
+    root = page(tmp_path / "r.html")
+    assert root.cssselect("img") == [] and root.cssselect("x-id") == [] and root.cssselect("x-title") == []
+    assert [s.get("type") for s in root.cssselect("script")] == ["application/json"] * len(root.cssselect(".chart")) + [None, None]
+    assert root.cssselect("li.seg-row .seg")[0].text_content() == "<img src=x onerror=alert(1)>"
+    assert root.cssselect(".doc-title")[0].text_content() == "</script><x-title>t</x-title>"
+    assert root.cssselect("article.doc")[0].get("data-id") == "<x-id>id</x-id>"

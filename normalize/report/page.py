@@ -4,6 +4,7 @@ whose styles, scripts and chart runtime are inline, so it opens offline and requ
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from dataclasses import dataclass
 from importlib.resources import files
@@ -19,6 +20,8 @@ from .sample import SAMPLE_SIZE, Sample, Shown
 from .stats import CorpusStats
 
 ROLES = ("title", "body", "boilerplate")
+#: Language codes that can go into a CSS selector as they are (others keep the neutral colour).
+CSS_SAFE = re.compile(r"[A-Za-z0-9_-]{1,32}")
 
 
 @dataclass
@@ -86,7 +89,8 @@ class ReportBuilder:
         sample_langs = _sample_languages(documents)
         return {
             "version": __version__, "inputs": self.inputs, "stats": stats,
-            "charts": corpus_charts(stats, colours), "colours": colours,
+            "charts": corpus_charts(stats, colours),
+            "colours": {lang: c for lang, c in colours.items() if CSS_SAFE.fullmatch(lang)},
             "documents": [document_view(d) for d in documents],
             "sample_note": self.sample.describe(),
             "sample_langs": sample_langs,
