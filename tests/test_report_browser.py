@@ -2,7 +2,7 @@
 Playwright; `.ci/run` installs it). One browser for the module; every page is opened with every
 request recorded and any request that is not the page itself refused.
 
-Screenshots of the corpus view and of the seed's document view are written to
+Screenshots of the corpus view, of the seed's document view and of a translated document are written to
 $REPORT_SCREENSHOTS (default: a pytest temporary directory, printed with -s)."""
 
 from __future__ import annotations
@@ -166,7 +166,7 @@ def test_seed_russian_line_is_a_ru_boilerplate_segment(browser, seed_path, tmp_p
     opened.close()
 
 
-def test_translated_run_shows_translations_beside_their_source(browser, ru_en_installed, tmp_path):
+def test_translated_run_shows_translations_beside_their_source(browser, ru_en_installed, tmp_path, screenshots):
     inputs = [str(CORPORA / "articles" / "ru_metro_line.txt")] + ([str(SEED)] if SEED.exists() else [])
     out, jsonl = tmp_path / "translated.html", tmp_path / "out.jsonl"
     assert main(["run", *inputs, "--translate-to", "en", "-o", str(jsonl), "--report", str(out), "-q"]) == 0
@@ -181,6 +181,7 @@ def test_translated_run_shows_translations_beside_their_source(browser, ru_en_in
     translated = sum(s["translation"] is not None for r in records for s in r["segments"])
     assert translated > 0 and opened.page.inner_text("#kpi-translated b") == str(translated)
     assert opened.page.get_attribute("#chart-translated .chart", "data-rendered") == "true"
+    opened.page.locator("article.doc").first.screenshot(path=str(screenshots / "translated-document-view.png"))
     opened.assert_offline()
     opened.close()
 
