@@ -7,6 +7,7 @@ import itertools
 import json
 import os
 import shlex
+import signal
 import sys
 import time
 from collections.abc import Iterator
@@ -32,7 +33,8 @@ examples:
   normalize run ru/ --translate-to en            foreign segments translated offline (see `normalize models`)
 
 exit status: 0 every document went through, 1 some document has errors (its record is still
-written), 2 usage error, 130 interrupted (with -o, --resume continues).
+written), 2 usage error, 130 interrupted (Ctrl-C), 143 terminated (SIGTERM); with -o, --resume
+continues.
 """
 
 
@@ -149,6 +151,23 @@ def _results(docs: Iterator[Document], config: Config, args: argparse.Namespace,
     return run_processes(docs, config, workers=args.workers, stats=stats)
 
 
+class Terminated(Exception):
+    """SIGTERM arrived (a batch scheduler, an OOM reaper, ``kill``): stop as Ctrl-C does."""
+
+
+def _raise_terminated(signum: int, frame: object) -> None:
+    raise Terminated
+
+
+def _on_sigterm(handler):
+    """Install a SIGTERM handler; returns the previous one (None off the main thread, where
+    Python cannot handle signals: there the default stays)."""
+    try:
+        return signal.signal(signal.SIGTERM, handler) if handler is not None else None
+    except ValueError:
+        return None
+
+
 def cmd_run(args: argparse.Namespace, argv: list[str]) -> int:
     config = Config(
         read=ReadConfig(max_bytes=args.max_bytes, input_format=args.input_format),
@@ -177,6 +196,7 @@ def cmd_run(args: argparse.Namespace, argv: list[str]) -> int:
     interactive = sys.stderr.isatty() and not args.quiet
     total = count_documents(args.inputs) if interactive else None
     start = time.perf_counter()
+    previous = _on_sigterm(_raise_terminated)
     try:
         for doc in _progress(_results(docs, config, args, stats), interactive, total, skip):
             writer.write(doc)
@@ -187,17 +207,19 @@ def cmd_run(args: argparse.Namespace, argv: list[str]) -> int:
             output.commit()
         else:
             sys.stdout.flush()
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, Terminated) as stop:
+        how = "terminated (SIGTERM)" if isinstance(stop, Terminated) else "interrupted"
         if output:
             output.close()
-            print(f"\nnormalize: interrupted after {output.done} documents; to continue: {_resume_command(argv)}", file=sys.stderr)
+            print(f"\nnormalize: {how} after {output.done} documents; to continue: {_resume_command(argv)}", file=sys.stderr)
         else:
-            print("\nnormalize: interrupted", file=sys.stderr)
-        return 130
+            print(f"\nnormalize: {how}", file=sys.stderr)
+        return 143 if isinstance(stop, Terminated) else 130
     except BrokenPipeError:
         sys.stderr.close()  # the reader went away (e.g. `| head`): not an error of ours
         return 0
     finally:
+        _on_sigterm(previous)
         if output:
             output.close()
     seconds = time.perf_counter() - start
