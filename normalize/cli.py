@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from . import __version__
 from .config import Config
 from .document import SCHEMA, Document
+from .langid.models import ModelLoadError, check_models
 from .output import FileOutput, ResumeError
 from .pipeline import StageStats
 from .read import DEFAULT_MAX_BYTES, ReadConfig, count_documents, read_inputs
@@ -182,6 +183,12 @@ def cmd_run(args: argparse.Namespace, argv: list[str]) -> int:
     if args.resume and not args.output:
         print("normalize: --resume needs an output file (-o OUT)", file=sys.stderr)
         return 2
+    if args.engine == "local":
+        try:  # before anything is processed (and before workers fork, which then share them)
+            check_models()
+        except ModelLoadError as exc:
+            print(f"normalize: {exc}", file=sys.stderr)
+            return 2
     output = FileOutput(args.output, _fingerprint(args, config), resume=args.resume) if args.output else None
     skip = output.done if output else 0
     if skip:

