@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import itertools
 import json
 import os
@@ -16,7 +17,7 @@ from . import __version__
 from .config import Config
 from .document import SCHEMA, Document
 from .langid.models import ModelLoadError, check_models
-from .output import FileOutput, ResumeError
+from .output import FileOutput, OutputError, ResumeError
 from .pipeline import StageStats
 from .read import DEFAULT_MAX_BYTES, ReadConfig, count_documents, read_inputs
 from .summary import RunSummary
@@ -160,6 +161,20 @@ def _raise_terminated(signum: int, frame: object) -> None:
     raise Terminated
 
 
+@contextlib.contextmanager
+def _writing(output: FileOutput | None) -> Iterator[None]:
+    """A failed write (a full disk, a file-size limit) becomes an :class:`OutputError` naming
+    the file; a reader gone away (a closed pipe) stays what it is."""
+    try:
+        yield
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        if isinstance(exc, OutputError):
+            raise
+        raise OutputError(exc.errno, exc.strerror or str(exc), output.partial if output else "<stdout>") from exc
+
+
 def _on_sigterm(handler):
     """Install a SIGTERM handler; returns the previous one (None off the main thread, where
     Python cannot handle signals: there the default stays)."""
@@ -206,14 +221,16 @@ def cmd_run(args: argparse.Namespace, argv: list[str]) -> int:
     previous = _on_sigterm(_raise_terminated)
     try:
         for doc in _progress(_results(docs, config, args, stats), interactive, total, skip):
-            writer.write(doc)
-            if output:
-                output.document_done()
+            with _writing(output):
+                writer.write(doc)
+                if output:
+                    output.document_done()
             summary.add(doc)
-        if output:
-            output.commit()
-        else:
-            sys.stdout.flush()
+        with _writing(output):
+            if output:
+                output.commit()
+            else:
+                sys.stdout.flush()
     except (KeyboardInterrupt, Terminated) as stop:
         how = "terminated (SIGTERM)" if isinstance(stop, Terminated) else "interrupted"
         if output:
@@ -222,6 +239,15 @@ def cmd_run(args: argparse.Namespace, argv: list[str]) -> int:
         else:
             print(f"\nnormalize: {how}", file=sys.stderr)
         return 143 if isinstance(stop, Terminated) else 130
+    except OutputError as exc:
+        if output:
+            output.abandon()
+            print(f"normalize: cannot write {exc.filename}: {exc.strerror}; the checkpoint {output.progress} keeps "
+                  f"the {output.saved} documents written before. Make room (or raise the file-size limit), then "
+                  f"continue: {_resume_command(argv)}", file=sys.stderr)
+        else:
+            print(f"normalize: cannot write {exc.filename}: {exc.strerror}", file=sys.stderr)
+        return 1
     except BrokenPipeError:
         sys.stderr.close()  # the reader went away (e.g. `| head`): not an error of ours
         return 0

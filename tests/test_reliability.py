@@ -183,3 +183,87 @@ def test_a_damaged_model_fails_once_and_every_record_says_so(tmp_path: Path) -> 
     assert error["stage"] == "language" and needs_it["segments"] == []  # no made-up segment languages
     assert "py3langid" in error["message"] and "model.npz.xz" in error["message"] and "reinstall" in error["message"]
     assert (sure_without_it["lang"], sure_without_it["errors"]) == ("en", [])
+
+
+# --- a full disk, damaged checkpoints -----------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def stopped_by_full_disk(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, bytes, subprocess.CompletedProcess]:
+    """A run whose output hits a file-size limit half-way (as a full disk would stop it): the
+    directory it left, the output an uninterrupted run writes, and the stopped run."""
+    where = tmp_path_factory.mktemp("full")
+    feed = _feed(where / "feed.jsonl", 60).read_bytes()  # from stdin: the copies resume it too
+    expected = _cli("-", "-q", "--workers", "1", input=feed).stdout
+    limit = len(expected) // 2
+    stopped = _cli("-", "-o", str(where / "out.jsonl"), "-q", "--workers", "2", preexec_fn=_file_size_limit(limit),
+                   env={**os.environ, "NORMALIZE_CACHE_DIR": str(where / "cache")}, input=feed)
+    return where, expected, stopped
+
+
+def _copy_of(state: Path, tmp_path: Path) -> Path:
+    import shutil
+
+    for name in ("feed.jsonl", "out.jsonl.partial", "out.jsonl.progress"):
+        shutil.copy(state / name, tmp_path / name)
+    return tmp_path / "out.jsonl"
+
+
+def test_a_full_disk_stops_with_a_clear_error_and_resume_completes(stopped_by_full_disk, tmp_path: Path) -> None:
+    state, expected, stopped = stopped_by_full_disk
+    out = _copy_of(state, tmp_path)
+    err = stopped.stderr.decode()
+    assert stopped.returncode == 1
+    assert "Traceback" not in err
+    assert f"normalize: cannot write {state / 'out.jsonl.partial'}: File too large" in err
+    assert err.rstrip().endswith("--resume") and "Make room" in err
+    assert not (state / "out.jsonl").exists() and not (state / "out.jsonl.progress.tmp").exists()
+    checkpoint = json.loads(Path(f"{out}.progress").read_text())
+    partial = Path(f"{out}.partial").read_bytes()
+    assert 0 < checkpoint["documents"] < 60 and len(partial) >= checkpoint["bytes"]
+    kept = partial[: checkpoint["bytes"]]  # what the checkpoint vouches for: whole records, in order
+    assert kept == b"".join(expected.splitlines(keepends=True)[: checkpoint["documents"]])
+    resumed = _cli("-", "-o", str(out), "-q", "--workers", "2", "--resume", input=(tmp_path / "feed.jsonl").read_bytes())
+    assert resumed.returncode == 0, resumed.stderr
+    assert out.read_bytes() == expected
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["feed.jsonl", "out.jsonl"]
+
+
+def test_a_full_disk_under_stdout_names_stdout(tmp_path: Path) -> None:
+    feed = _feed(tmp_path / "feed.jsonl", 20)
+    with open(tmp_path / "out.jsonl", "wb") as sink:
+        result = subprocess.run([sys.executable, "-m", "normalize", "run", str(feed), "-q", "--workers", "1"],
+                                stdout=sink, stderr=subprocess.PIPE, preexec_fn=_file_size_limit(4096),
+                                env={**os.environ, "NORMALIZE_CACHE_DIR": str(tmp_path / "cache")})
+    assert result.returncode == 1
+    assert result.stderr.decode().strip() == "normalize: cannot write <stdout>: File too large"
+
+
+def _cut_below_checkpoint(out: Path) -> None:
+    vouched = json.loads(Path(f"{out}.progress").read_text())["bytes"]
+    with open(f"{out}.partial", "r+b") as f:
+        f.truncate(vouched // 2)
+
+
+@pytest.mark.parametrize("damage, said", [
+    (lambda out: Path(f"{out}.progress").write_text('{"fingerprint": {"sche'), "is damaged"),
+    (lambda out: Path(f"{out}.progress").write_text('[1, 2]'), "is damaged (not a checkpoint of normalize)"),
+    (lambda out: _cut_below_checkpoint(out), "is shorter"),
+    (lambda out: Path(f"{out}.partial").write_bytes(b"x" * len(Path(f"{out}.partial").read_bytes())),
+     "does not end a record"),
+])
+def test_a_damaged_checkpoint_is_refused_with_what_to_do(stopped_by_full_disk, tmp_path: Path, damage, said: str) -> None:
+    state, expected, _ = stopped_by_full_disk
+    out = _copy_of(state, tmp_path)
+    damage(out)
+    feed = (tmp_path / "feed.jsonl").read_bytes()
+    result = _cli("-", "-o", str(out), "-q", "--resume", input=feed)
+    err = result.stderr.decode()
+    assert result.returncode == 2
+    assert "Traceback" not in err and said in err
+    assert err.rstrip().endswith(f"delete {out}.partial and {out}.progress and run again without --resume to start over")
+    assert not out.exists()
+    Path(f"{out}.partial").unlink()  # what the message says to do
+    Path(f"{out}.progress").unlink()
+    assert _cli("-", "-o", str(out), "-q", input=feed).returncode == 0
+    assert out.read_bytes() == expected
