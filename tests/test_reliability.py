@@ -267,3 +267,45 @@ def test_a_damaged_checkpoint_is_refused_with_what_to_do(stopped_by_full_disk, t
     Path(f"{out}.progress").unlink()
     assert _cli("-", "-o", str(out), "-q", input=feed).returncode == 0
     assert out.read_bytes() == expected
+
+
+# --- a translation model damaged after install --------------------------------------------
+
+_RU_AND_EN = (json.dumps({"id": "ru", "text": "Заголовок открываемого материала"}, ensure_ascii=False) + "\n"
+              + json.dumps({"id": "en", "text": "The council met on Monday to discuss the new budget."}) + "\n")
+
+
+def _cut_in_half(path: Path) -> None:
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])
+
+
+@pytest.mark.parametrize("damage, why", [
+    (lambda model: _cut_in_half(model / "model" / "model.bin"), "invalid payload size"),
+    (lambda model: (model / "sentencepiece.model").unlink(), "sentencepiece.model"),
+])
+def test_a_damaged_translation_model_warns_and_the_run_goes_on(ru_en_installed: Path, damage, why: str) -> None:
+    [model] = [p for p in ru_en_installed.iterdir() if p.is_dir() and not p.name.startswith(".")]
+    damage(model)
+    result = _cli("-", "--translate-to", "en", "-q", "--workers", "1", input=_RU_AND_EN.encode())
+    assert result.returncode == 0, result.stderr
+    ru, en = (json.loads(line) for line in result.stdout.splitlines())
+    assert ru["errors"] == [] and [w["stage"] for w in ru["warnings"]] == ["translate"]
+    message = ru["warnings"][0]["message"]
+    assert message.startswith(f"the ru→en translation model in {model} is damaged (") and why in message
+    assert "reinstall it: normalize models remove ru en && normalize models install ru en" in message
+    assert [s["translation"] for s in ru["segments"]] == [None]
+    assert (en["warnings"], en["errors"], en["lang"]) == ([], [], "en")  # nothing to translate there
+
+
+def test_a_damaged_translation_model_is_tried_once(ru_en_installed: Path) -> None:
+    from normalize.translate.translator import BrokenModelError, Translator
+
+    [model] = [p for p in ru_en_installed.iterdir() if p.is_dir() and not p.name.startswith(".")]
+    _cut_in_half(model / "model" / "model.bin")
+    translator = Translator()
+    with pytest.raises(BrokenModelError) as first:
+        translator.translate(["Заголовок открываемого материала"], "ru", "en")
+    with pytest.raises(BrokenModelError) as again:
+        translator.translate(["Новости"], "ru", "en")
+    assert again.value is first.value
