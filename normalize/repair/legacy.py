@@ -26,13 +26,16 @@ from functools import lru_cache
 from .charsets import LEGACY, MISREAD_AS, codec
 from .plausibility import (
     JUDGED_CHARS,
+    brings_in_script,
     fits_one_alphabet,
     fluency,
     has_unseen_pair,
     in_alphabet_without_statistics,
+    is_common_letter,
     is_garble,
     non_ascii_letters,
     oddity,
+    plausibility,
 )
 
 # How much more ordinary (average log frequency of letter pairs) a re-decoded line must read:
@@ -45,7 +48,7 @@ MIN_WORD_GAIN, MIN_LINE_GAIN = 0.25, 0.04
 _LETTER_SYMBOLS = re.compile("[\x80-\x9f¹²³¿º¾¼½¥£¦¨¯´¸¤¬ª]")
 # Letters of cp1252 that other code pages have other letters for (Czech č, ě read as è, ì;
 # Latvian ā, ē, ī read as â, ç, î): a pair of them no language has seen is a sign too.
-_AMBIGUOUS_LETTERS = re.compile("[ÀÂÃÅÆÇÈÊÌÎÏÐÑÒÔÕØÙÛÞàâãåæçèêìîïðñòôõøùûþ]")
+_AMBIGUOUS_LETTERS = re.compile("[ÀÂÃÅÆÇÈÊÌÎÏÐÑÒÔÕØÙÛÝÞàâãåæçèêìîïðñòôõøùûýþ]")
 _CYRILLIC_CASE_SWAPPED = re.compile("[а-яё][А-ЯЁ]|[А-ЯЁ]{4,}")
 
 
@@ -62,12 +65,10 @@ def _looks_misread(line: str, misread_as: str) -> bool:
     if misread_as == "cp1251":
         return bool(_CYRILLIC_CASE_SWAPPED.search(line))
     letters = non_ascii_letters(line)
-    if in_alphabet_without_statistics(letters):
-        return False
     return (
         not fits_one_alphabet(letters)
         or _symbol_glued_to_letter(line)
-        or has_unseen_pair(line, _AMBIGUOUS_LETTERS)
+        or bool(_AMBIGUOUS_LETTERS.search(line))
     )
 
 
@@ -109,11 +110,24 @@ def fix_legacy_mojibake(line: str) -> tuple[str, str | None]:
     sample = line[:JUDGED_CHARS]
     sample_fluency = None
     best, best_gain = None, MIN_LINE_GAIN
+    # A line in an alphabet the statistics do not cover reads worse than it is. Where it has
+    # letters no language with statistics uses (Icelandic ð, þ), it is left alone; where all
+    # its letters are common ones (Yoruba's accented vowels, which are also Czech sedìli read
+    # as cp1252), a reading must at least spell one language's alphabet (seděli does, Yoruba
+    # nkòkòrò -> nkňkňrň beside ŕ does not).
+    letters = non_ascii_letters(sample)
+    unscored = in_alphabet_without_statistics(letters)
+    if unscored and not all(map(is_common_letter, letters)):
+        return line, None
     for misread_as, written_in, candidate in _candidates(sample):
+        if brings_in_script(sample, candidate):  # a script the line's language does not use
+            continue
+        if unscored and not fits_one_alphabet(non_ascii_letters(candidate)):
+            continue
         before, after = _changed_words(sample, candidate)
         if oddity(after) > oddity(before):
             continue
-        if not fluency(after) - fluency(before) > MIN_WORD_GAIN:  # also false for nan (no letters)
+        if not plausibility(after) - plausibility(before) > MIN_WORD_GAIN:  # also false for nan (no letters)
             continue
         if sample_fluency is None:
             sample_fluency = fluency(sample)
