@@ -253,7 +253,7 @@ def _cut_below_checkpoint(out: Path) -> None:
      "does not end a record"),
 ])
 def test_a_damaged_checkpoint_is_refused_with_what_to_do(stopped_by_full_disk, tmp_path: Path, damage, said: str) -> None:
-    state, expected, _ = stopped_by_full_disk
+    state, _, _ = stopped_by_full_disk
     out = _copy_of(state, tmp_path)
     damage(out)
     feed = (tmp_path / "feed.jsonl").read_bytes()
@@ -262,11 +262,7 @@ def test_a_damaged_checkpoint_is_refused_with_what_to_do(stopped_by_full_disk, t
     assert result.returncode == 2
     assert "Traceback" not in err and said in err
     assert err.rstrip().endswith(f"delete {out}.partial and {out}.progress and run again without --resume to start over")
-    assert not out.exists()
-    Path(f"{out}.partial").unlink()  # what the message says to do
-    Path(f"{out}.progress").unlink()
-    assert _cli("-", "-o", str(out), "-q", input=feed).returncode == 0
-    assert out.read_bytes() == expected
+    assert not out.exists() and Path(f"{out}.progress").exists()  # nothing touched: the user decides
 
 
 # --- a translation model damaged after install --------------------------------------------
