@@ -131,6 +131,7 @@ def test_legacy_readings_that_spell_one_alphabet_are_repaired(damaged: str, expe
     "Ég legg til að RÚV endursýni þá í hverri viku á besta tíma.",  # Icelandic, not Turkish ğ ş ı
     "Àwon nkòkòrò tí ko tìí gún ìyé pò lábé okúta náà.",  # Yoruba, not Czech/Slovak ň ě ŕ
     "Il a été à la plage, très joli.",
+    "C O N C L U S Ã O",  # a letter standing alone is no sign of a code page
 ])
 def test_text_in_alphabets_without_statistics_stays_as_it_is(clean: str) -> None:
     assert repair_text(clean) == clean

@@ -29,7 +29,6 @@ from .plausibility import (
     brings_in_script,
     fits_one_alphabet,
     fluency,
-    has_unseen_pair,
     in_alphabet_without_statistics,
     is_common_letter,
     is_garble,
@@ -49,6 +48,10 @@ _LETTER_SYMBOLS = re.compile("[\x80-\x9f¹²³¿º¾¼½¥£¦¨¯´¸¤¬ª]")
 # Letters of cp1252 that other code pages have other letters for (Czech č, ě read as è, ì;
 # Latvian ā, ē, ī read as â, ç, î): a pair of them no language has seen is a sign too.
 _AMBIGUOUS_LETTERS = re.compile("[ÀÂÃÅÆÇÈÊÌÎÏÐÑÒÔÕØÙÛÝÞàâãåæçèêìîïðñòôõøùûýþ]")
+# Such a letter inside a word (not a word of its own, like the Ã of "C O N C L U S Ã O"):
+# worth scoring, since some code page reads it as another letter (Lithuanian dalykø, dalykų).
+_AMBIGUOUS_IN_WORD = re.compile(
+    rf"(?<=[^\W\d_]){_AMBIGUOUS_LETTERS.pattern}|{_AMBIGUOUS_LETTERS.pattern}(?=[^\W\d_])")
 _CYRILLIC_CASE_SWAPPED = re.compile("[а-яё][А-ЯЁ]|[А-ЯЁ]{4,}")
 
 
@@ -68,7 +71,7 @@ def _looks_misread(line: str, misread_as: str) -> bool:
     return (
         not fits_one_alphabet(letters)
         or _symbol_glued_to_letter(line)
-        or bool(_AMBIGUOUS_LETTERS.search(line))
+        or bool(_AMBIGUOUS_IN_WORD.search(line))
     )
 
 
