@@ -2,9 +2,10 @@
 
 Text written in one single-byte code page and read in another (``Çàãîëîâîê``: cp1251 read
 as cp1252). Single-byte decoding always succeeds, so only the character statistics can tell:
-the line is re-decoded only when the result is no odder (:func:`~.plausibility.oddity`) and its
-letter pairs read clearly more ordinary in some language (:func:`~.plausibility.fluency`),
-both in the words that change and over the whole line. Cheap signs are checked first, so that
+the line is re-decoded only when the result is no odder (:func:`~.plausibility.oddity`), the
+words that change read clearly more plausible (:func:`~.plausibility.plausibility`), the whole
+line more ordinary in some language (:func:`~.plausibility.fluency`), and the reading brings in
+no script the rest of the line does not use (:func:`~.plausibility.brings_in_script`). Cheap signs are checked first, so that
 clean lines almost never get scored.
 
 >>> fix_legacy_mojibake("Çàãîëîâîê îòêðûâàåìîãî ìàòåðèàëà")
@@ -37,8 +38,9 @@ from .plausibility import (
     plausibility,
 )
 
-# How much more ordinary (average log frequency of letter pairs) a re-decoded line must read:
-# in the words it changes, and over the whole line (which ties them to one language).
+# How much better a re-decoded line must read: the words it changes more plausible (ordinary
+# letter pairs less signs of damage, so ¿ glued into uwa¿a counts), and the whole line more
+# ordinary (which ties them to one language); chosen on the dev lines, checked on fresh ones.
 MIN_WORD_GAIN, MIN_LINE_GAIN = 0.25, 0.04
 # Cheap signs that a line may be read in the wrong code page, checked before any scoring. Read
 # as cp1252: a symbol or C1 control that legacy code pages use for letters, glued to a letter
