@@ -4,9 +4,9 @@ Text written in one single-byte code page and read in another (``Çàãîëîâ�
 as cp1252). Single-byte decoding always succeeds, so only the character statistics can tell:
 the line is re-decoded only when the result is no odder (:func:`~.plausibility.oddity`), the
 words that change read clearly more plausible (:func:`~.plausibility.plausibility`), the whole
-line more ordinary in some language (:func:`~.plausibility.fluency`), and the reading brings in
-no script the rest of the line does not use (:func:`~.plausibility.brings_in_script`). Cheap signs are checked first, so that
-clean lines almost never get scored.
+line more ordinary in some language (:func:`~.plausibility.fluency`), and the reading brings
+in no script the rest of the line does not use (:func:`~.plausibility.brings_in_script`).
+Cheap signs are checked first, so that clean lines almost never get scored.
 
 >>> fix_legacy_mojibake("Çàãîëîâîê îòêðûâàåìîãî ìàòåðèàëà")
 ('Заголовок открываемого материала', 'cp1251')
