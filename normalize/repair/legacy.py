@@ -125,14 +125,14 @@ def fix_legacy_mojibake(line: str) -> tuple[str, str | None]:
     if unscored and not all(map(is_common_letter, letters)):
         return line, None
     for misread_as, written_in, candidate in _candidates(sample):
-        if brings_in_script(sample, candidate):  # a script the line's language does not use
-            continue
-        if unscored and not fits_one_alphabet(non_ascii_letters(candidate)):
-            continue
         before, after = _changed_words(sample, candidate)
         if oddity(after) > oddity(before):
             continue
         if not plausibility(after) - plausibility(before) > MIN_WORD_GAIN:  # also false for nan (no letters)
+            continue
+        if brings_in_script(sample, candidate):  # a script the line's language does not use
+            continue
+        if unscored and not fits_one_alphabet(non_ascii_letters(candidate)):
             continue
         if sample_fluency is None:
             sample_fluency = fluency(sample)
