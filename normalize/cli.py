@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import dataclasses
 import itertools
 import json
 import os
 import shlex
+import signal
 import sys
 import time
 from collections.abc import Iterator
@@ -15,7 +17,8 @@ from collections.abc import Iterator
 from . import __version__
 from .config import Config
 from .document import SCHEMA, Document
-from .output import FileOutput, ResumeError
+from .langid.models import ModelLoadError, check_models
+from .output import FileOutput, OutputError, ResumeError
 from .pipeline import StageStats
 from .read import DEFAULT_MAX_BYTES, ReadConfig, count_documents, read_inputs
 from .summary import RunSummary, plural
@@ -35,7 +38,8 @@ examples:
   normalize run ru/ --translate-to en            foreign segments translated offline (see `normalize models`)
 
 exit status: 0 every document went through, 1 some document has errors (its record is still
-written), 2 usage error, 130 interrupted (with -o, --resume continues).
+written), 2 usage error, 130 interrupted (Ctrl-C), 143 terminated (SIGTERM); with -o, --resume
+continues.
 """
 
 
@@ -224,6 +228,37 @@ def _results(docs: Iterator[Document], config: Config, args: argparse.Namespace,
     return run_processes(docs, config, workers=args.workers, stats=stats)
 
 
+class Terminated(Exception):
+    """SIGTERM arrived (a batch scheduler, an OOM reaper, ``kill``): stop as Ctrl-C does."""
+
+
+def _raise_terminated(signum: int, frame: object) -> None:
+    raise Terminated
+
+
+@contextlib.contextmanager
+def _writing(output: FileOutput | None) -> Iterator[None]:
+    """A failed write (a full disk, a file-size limit) becomes an :class:`OutputError` naming
+    the file; a reader gone away (a closed pipe) stays what it is."""
+    try:
+        yield
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        if isinstance(exc, OutputError):
+            raise
+        raise OutputError(exc.errno, exc.strerror or str(exc), output.partial if output else "<stdout>") from exc
+
+
+def _on_sigterm(handler):
+    """Install a SIGTERM handler; returns the previous one (None off the main thread, where
+    Python cannot handle signals: there the default stays)."""
+    try:
+        return signal.signal(signal.SIGTERM, handler) if handler is not None else None
+    except ValueError:
+        return None
+
+
 def cmd_run(args: argparse.Namespace, argv: list[str]) -> int:
     config = Config(
         read=ReadConfig(max_bytes=args.max_bytes, input_format=args.input_format,
@@ -254,6 +289,12 @@ def cmd_run(args: argparse.Namespace, argv: list[str]) -> int:
     if args.resume and os.path.exists(args.output) and not os.path.exists(args.output + ".progress"):
         print(f"normalize: nothing to resume: {args.output} is complete; run without --resume to write it again", file=sys.stderr)
         return 0
+    if args.engine == "local":
+        try:  # before anything is processed (and before workers fork, which then share them)
+            check_models()
+        except ModelLoadError as exc:
+            print(f"normalize: {exc}", file=sys.stderr)
+            return 2
     summary, stats, before = RunSummary(), {}, {}
     output = FileOutput(args.output, _fingerprint(args, config), resume=args.resume,
                         extra=lambda: {"summary": summary.to_state(), "stages": _stage_state(before, stats)}) if args.output else None
@@ -273,30 +314,45 @@ def cmd_run(args: argparse.Namespace, argv: list[str]) -> int:
     total = count_documents(args.inputs, config.read, own) if interactive else None
     report = _report_builder(args)
     start = time.perf_counter() - summary.seconds
+    previous = _on_sigterm(_raise_terminated)
     try:
         for doc in _progress(_results(docs, config, args, stats), interactive, total, skip):
-            writer.write(doc)
+            with _writing(output):
+                writer.write(doc)
             if report is not None:
                 report.add_value(to_record(doc), doc.source)
             summary.add(doc)
             summary.seconds = time.perf_counter() - start
+            if output:  # after the summary counted it: a checkpoint carries the summary
+                with _writing(output):
+                    output.document_done()
+        with _writing(output):
             if output:
-                output.document_done()
-        if output:
-            output.commit()
-        else:
-            sys.stdout.flush()
-    except KeyboardInterrupt:
+                output.commit()
+            else:
+                sys.stdout.flush()
+    except (KeyboardInterrupt, Terminated) as stop:
+        how = "terminated (SIGTERM)" if isinstance(stop, Terminated) else "interrupted"
         if output:
             output.close()
-            print(f"\nnormalize: interrupted after {plural(output.done, 'document')}; to continue: {_resume_command(argv)}", file=sys.stderr)
+            print(f"\nnormalize: {how} after {plural(output.done, 'document')}; to continue: {_resume_command(argv)}", file=sys.stderr)
         else:
-            print("\nnormalize: interrupted", file=sys.stderr)
-        return 130
+            print(f"\nnormalize: {how}", file=sys.stderr)
+        return 143 if isinstance(stop, Terminated) else 130
+    except OutputError as exc:
+        if output:
+            output.abandon()
+            print(f"normalize: cannot write {exc.filename}: {exc.strerror}; the checkpoint {output.progress} keeps "
+                  f"the {output.saved} documents written before. Make room (or raise the file-size limit), then "
+                  f"continue: {_resume_command(argv)}", file=sys.stderr)
+        else:
+            print(f"normalize: cannot write {exc.filename}: {exc.strerror}", file=sys.stderr)
+        return 1
     except BrokenPipeError:
         sys.stderr.close()  # the reader went away (e.g. `| head`): not an error of ours
         return 0
     finally:
+        _on_sigterm(previous)
         if output:
             output.close()
     seconds = time.perf_counter() - start

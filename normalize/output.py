@@ -30,7 +30,12 @@ COMPRESSED_CHECKPOINT_BYTES = 4 * 1024 * 1024
 
 
 class ResumeError(ValueError):
-    """The checkpoint on disk belongs to a different run (other inputs, format or options)."""
+    """The checkpoint on disk cannot be resumed from: it belongs to a different run (other
+    inputs, format or options), it is damaged, or the partial file does not match it."""
+
+
+class OutputError(OSError):
+    """Writing the output failed (a full disk, a file-size limit): names the file."""
 
 
 class FileOutput:
@@ -51,13 +56,14 @@ class FileOutput:
         self.resumed_extra: Any = None
         offset = 0
         if resume and os.path.exists(self.progress) and os.path.exists(self.partial):
-            with open(self.progress, encoding="utf-8") as f:
-                state = json.load(f)
+            state = self._read_checkpoint()
             if state.get("fingerprint") != fingerprint:
                 raise ResumeError(f"{self.progress} was written by a run with other inputs or options; "
                                   "run again without --resume to start over")
             self.done, offset = state["documents"], state["bytes"]
             self.resumed_extra = state.get("extra")
+            self._check_partial(offset, compressed=compression_of_name(path) is not None)
+        self.saved = self.done  # documents in the last checkpoint
         binary = open(self.partial, "r+b" if offset else "wb")
         binary.truncate(offset)  # drop whatever was written after the last checkpoint
         binary.seek(offset)
@@ -68,6 +74,45 @@ class FileOutput:
         self.stream: TextIO = io.TextIOWrapper(sink, encoding="utf-8", newline="\n", write_through=False)
         self._last_sync = time.monotonic()
         self._unsynced = 0
+
+    def _start_over(self) -> str:
+        return f"delete {self.partial} and {self.progress} and run again without --resume to start over"
+
+    def _read_checkpoint(self) -> dict[str, Any]:
+        """The checkpoint, checked: a damaged one is a :class:`ResumeError`, never a guess."""
+        try:
+            with open(self.progress, encoding="utf-8") as f:
+                state = json.load(f)
+        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise ResumeError(f"the checkpoint {self.progress} is damaged ({exc}); {self._start_over()}") from None
+        if not (isinstance(state, dict) and isinstance(state.get("fingerprint"), dict)
+                and all(type(state.get(k)) is int and state[k] >= 0 for k in ("documents", "bytes"))):
+            raise ResumeError(f"the checkpoint {self.progress} is damaged (not a checkpoint of normalize); "
+                              f"{self._start_over()}")
+        return state
+
+    def _check_partial(self, offset: int, *, compressed: bool) -> None:
+        """The partial file must hold at least what the checkpoint says, ending with a record
+        (for compressed output: with a gzip member or zstd frame, which is not looked into)."""
+        size = os.path.getsize(self.partial)
+        if size < offset:
+            raise ResumeError(f"{self.partial} is shorter ({size} bytes) than its checkpoint {self.progress} says "
+                              f"({offset} bytes): it was cut or replaced; {self._start_over()}")
+        if offset and not compressed:
+            with open(self.partial, "rb") as f:
+                f.seek(offset - 1)
+                if f.read(1) != b"\n":
+                    raise ResumeError(f"{self.partial} does not end a record where its checkpoint {self.progress} "
+                                      f"says ({offset} bytes): it was changed; {self._start_over()}")
+
+    def abandon(self) -> None:
+        """Stop after a failed write (a full disk): the last checkpoint stays as it was, and
+        whatever came after it in the partial file is dropped when resuming."""
+        if not self.stream.closed:
+            try:
+                self.stream.close()
+            except OSError:  # the buffered rest cannot be written either; the file is closed anyway
+                pass
 
     def document_done(self) -> None:
         self.done += 1
@@ -94,12 +139,18 @@ class FileOutput:
         state = {"fingerprint": self.fingerprint, "documents": self.done, "bytes": binary.tell(),
                  "extra": self.extra() if self.extra else None}
         tmp = self.progress + ".tmp"
-        with open(tmp, "w", encoding="utf-8") as f:
-            json.dump(state, f)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, self.progress)
+        try:
+            with open(tmp, "w", encoding="utf-8") as f:
+                json.dump(state, f)
+                f.flush()
+                os.fsync(f.fileno())
+            os.replace(tmp, self.progress)
+        except OSError:  # no room even for the checkpoint: the previous one stays, whole
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+            raise
         self._last_sync, self._unsynced = time.monotonic(), 0
+        self.saved = self.done
 
     def commit(self) -> None:
         """The run is complete: the partial file becomes the output."""

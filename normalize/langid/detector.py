@@ -34,7 +34,7 @@ from functools import lru_cache
 
 from ..document import UNDETERMINED
 from .lookalikes import fits_alphabet, group_of, markers
-from .models import FASTTEXT, LANGDETECT, LEXICON, LINGUA, LINGUA_HIGH, PY3LANGID
+from .models import FASTTEXT, LANGDETECT, LEXICON, LINGUA, LINGUA_HIGH, PY3LANGID, ModelLoadError
 from .scripts import CANDIDATES, dominant_script, script_counts
 
 _URLS = re.compile(r"\S+://\S+|www\.\S+|\S+@\S+\.\w+")
@@ -107,6 +107,8 @@ def _remembered(text: str, prior: str | None) -> Guess:
 def _answer(text: str, prior: str | None) -> Guess:
     try:
         return _identify(text, prior)
+    except ModelLoadError:  # a model that cannot load is said so, never answered around
+        raise
     except Exception:  # noqa: BLE001 - a detector must answer for any string
         return UNKNOWN
 

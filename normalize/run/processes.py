@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import os
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 
@@ -33,6 +34,7 @@ def run_processes(
             stats.update(pipeline.stats())  # the stages' own counters: up to date at every step
         yield from pipeline.run(itertools.chain(head, it))
         return
-    with ProcessPoolExecutor(max_workers=workers, initializer=ignore_interrupts) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=ignore_interrupts,
+                             initargs=(os.getpid(),)) as pool:
         yield from run_on_executor(itertools.chain(head, it), config, pool, workers=workers,
                                    chunk_size=chunk_size, stats=stats)

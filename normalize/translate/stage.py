@@ -23,7 +23,7 @@ from ..config import Config
 from ..document import UNDETERMINED, Document, Segment
 from ..pipeline import Stage
 from .cache import TranslationCache
-from .translator import MissingModelError, Translator
+from .translator import BrokenModelError, MissingModelError, Translator
 
 DEFAULT_WINDOW = 64
 
@@ -100,7 +100,7 @@ class TranslateStage(Stage):
         for lang, items in by_lang.items():
             try:
                 translations = self.translator.translate([s.text for _, s in items], lang, self.target)
-            except MissingModelError as exc:
+            except (MissingModelError, BrokenModelError) as exc:
                 self._report_missing(items, exc)
                 continue
             except Exception as exc:  # noqa: BLE001 - e.g. a corrupt model: these documents fail, the run goes on
@@ -120,7 +120,7 @@ class TranslateStage(Stage):
             if n:
                 self.stats.count(key, n)
 
-    def _report_missing(self, items: list[tuple[Document, Segment]], exc: MissingModelError) -> None:
+    def _report_missing(self, items: list[tuple[Document, Segment]], exc: MissingModelError | BrokenModelError) -> None:
         """Once per document: a warning, or an error when translation is required."""
         for doc in _distinct(doc for doc, _ in items):
             if self.require:

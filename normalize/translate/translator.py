@@ -37,6 +37,17 @@ class MissingModelError(ModelError):
         super().__init__(message)
 
 
+class BrokenModelError(ModelError):
+    """An installed model that cannot be used: a file damaged or missing after install."""
+
+    def __init__(self, model: InstalledModel, why: str) -> None:
+        self.source, self.target = model.source, model.target
+        super().__init__(
+            f"the {model.source}→{model.target} translation model in {model.path} is damaged ({why}); reinstall it: "
+            f"normalize models remove {model.source} {model.target} && {install_command(model.source, model.target)} "
+            "(or install its .argosmodel file again)")
+
+
 @dataclass
 class TranslatorStats:
     """Sentences seen, served from the cache, and run through a model (per hop)."""
@@ -61,6 +72,7 @@ class Translator:
     beam_size: int = BEAM_SIZE
     stats: TranslatorStats = field(default_factory=TranslatorStats)
     _models: list[InstalledModel] | None = field(default=None, repr=False)
+    _broken: dict = field(default_factory=dict, repr=False)  # model path -> BrokenModelError
 
     def installed(self) -> list[InstalledModel]:
         if self._models is None:
@@ -102,6 +114,17 @@ class Translator:
         return [" ".join(current.get(s, s) for s in parts) if parts else text for text, parts in zip(texts, split)]
 
     def _translate_unique(self, model: InstalledModel, sentences: list[str]) -> dict[str, str]:
+        """Raises :class:`BrokenModelError` when the model's files are damaged: found once,
+        then raised again for every later use without trying to load it again."""
+        if model.path in self._broken:
+            raise self._broken[model.path]
+        try:
+            return self._translate_with(model, sentences)
+        except (OSError, RuntimeError, ValueError) as exc:  # what ctranslate2 and sentencepiece raise
+            self._broken[model.path] = BrokenModelError(model, f"{type(exc).__name__}: {exc}")
+            raise self._broken[model.path] from None
+
+    def _translate_with(self, model: InstalledModel, sentences: list[str]) -> dict[str, str]:
         identity = f"{model.identity}:beam{self.beam_size}"
         found = self.cache.get(identity, sentences) if self.cache is not None else {}
         self.stats.cache_hits += len(found)
