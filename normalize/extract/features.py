@@ -26,7 +26,8 @@ _WORD = re.compile(r"\w+")
 _SENTENCE_INSIDE = re.compile(r"[.!?。！？](?:\s|$)")
 _URL = re.compile(r"https?://|www\.|\S@\S|\.(com|org|net)\b")
 _SEPARATORS = re.compile(r"[|•·»›«‹/\\>]")
-_DATE = re.compile(
+#: A date or a time: 05/10/2018, 2018-10-05, 0:13, or a year with a day ("22 de janeiro de 2018").
+DATE = re.compile(
     r"\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b|\b\d{1,2}:\d{2}\b|\b\d{1,2}\b.*\b(19|20)\d{2}\b|\b(19|20)\d{2}\b.*\b\d{1,2}\b"
 )
 #: How many of each wordfreq language's most frequent words count as its stop words: the
@@ -82,7 +83,7 @@ def text_stats(text: str) -> list[float]:
         float(len(_SENTENCE_INSIDE.findall(text))), float(ends_like_sentence(text)),
         float(stripped.endswith(".")), float(stripped.endswith(":")), float(stripped[:1].isupper()),
         float(is_chrome_line(text)), float(is_teaser_marker(text)), float(is_comment_header(text)),
-        float(n_words <= 15 and bool(_DATE.search(text))), float(bool(_URL.search(text))),
+        float(n_words <= 15 and bool(DATE.search(text))), float(bool(_URL.search(text))),
         float(len(_SEPARATORS.findall(text))), float("©" in text or "copyright" in text.lower()),
         float(text.count(",")),
     ]

@@ -49,7 +49,7 @@ def smooth(scores: list[float], weight: float, transparent: list[bool] | None = 
     >>> smooth([0.0, 1.0, 0.0], 0.25)
     [0.25, 0.5, 0.25]
     >>> smooth([1.0, 0.0, 0.6, 0.0], 0.25, [False, True, False, True])
-    [0.9, 0.4, 0.7, 0.15]
+    [0.9, 0.0, 0.7, 0.0]
     """
     if not weight:
         return list(scores)
@@ -67,7 +67,9 @@ def smooth(scores: list[float], weight: float, transparent: list[bool] | None = 
         right[i] = scores[i] if last is None else last
         if not skip[i]:
             last = scores[i]
-    return [round((1 - 2 * weight) * s + weight * (a + b), 12) for s, a, b in zip(scores, left, right)]
+    # a transparent item keeps its own score: body around a button does not make it body
+    return [s if t else round((1 - 2 * weight) * s + weight * (a + b), 12)
+            for s, a, b, t in zip(scores, left, right, skip)]
 
 
 def is_body(rows: list[list[float]], kind: str, model=None, probs: list[float] | None = None,

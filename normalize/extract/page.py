@@ -34,7 +34,7 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGN
 _STYLED_OR_HIDDEN = etree.XPath("//*[@hidden or @style or @aria-hidden]")
 
 SKIP = frozenset({"script", "style", "noscript", "template", "svg", "iframe", "object", "title", "meta", "link",
-                  "button", "select", "head"})
+                  "button", "select"})
 BLOCK_TAGS = frozenset({
     "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "th", "dt", "dd",
     "figcaption", "caption", "address", "summary", "legend", "label",

@@ -32,6 +32,7 @@ TITLE_REACH = 12
 #: A line ending with the site's name under this many words is a caption or a teaser link.
 SITE_LINE_WORDS = 25
 _CHROME = LINE_FEATURES.index("chrome")
+_COMMENT = LINE_FEATURES.index("comment_header")
 _SITE = LINE_FEATURES.index("site_suffix")
 
 
@@ -39,9 +40,16 @@ def body_mask(lines: Sequence[str], rows: list[list[float]], probs: list[float] 
     """Which lines are body: the text model's probability smoothed over the neighbours (chrome
     phrases such as "Read also:" markers are nobody's neighbour), then two rules the model has
     too few examples of: a short line ending with the site's name (a caption, a teaser link) is
-    not body, nor is a headline-like line next to one (a teaser box)."""
+    not body, nor is a headline-like line next to one (a teaser box); and from the first dated
+    comment header after the article on ("Jane on May 3, 2019 at 4:47 pm said:"), nothing is."""
     chrome = [bool(r[_CHROME]) for r in rows]
     body = is_body(rows, "text", probs=probs, transparent=chrome)
+    started = False
+    for i, r in enumerate(rows):
+        if r[_COMMENT] and started:
+            body[i:] = [False] * (len(body) - i)
+            break
+        started = started or body[i]
     site = [bool(r[_SITE]) and count_words(line) < SITE_LINE_WORDS for line, r in zip(lines, rows)]
     for i, line in enumerate(lines):
         if site[i] or body[i] and not ends_like_sentence(line) and (
@@ -74,14 +82,15 @@ def _title_index(lines: Sequence[str], before: int) -> int | None:
     page_title = f" {normal_words(lines[0])} " if lines else ""
     low = max(0, before - TITLE_REACH)
     suffixes = site_suffixes(lines)
-    for i in range(before - 1, max(0, low - 1), -1):
+    # the body's first line too: a headline the model took for body
+    for i in range(min(before, len(lines) - 1), max(0, low - 1), -1):
         key = normal_words(lines[i])
         if key and count_words(lines[i]) >= 2 and f" {key} " in page_title:
             return i
     for i in range(before - 1, low - 1, -1):
         line = lines[i]
-        if (not is_chrome_line(line) and not ends_with_site(line, suffixes) and HEADLINE_WORDS[0] <= count_words(line) <= HEADLINE_WORDS[1]
-                and not ends_like_sentence(line)):
+        if (not is_chrome_line(line) and not ends_with_site(line, suffixes)
+                and HEADLINE_WORDS[0] <= count_words(line) <= HEADLINE_WORDS[1] and not ends_like_sentence(line)):
             return i
     return None
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from .chrome import is_chrome_line
+from .features import DATE
 from .words import count_words, normal_words
 
 _SEPARATOR = re.compile(r"\s+[-|–—:·•»«/\\]+\s+|\s*[|•·»]\s*|\s+::\s+")
@@ -47,15 +48,13 @@ def strip_site(title: str, site_names: set[str]) -> str:
 
     >>> strip_site("Storm hits the coast - Daily News", set())
     'Storm hits the coast'
-    >>> strip_site("Daily News: Storm hits the coast", {"daily news"})
+    >>> strip_site("Daily News - World - Storm hits the coast", {"daily news"})
     'Storm hits the coast'
     """
     parts = _parts(title)
     if len(parts) <= 1:
         return title.strip()
     kept = [p for p in parts if normal_words(p) not in site_names]
-    if kept and len(kept) < len(parts) and len(kept) == 1:
-        return kept[0]
     return max(kept or parts, key=count_words)
 
 
@@ -74,11 +73,14 @@ def choose_title(evidence: dict[str, list[str]], nearby: list[tuple[str, str, in
     raw = [normal_words(t) for t in og + page_title]
     h1_keys = {normal_words(t) for t in h1}
     best, best_score = None, 0.0
-    # a block near the body that <title> or og:title holds (the site's name around it) is the headline
-    for text, tag, distance in nearby or []:
+    # a block near the body that <title> or og:title holds (the site's name around it) is the
+    # headline; each line of a block with line breaks is a candidate of its own
+    lines = [(line, tag, distance) for text, tag, distance in nearby or [] for line in text.split("\n")]
+    for text, tag, distance in lines:
         key = normal_words(text)
         words = count_words(text)
-        if not key or not 2 <= words <= MAX_TITLE_WORDS or key in sites or is_chrome_line(text):
+        if (not key or not 2 <= words <= MAX_TITLE_WORDS or key in sites or is_chrome_line(text)
+                or DATE.search(text)):
             continue
         own = _tokens(text)
         score = 0.0
