@@ -23,13 +23,15 @@ from __future__ import annotations
 
 from bs4 import BeautifulSoup
 
-from .features import block_features
+from .features import BLOCK_FEATURES, block_features
 from .model import is_body
 from .page import Page, parse_page
 from .text import line_roles
 from .title import choose_title
 from .words import PARAGRAPH_SEPARATOR, normal_words
 
+_CHROME = BLOCK_FEATURES.index("chrome")
+_COMMENTS = BLOCK_FEATURES.index("far_comment")
 #: The headline block is a heading among the blocks just before the body (bylines, dates and
 #: share buttons sit between them on most pages).
 HEADLINE_REACH = 8
@@ -53,7 +55,9 @@ def block_roles(texts: list[str], tags: list[str], rows: list[list[float]],
                 evidence: dict[str, list[str]]) -> tuple[str | None, list[str]]:
     """The page's title and a role (``title``, ``body``, ``boilerplate``) for each block, from
     the blocks' texts, tags and feature rows and the page's title evidence."""
-    body = is_body(rows, "html")
+    # the model's call, then two rules it has too few examples of: a chrome phrase (a button, a
+    # "Read also:" teaser, a credit) and a block inside a comment section are never body
+    body = [b and not r[_CHROME] and not r[_COMMENTS] for b, r in zip(is_body(rows, "html"), rows)]
     roles = ["boilerplate"] * len(texts)
     seen: set[str] = set()
     for i, (text, b) in enumerate(zip(texts, body)):

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 
 from .chrome import is_chrome_line
 from .features import LINE_FEATURES, ends_with_site, line_features, site_suffixes
-from .model import is_body
+from .model import is_body, probabilities
 from .words import PARAGRAPH_SEPARATOR, count_words, ends_like_sentence, normal_words
 
 #: A headline-like line has this many words (a menu entry fewer, a paragraph more).
@@ -31,6 +31,9 @@ HEADLINE_WORDS = (3, 30)
 TITLE_REACH = 12
 #: A line ending with the site's name under this many words is a caption or a teaser link.
 SITE_LINE_WORDS = 25
+#: A line of one word is body from this probability on (set by hand on the unit tests' dumps,
+#: not cross-validated: a lone word is rarely article text).
+LONE_WORD_THRESHOLD = 0.7
 _CHROME = LINE_FEATURES.index("chrome")
 _COMMENT = LINE_FEATURES.index("comment_header")
 _SITE = LINE_FEATURES.index("site_suffix")
@@ -39,11 +42,16 @@ _SITE = LINE_FEATURES.index("site_suffix")
 def body_mask(lines: Sequence[str], rows: list[list[float]], probs: list[float] | None = None) -> list[bool]:
     """Which lines are body: the text model's probability smoothed over the neighbours (chrome
     phrases such as "Read also:" markers are nobody's neighbour), then two rules the model has
-    too few examples of: a short line ending with the site's name (a caption, a teaser link) is
+    too few examples of: a chrome phrase is never body, a short line ending with the site's name (a caption, a teaser link) is
     not body, nor is a headline-like line next to one (a teaser box); and from the first dated
-    comment header after the article on ("Jane on May 3, 2019 at 4:47 pm said:"), nothing is."""
+    comment header after the article on ("Jane on May 3, 2019 at 4:47 pm said:"), nothing is; a
+    line of one word is body on its own probability only."""
     chrome = [bool(r[_CHROME]) for r in rows]
+    probs = probabilities(rows, "text") if probs is None else probs
     body = is_body(rows, "text", probs=probs, transparent=chrome)
+    for i, line in enumerate(lines):  # a lone word is body on its own score, not its neighbours'
+        if count_words(line) <= 1:
+            body[i] = probs[i] >= LONE_WORD_THRESHOLD
     started = False
     for i, r in enumerate(rows):
         if r[_COMMENT] and started:
@@ -52,7 +60,7 @@ def body_mask(lines: Sequence[str], rows: list[list[float]], probs: list[float] 
         started = started or body[i]
     site = [bool(r[_SITE]) and count_words(line) < SITE_LINE_WORDS for line, r in zip(lines, rows)]
     for i, line in enumerate(lines):
-        if site[i] or body[i] and not ends_like_sentence(line) and (
+        if site[i] or chrome[i] or body[i] and not ends_like_sentence(line) and (
                 i > 0 and site[i - 1] or i + 1 < len(lines) and site[i + 1]):
             body[i] = False
     return body
@@ -69,10 +77,16 @@ def line_roles(lines: Sequence[str], rows: list[list[float]] | None = None) -> l
         if b and key and key not in seen:
             roles[i] = "body"
             seen.add(key)
+    if roles[:1] == ["body"] and not ends_like_sentence(lines[0]) and "body" in roles[1:]:
+        roles[0] = "boilerplate"  # a dump's first line is the page's <title>, not its body
     first = next((i for i, r in enumerate(roles) if r == "body"), len(lines))
     title = _title_index(lines, first)
     if title is not None:
         roles[title] = "title"
+        key = normal_words(lines[title])
+        for i, line in enumerate(lines):  # the headline is never repeated in the body
+            if roles[i] == "body" and (normal_words(line) + " ").startswith(key + " "):
+                roles[i] = "boilerplate"
     return roles
 
 
