@@ -26,12 +26,17 @@ from bs4 import BeautifulSoup
 from .features import BLOCK_FEATURES, block_features
 from .model import is_body
 from .page import Page, parse_page
-from .text import line_roles
+from .text import is_prose, line_roles
 from .title import choose_title
 from .words import PARAGRAPH_SEPARATOR, normal_words
 
 _CHROME = BLOCK_FEATURES.index("chrome")
 _COMMENTS = BLOCK_FEATURES.index("far_comment")
+_CONTEXT = BLOCK_FEATURES.index("context")
+_MENUS = (1.0, 2.0)  # the context codes of <nav> and <footer> (features._CONTEXT_CODE)
+_NEAR_NAV = BLOCK_FEATURES.index("near_nav")
+_NEAR_FOOT = BLOCK_FEATURES.index("near_footer")
+_DATELINE = BLOCK_FEATURES.index("dateline")
 #: The headline block is a heading among the blocks just before the body (bylines, dates and
 #: share buttons sit between them on most pages).
 HEADLINE_REACH = 8
@@ -55,9 +60,15 @@ def block_roles(texts: list[str], tags: list[str], rows: list[list[float]],
                 evidence: dict[str, list[str]]) -> tuple[str | None, list[str]]:
     """The page's title and a role (``title``, ``body``, ``boilerplate``) for each block, from
     the blocks' texts, tags and feature rows and the page's title evidence."""
-    # the model's call, then two rules it has too few examples of: a chrome phrase (a button, a
-    # "Read also:" teaser, a credit) and a block inside a comment section are never body
-    body = [b and not r[_CHROME] and not r[_COMMENTS] for b, r in zip(is_body(rows, "html"), rows)]
+    # the model's call, then rules for what it has too few examples of: a chrome phrase (a button,
+    # a "Read also:" teaser, a credit), a block in a comment section or in a navigation menu or
+    # footer, and a dateline opening the body are never body
+    body = [b and not r[_CHROME] and not r[_COMMENTS] and not (r[_CONTEXT] in _MENUS or r[_NEAR_NAV] or r[_NEAR_FOOT])
+            for b, r in zip(is_body(rows, "html"), rows)]
+    prose = next((i for i, b in enumerate(body) if b and is_prose(texts[i])), len(body))
+    for i in range(prose):
+        if rows[i][_DATELINE]:
+            body[i] = False
     roles = ["boilerplate"] * len(texts)
     seen: set[str] = set()
     for i, (text, b) in enumerate(zip(texts, body)):

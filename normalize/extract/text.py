@@ -31,27 +31,35 @@ HEADLINE_WORDS = (3, 30)
 TITLE_REACH = 12
 #: A line ending with the site's name under this many words is a caption or a teaser link.
 SITE_LINE_WORDS = 25
+#: A line is prose from this many words when it ends like a sentence, or from the second number
+#: whatever its end (the old rules' figures, kept).
+PROSE_WORDS = (8, 25)
 #: A line of one word is body from this probability on (set by hand on the unit tests' dumps,
 #: not cross-validated: a lone word is rarely article text).
 LONE_WORD_THRESHOLD = 0.7
 _CHROME = LINE_FEATURES.index("chrome")
 _COMMENT = LINE_FEATURES.index("comment_header")
+_TEASER = LINE_FEATURES.index("teaser")
 _SITE = LINE_FEATURES.index("site_suffix")
 
 
 def body_mask(lines: Sequence[str], rows: list[list[float]], probs: list[float] | None = None) -> list[bool]:
     """Which lines are body: the text model's probability smoothed over the neighbours (chrome
-    phrases such as "Read also:" markers are nobody's neighbour), then two rules the model has
-    too few examples of: a chrome phrase is never body, a short line ending with the site's name (a caption, a teaser link) is
-    not body, nor is a headline-like line next to one (a teaser box); and from the first dated
-    comment header after the article on ("Jane on May 3, 2019 at 4:47 pm said:"), nothing is; a
-    line of one word is body on its own probability only."""
+    phrases such as "Read also:" markers are nobody's neighbour), then rules for what the model
+    has too few examples of: a chrome phrase is never body; a short line ending with the site's
+    name (a caption, a teaser link) is not, nor a headline-like line next to one (a teaser box);
+    a line of one word is body on its own probability only; the prose line right after a "Read
+    also:" marker that interrupts the body is body; from the first dated comment header after
+    the article on ("Jane on May 3, 2019 at 4:47 pm said:"), nothing is."""
     chrome = [bool(r[_CHROME]) for r in rows]
     probs = probabilities(rows, "text") if probs is None else probs
     body = is_body(rows, "text", probs=probs, transparent=chrome)
     for i, line in enumerate(lines):  # a lone word is body on its own score, not its neighbours'
         if count_words(line) <= 1:
             body[i] = probs[i] >= LONE_WORD_THRESHOLD
+    for i, r in enumerate(rows):  # a "Read also:" marker interrupts the article: the prose after it goes on
+        if r[_TEASER] and 0 < i < len(lines) - 1 and body[i - 1] and is_prose(lines[i + 1]):
+            body[i + 1] = True
     started = False
     for i, r in enumerate(rows):
         if r[_COMMENT] and started:
@@ -64,6 +72,12 @@ def body_mask(lines: Sequence[str], rows: list[list[float]], probs: list[float] 
                 i > 0 and site[i - 1] or i + 1 < len(lines) and site[i + 1]):
             body[i] = False
     return body
+
+
+def is_prose(line: str) -> bool:
+    """A sentence-like line long enough to be article text."""
+    n = count_words(line)
+    return n >= PROSE_WORDS[1] or n >= PROSE_WORDS[0] and ends_like_sentence(line)
 
 
 def line_roles(lines: Sequence[str], rows: list[list[float]] | None = None) -> list[str]:
@@ -101,7 +115,7 @@ def _title_index(lines: Sequence[str], before: int) -> int | None:
         key = normal_words(lines[i])
         if key and count_words(lines[i]) >= 2 and f" {key} " in page_title:
             return i
-    for i in range(before - 1, low - 1, -1):
+    for i in range(min(before, len(lines) - 1), low - 1, -1):
         line = lines[i]
         if (not is_chrome_line(line) and not ends_with_site(line, suffixes)
                 and HEADLINE_WORDS[0] <= count_words(line) <= HEADLINE_WORDS[1] and not ends_like_sentence(line)):
