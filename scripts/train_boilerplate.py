@@ -35,6 +35,7 @@ from normalize.decode import decode_bytes  # noqa: E402
 from normalize.extract import features as F  # noqa: E402
 from normalize.extract import model as M  # noqa: E402
 from normalize.extract.page import parse_page  # noqa: E402
+from normalize.extract.html import body_blocks  # noqa: E402
 from normalize.extract.text import body_mask  # noqa: E402
 from normalize.extract.words import PARAGRAPH_SEPARATOR, normal_words, shingles  # noqa: E402
 from normalize.structure import text_blocks  # noqa: E402
@@ -166,7 +167,7 @@ def decide(item: dict, kind: str, probs: list[float], threshold: float, weight: 
     try:
         if kind == "text":
             return body_mask(item["texts"], item["rows"], probs)
-        return M.is_body(item["rows"], kind, probs=probs)
+        return body_blocks(item["texts"], item["rows"], probs)
     finally:
         M.THRESHOLD[kind], M.NEIGHBOUR_WEIGHT[kind] = saved
 

@@ -56,20 +56,26 @@ def flatten_html(html: str) -> str:
     return soup.get_text("\n")
 
 
-def block_roles(texts: list[str], tags: list[str], rows: list[list[float]],
-                evidence: dict[str, list[str]]) -> tuple[str | None, list[str]]:
-    """The page's title and a role (``title``, ``body``, ``boilerplate``) for each block, from
-    the blocks' texts, tags and feature rows and the page's title evidence."""
-    # the model's call, then rules for what it has too few examples of: a chrome phrase (a button,
-    # a "Read also:" teaser, a credit), a block in a comment section, a short block in a
-    # navigation menu or footer, and a dateline opening the body are never body
+def body_blocks(texts: list[str], rows: list[list[float]], probs: list[float] | None = None) -> list[bool]:
+    """Which blocks are body: the HTML model's call (``probs``: its probabilities, already
+    computed), then rules for what it has too few examples of: a chrome phrase (a button, a
+    "Read also:" teaser, a credit), a block in a comment section, a short block in a navigation
+    menu or footer, and a dateline opening the body are never body."""
     body = [b and not r[_CHROME] and not r[_COMMENTS]
             and not ((r[_CONTEXT] in _MENUS or r[_NEAR_NAV] or r[_NEAR_FOOT]) and not is_prose(text))
-            for b, r, text in zip(is_body(rows, "html"), rows, texts)]
+            for b, r, text in zip(is_body(rows, "html", probs=probs), rows, texts)]
     prose = next((i for i, b in enumerate(body) if b and is_prose(texts[i])), len(body))
     for i in range(prose):
         if rows[i][_DATELINE]:
             body[i] = False
+    return body
+
+
+def block_roles(texts: list[str], tags: list[str], rows: list[list[float]],
+                evidence: dict[str, list[str]]) -> tuple[str | None, list[str]]:
+    """The page's title and a role (``title``, ``body``, ``boilerplate``) for each block, from
+    the blocks' texts, tags and feature rows and the page's title evidence."""
+    body = body_blocks(texts, rows)
     roles = ["boilerplate"] * len(texts)
     seen: set[str] = set()
     for i, (text, b) in enumerate(zip(texts, body)):
