@@ -51,8 +51,6 @@ def test_teasers_and_comments_after_the_article_are_dropped():
     assert clean_text(dump(MENU, [TITLE], BODY, teasers, comments, FOOTER)) == "\n\n".join(BODY)
 
 
-@pytest.mark.xfail(strict=True, reason="learned text model: a two-paragraph dump split by a teaser line between "
-                   "chrome scores its second paragraph 0.28 (issue 12: known miss on tiny dumps)")
 def test_non_english_chrome_is_dropped():
     body = [
         "Городской совет во вторник проголосовал за расширение сети защищённых велодорожек в северных районах.",

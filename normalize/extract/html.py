@@ -32,6 +32,7 @@ from .words import PARAGRAPH_SEPARATOR, normal_words
 
 _CHROME = BLOCK_FEATURES.index("chrome")
 _CONTEXT = BLOCK_FEATURES.index("context")
+_LINKS = BLOCK_FEATURES.index("link_density")
 _MENUS = (1.0, 2.0)  # the context codes of <nav> and <footer> (features._CONTEXT_CODE)
 _NEAR_NAV = BLOCK_FEATURES.index("near_nav")
 _NEAR_FOOT = BLOCK_FEATURES.index("near_footer")
@@ -59,11 +60,14 @@ def body_blocks(texts: list[str], rows: list[list[float]], probs: list[float] | 
     """Which blocks are body: the HTML model's call (``probs``: its probabilities, already
     computed), then rules for what it has too few examples of: a chrome phrase (a button, a
     "Read also:" teaser, a credit), a short block in a navigation menu or footer, and a dateline
-    opening the body are never body. (Comment sections are left to the model: the Dragnet and
+    opening the body are never body. Where the model finds no body at all, the prose blocks
+    that are not links are the body (a page of one paragraph). (Comment sections are left to the model: the Dragnet and
     CleanEval annotators count comments as content, and a rule dropping them cost 0.065 F1 there.)"""
     body = [b and not r[_CHROME]
             and not ((r[_CONTEXT] in _MENUS or r[_NEAR_NAV] or r[_NEAR_FOOT]) and not is_prose(text))
             for b, r, text in zip(is_body(rows, "html", probs=probs), rows, texts)]
+    if not any(body):  # nothing looks like the article: a page of one or two prose paragraphs
+        body = [is_prose(t) and not r[_CHROME] and r[_LINKS] < 0.5 for t, r in zip(texts, rows)]
     prose = next((i for i, b in enumerate(body) if b and is_prose(texts[i])), len(body))
     for i in range(prose):
         if rows[i][_DATELINE]:
