@@ -92,7 +92,7 @@ def choose_title(evidence: dict[str, list[str]], nearby: list[tuple[str, str, in
                 if shared >= TITLE_OVERLAP:
                     score = max(score, shared * 0.8)
         score += 0.3 * (key in h1_keys) + HEADING_WEIGHT.get(tag, 0.0) + 0.2 / distance
-        if score > best_score and (tag in HEADING_WEIGHT or score >= BLOCK_SURE):
+        if score > best_score and (tag in HEADING_WEIGHT or score >= BLOCK_SURE or not text.rstrip().endswith(".")):
             best, best_score = text, score
     if best is not None and best_score >= BLOCK_SURE:
         return best
