@@ -1,10 +1,10 @@
 """Block roles: which blocks are the title, which the article body, which site chrome.
 
-The roles come from the article extractors (:mod:`normalize.extract`): for a plain-text dump
-every line is classified by :func:`~normalize.extract.text.line_roles`; for a web page the
-blocks holding the paragraphs :func:`~normalize.extract.html.read_article` extracted are body,
-the block repeating the page title is the title, and everything else boilerplate. Boilerplate
-blocks keep their text, so nothing of the input is lost.
+The roles come from the learned classifier of :mod:`normalize.extract` reading the features the
+structure stage put on every block: for a plain-text dump each line is scored by the text model
+(:func:`~normalize.extract.text.line_roles`), for a web page each block by the HTML model and
+the title chosen from the page's evidence (:func:`~normalize.extract.html.block_roles`).
+Boilerplate blocks keep their text, so nothing of the input is lost.
 
 >>> from normalize.structure import text_blocks
 >>> blocks = text_blocks("Home\\nBig Storm Hits the Coast\\nThe storm reached the coast on Monday night, officials said.\\nShare")
@@ -18,64 +18,40 @@ from __future__ import annotations
 
 from .document import Block, Document
 from .extract import clean_text, extract_html
-from .extract.html import is_title, read_article
+from .extract.features import line_features
+from .extract.html import block_roles
 from .extract.text import line_roles
-from .extract.words import PARAGRAPH_SEPARATOR, normal_words, shingles
+from .extract.words import PARAGRAPH_SEPARATOR
 from .pipeline import Stage
 
 __all__ = ["BoilerplateStage", "body_of", "classify_html", "classify_text", "clean_text", "extract_html"]
 
 #: Between body paragraphs in a document's clean text (the offsets of body segments rely on it).
 BODY_SEPARATOR = PARAGRAPH_SEPARATOR
-# A block is body when this share of its text is in the extracted article.
-BODY_SHARE = 0.5
+
+
+def _rows(blocks: list[Block]) -> list[list[float]]:
+    if all(b.features is not None for b in blocks):
+        return [b.features for b in blocks]
+    return line_features([b.text for b in blocks])
 
 
 def classify_text(blocks: list[Block]) -> None:
     """Set the roles of a plain-text document's blocks (one line each) in place. The pieces of
     an over-long line (:func:`~normalize.structure.split_long_line`) are body whatever they look
     like: a line that long is text, never a menu entry, a button or a headline."""
-    for block, role in zip(blocks, line_roles([b.text for b in blocks])):
+    for block, role in zip(blocks, line_roles([b.text for b in blocks], _rows(blocks))):
         block.role = "body" if block.tag == "piece" else role
 
 
-def classify_html(blocks: list[Block], html: str) -> None:
-    """Set the roles of a web page's blocks in place: a block is body when most of its text is in
-    the extracted article (each piece of the article claimed once, so a duplicated copy of the
-    body stays boilerplate), and so is a block too short to judge (a table cell, a short line)
-    whose text the article holds between two body blocks; the first other block repeating the
-    page title is the title.
-
-    >>> page = "<title>Storm - News</title><nav>Home</nav><h1>Storm</h1><p>It rained all day long in the city, officials said.</p><p>Share</p>"
-    >>> blocks = [Block("Home", tag="nav"), Block("Storm", tag="h1"), Block("It rained all day long in the city, officials said."), Block("Share")]
-    >>> classify_html(blocks, page)
-    >>> [b.role for b in blocks]
-    ['boilerplate', 'title', 'body', 'boilerplate']
-    """
-    titles, lines = read_article(html)
-    unclaimed = shingles("\n".join(lines))
-    for block in blocks:
-        own = shingles(block.text)
-        claimed = own & unclaimed
-        block.role = "body" if own and sum(claimed.values()) >= BODY_SHARE * sum(own.values()) else "boilerplate"
-        if block.role == "body":
-            unclaimed.subtract(claimed)  # in place: a new Counter per block is quadratic on big pages
-    _mark_short_blocks(blocks, " " + " ".join(map(normal_words, lines)) + " ")
-    title = next((b for b in blocks if b.role != "body" and is_title(b.text, titles)), None)
-    if title is not None:
-        title.role = "title"
-
-
-def _mark_short_blocks(blocks: list[Block], article: str) -> None:
-    """Short blocks (under four words: no shingle to compare) between two body blocks are body
-    when the article holds their text: table cells, list items, short lines of the text."""
-    judged = [i for i, b in enumerate(blocks) if shingles(b.text)]
-    for before, after in zip(judged, judged[1:]):
-        if blocks[before].role == blocks[after].role == "body":
-            for block in blocks[before + 1 : after]:
-                key = normal_words(block.text)
-                if key and f" {key} " in article:
-                    block.role = "body"
+def classify_html(blocks: list[Block], evidence: dict[str, list[str]]) -> str | None:
+    """Set the roles of a web page's blocks (from :func:`~normalize.structure.html_blocks`) in
+    place; the page's title is returned."""
+    title, roles = block_roles([b.text for b in blocks], [b.tag for b in blocks], [b.features for b in blocks],
+                               evidence)
+    for block, role in zip(blocks, roles):
+        block.role = role
+    return title
 
 
 def title_of(blocks: list[Block]) -> str | None:
@@ -92,13 +68,14 @@ class BoilerplateStage(Stage):
     name = "boilerplate"
 
     def apply(self, doc: Document) -> Document:
+        title = None
         try:
-            if doc.is_html:
-                classify_html(doc.blocks, doc.input_text)
+            if doc.is_html and doc.blocks and all(b.tag != "line" for b in doc.blocks):
+                title = classify_html(doc.blocks, doc.title_evidence)
             else:
                 classify_text(doc.blocks)
         finally:  # even when a classifier fails, title and text agree with the roles blocks have
-            doc.title = title_of(doc.blocks) or doc.title
+            doc.title = title_of(doc.blocks) or title or doc.title
             doc.text = body_of(doc.blocks)
         for block in doc.blocks:
             self.stats.count(block.role)

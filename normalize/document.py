@@ -60,7 +60,9 @@ class Block:
     text: str
     role: Role = "body"
     tag: str = "p"  # the HTML element it came from, or "line" for plain text
-    context: str = ""  # the chrome container it sits in (nav, footer, aside, comments…), if any
+    context: str = ""  # the chrome container it sits in (nav, footer, aside, header, form), if any
+    #: what the boilerplate classifier reads about the block (set by the structure stage)
+    features: list[float] | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass
@@ -93,6 +95,8 @@ class Document:
     input_text: str = ""  # decoded and repaired input, before structure
     repairs: list[Repair] = field(default_factory=list)
     title: str | None = None
+    #: what an HTML page says its title is (og:title, <title>, <h1>, the site's name), by source
+    title_evidence: dict[str, list[str]] = field(default_factory=dict)
     blocks: list[Block] = field(default_factory=list)
     segments: list[Segment] = field(default_factory=list)
     lang: str = UNDETERMINED

@@ -6,10 +6,10 @@ line; a blank-line paragraph whose lines are hard-wrapped prose is joined into o
 >>> [b.text for b in text_blocks("Title\\n\\nFirst line.\\nSecond line.")]
 ['Title', 'First line.', 'Second line.']
 
-HTML (parsed with lxml, as the extractor parses it): block-level elements become blocks; scripts,
-styles and hidden elements are dropped; the chrome container a block sits in (``nav``,
-``footer``, ``aside``…) is kept as a hint. Which blocks are the article is the boilerplate
-stage's business.
+HTML is parsed once (:func:`~normalize.extract.page.parse_page`): block-level elements become
+blocks; scripts, styles and hidden elements are dropped; the chrome container a block sits in
+(``nav``, ``footer``, ``aside``…) is kept as a hint. Each block carries the features the
+boilerplate stage's classifier reads; which blocks are the article is that stage's business.
 
 >>> page = "<title>T</title><nav><a>Home</a></nav><article><h1>T</h1><p>Body &amp; more.</p></article>"
 >>> [(b.tag, b.text, b.context) for b in html_blocks(page)[1]]
@@ -20,25 +20,12 @@ from __future__ import annotations
 
 import re
 
-from lxml.html import HtmlElement
-
 from .document import Block, Document
-from .extract.html import hit_depth_limit, parse, title_candidates
+from .extract.features import block_features, line_features
+from .extract.html import flatten_html
+from .extract.page import Page, parse_page
 from .pipeline import Stage
 
-_SKIP = {"script", "style", "noscript", "template", "svg", "iframe", "object", "title", "meta", "link", "button", "select"}
-_BLOCKS = {
-    "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "th", "dt", "dd",
-    "figcaption", "caption", "address", "summary", "legend", "label",
-}
-_CONTAINERS = {"div", "section", "article", "main", "header", "footer", "nav", "aside", "ul", "ol",
-               "table", "tbody", "tr", "figure", "form", "body", "html", "span", "dl", "details", "fieldset"}
-_CHROME_TAGS = {"nav", "footer", "aside", "form", "header"}
-_CHROME_HINT = re.compile(
-    r"\b(nav|navbar|menu|breadcrumbs?|footer|sidebar|share|sharing|social|comments?|related|"
-    r"subscribe|newsletter|cookie|banner|promo|advert|ads?|login|signup|tags|widget|popup|modal)\b",
-    re.IGNORECASE,
-)
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 #: A plain-text line longer than this (a whole document on one line: a dump without line breaks,
 #: minified text) is split into pieces of at most PIECE_CHARS, so that classification and
@@ -47,11 +34,6 @@ LONG_LINE_CHARS = 5000
 #: Pieces end at a sentence end, else a space, else here; 2,000 is a long paragraph.
 PIECE_CHARS = 2000
 _PIECE_END = re.compile(r"(?<=[.!?…。！？])\s*|\s+")
-
-
-def _clean(text: str) -> str:
-    lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
-    return "\n".join(line for line in lines if line)
 
 
 def _looks_wrapped(lines: list[str]) -> bool:
@@ -102,80 +84,18 @@ def split_long_line(line: str, size: int = PIECE_CHARS) -> list[str]:
     return [p for p in pieces if p]
 
 
-def _chrome_context(element: HtmlElement, parent_context: str) -> str:
-    if parent_context:
-        return parent_context
-    if element.tag in _CHROME_TAGS:
-        return element.tag
-    role = element.get("role")
-    if role in ("navigation", "banner", "contentinfo", "complementary"):
-        return role
-    hint = f"{element.get('class') or ''} {element.get('id') or ''}"
-    match = _CHROME_HINT.search(hint.replace("-", " ").replace("_", " "))
-    return match.group(1).lower() if match else ""
-
-
-def html_blocks(html: str) -> tuple[str | None, list[Block]]:
-    """The page's title hint (og:title, ``<title>`` or first ``<h1>``) and its blocks in order."""
-    tree = parse(html)
-    if tree is None:
-        return None, []
-    if hit_depth_limit():
-        return None, text_blocks(flatten_html(html))
-    titles = title_candidates(tree)
-    blocks: list[Block] = []
-    pending: list[str] = []  # inline text collected for the current block
-    pending_meta: list[str] = ["div", ""]
-
-    def flush() -> None:
-        text = _clean("".join(pending))
-        if text:
-            blocks.append(Block(text, tag=pending_meta[0], context=pending_meta[1]))
-        pending.clear()
-
-    # An explicit stack instead of recursion: pages nest thousands of levels deep. Items are
-    # ("element", element, ...), ("text", string, ...) and ("end", None, ...) at a block's end.
-    stack: list[tuple[str, HtmlElement | str | None, str, str]] = [("element", tree, "", "")]
-    while stack:
-        kind, item, block_tag, context = stack.pop()
-        if kind == "end":
-            flush()
-        elif kind == "text":
-            if not pending:
-                pending_meta[:] = [block_tag or "div", context]
-            pending.append(item)
-        elif item.tag == "br":
-            pending.append("\n")
-        elif isinstance(item.tag, str) and item.tag not in _SKIP and item.get("aria-hidden") != "true":
-            element_context = _chrome_context(item, context)
-            tag = item.tag if item.tag in _BLOCKS or item.tag in _CHROME_TAGS else block_tag
-            if item.tag in _BLOCKS or item.tag in _CONTAINERS and item.tag != "span":
-                flush()
-                stack.append(("end", None, "", ""))
-            for child in reversed(item):
-                if child.tail:
-                    stack.append(("text", child.tail, tag, element_context))
-                stack.append(("element", child, tag, element_context))
-            if item.text:
-                stack.append(("text", item.text, tag, element_context))
-    flush()
-    return (titles[0] if titles else None), blocks
-
-
-def flatten_html(html: str) -> str:
-    """The text of a page nested too deep for lxml (libxml2 stops at 2,048 levels), read with
-    BeautifulSoup's pure-Python parser, which has no depth limit: a line per text node, scripts
-    and styles dropped. The block structure is lost, the text is kept.
-
-    >>> flatten_html("<div><p>One &amp; two</p><script>x()</script><p>Three</p></div>")
-    'One & two\\nThree'
-    """
-    from bs4 import BeautifulSoup
-
-    soup = BeautifulSoup(html, "html.parser")
-    for element in soup(["script", "style", "template", "noscript"]):
-        element.decompose()
-    return soup.get_text("\n")
+def html_blocks(html: str) -> tuple[Page, list[Block]]:
+    """The page parsed once (:func:`~normalize.extract.page.parse_page`) and its blocks in order,
+    each with the features the boilerplate classifier reads. A page nested deeper than lxml
+    goes (2,048 levels) is read as text, a line a block."""
+    page = parse_page(html)
+    if page.too_deep:
+        blocks = text_blocks(flatten_html(html))
+        for block, row in zip(blocks, line_features([b.text for b in blocks])):
+            block.features = row
+        return page, blocks
+    rows = block_features(page)
+    return page, [Block(b.text, tag=b.tag, context=b.context, features=row) for b, row in zip(page.blocks, rows)]
 
 
 _HTML_START = re.compile(r"^\s*(<!doctype\s+html|<html|<head|<body|<\?xml)", re.IGNORECASE)
@@ -188,7 +108,8 @@ def looks_like_html(text: str) -> bool:
 
 
 class StructureStage(Stage):
-    """Splits the repaired input into blocks; an HTML page's title goes to ``title`` as a hint."""
+    """Splits the repaired input into blocks with their features; an HTML page's title evidence
+    goes to ``title_evidence``, a cut of a huge page to ``warnings``."""
 
     name = "structure"
 
@@ -196,8 +117,15 @@ class StructureStage(Stage):
         if doc.is_html is None:
             doc.is_html = looks_like_html(doc.input_text)
         if doc.is_html:
-            doc.title, doc.blocks = html_blocks(doc.input_text)
+            page, doc.blocks = html_blocks(doc.input_text)
+            doc.title_evidence = page.evidence
+            for note in page.notes:
+                doc.add_warning(self.name, note)
+                self.stats.count("cut")
         else:
             doc.blocks = text_blocks(doc.input_text)
+            rows = line_features([b.text for b in doc.blocks])
+            for block, row in zip(doc.blocks, rows):
+                block.features = row
         self.stats.count("blocks", len(doc.blocks))
         return doc

@@ -1,179 +1,158 @@
-"""Article-body benchmark: extract_html and clean_text against trafilatura and readability-lxml.
+"""Article-body benchmark: normalize's extraction against trafilatura and keep-every-line, per dataset.
 
-Scored with the scrapinghub article-extraction-benchmark metric (../shared/README.md): 4-token
-shingles over ``\\w+`` tokens, multiset overlaps per page, precision and recall averaged over
-pages, F1 the harmonic mean of the two averages. Every extractor runs on the same pages in the
-same process, one page at a time, the extractors taking turns pass by pass (best pass counts), so
-the pages/s column compares like with like. The pipeline rows score ``Document.text`` from the
-stages decode -> repair -> structure -> boilerplate (their speed includes the other stages).
+Scored as ../shared/README.md says: 4-token shingles over ``\\w+`` tokens, multiset overlaps per
+page, precision and recall averaged over pages, F1 the harmonic mean of the two averages; each
+dataset on its own (the article benchmark and the five wceb datasets), then the macro mean over
+the five wceb datasets. Every extractor runs on the same pages in the same process, one page
+at a time, so the pages/s columns compare like with like. HTML: ``normalize`` (one parse and the
+learned classifier: title and body in one call), trafilatura default and ``favor_precision``.
+Text dumps: ``normalize.clean_text``, keep every line, trafilatura (both modes) on the lines as
+``<p>``. Titles: L3S-GN1's annotated headline against normalize's title and trafilatura's
+``extract_metadata(...).title``.
 
-    python scripts/bench_extract.py --data ../shared/data/articles
+    python scripts/bench_extract.py                          # everything in ../shared/data
+    python scripts/bench_extract.py --only html --datasets articles l3s-gn1
+    python scripts/bench_extract.py --limit 20 --no-anchors  # a quick look
 """
 
 from __future__ import annotations
 
 import argparse
-import gzip
-import json
-import re
 import sys
 import time
-from collections import Counter
 from collections.abc import Callable
+from html import escape
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from normalize import clean_text, extract_html  # noqa: E402
+from extract_data import WCEB, Labelled, default_shared, load_all, page_scores, same_title, summary  # noqa: E402
 
-_TOKEN = re.compile(r"\w+")
-
-
-def shingles(text: str, n: int = 4) -> Counter:
-    tokens = _TOKEN.findall(text)
-    return Counter(tuple(tokens[i : i + n]) for i in range(max(1, len(tokens) - n + 1)) if tokens)
-
-
-def page_scores(predicted: str, gold: str) -> tuple[float | None, float | None]:
-    """Precision and recall of one page (None where undefined: nothing predicted / no gold)."""
-    pred, true = shingles(predicted), shingles(gold)
-    tp = sum((pred & true).values())
-    fp, fn = sum(pred.values()) - tp, sum(true.values()) - tp
-    return (tp / (tp + fp) if tp + fp else None, tp / (tp + fn) if tp + fn else None)
+from normalize import clean_text  # noqa: E402
+from normalize.decode import decode_bytes  # noqa: E402
+from normalize.extract.html import read_article  # noqa: E402
+from normalize.extract.words import PARAGRAPH_SEPARATOR  # noqa: E402
 
 
-def summary(scores: list[tuple[float | None, float | None]]) -> tuple[float, float, float]:
-    ps = [p for p, _ in scores if p is not None]
-    rs = [r for _, r in scores if r is not None]
-    p, r = sum(ps) / max(1, len(ps)), sum(rs) / max(1, len(rs))
-    return 2 * p * r / (p + r) if p + r else 0.0, p, r
+def normalize_html(html: str) -> tuple[str | None, str]:
+    title, lines = read_article(html)
+    return title, PARAGRAPH_SEPARATOR.join(lines)
 
 
-def trafilatura_precise(html: str) -> str:
+def trafilatura_default(html: str) -> tuple[str | None, str]:
     import trafilatura
 
-    return trafilatura.extract(html, favor_precision=True, include_comments=False) or ""
+    return None, trafilatura.extract(html) or ""
 
 
-def readability_lxml(html: str) -> str:
-    from lxml import html as lxml_html
-    from readability import Document
+def trafilatura_precise(html: str) -> tuple[str | None, str]:
+    import trafilatura
 
-    summary_html = Document(html).summary(html_partial=True)
-    return lxml_html.fromstring(summary_html).text_content() if summary_html.strip() else ""
+    return None, trafilatura.extract(html, favor_precision=True) or ""
 
 
-def run_all(extractors: dict[str, Callable[[str], str]], pages: list[tuple[str, str, str]], repeat: int = 1) -> list[dict]:
-    """Score each extractor; its speed is its best of ``repeat`` passes, the passes of all
-    extractors taking turns so that a change in the machine's load hits them alike."""
-    seconds = {name: float("inf") for name in extractors}
-    outputs: dict[str, dict[str, str]] = {}
-    for _ in range(repeat):
-        for name, extract in extractors.items():
-            start = time.perf_counter()
-            outputs[name] = {page_id: extract(document) for page_id, document, _ in pages}
-            seconds[name] = min(seconds[name], time.perf_counter() - start)
-    results = []
-    for name in extractors:
-        scores = {page_id: page_scores(outputs[name][page_id], gold) for page_id, _, gold in pages}
-        f1, p, r = summary(list(scores.values()))
-        results.append({"name": name, "f1": f1, "p": p, "r": r, "pages_s": len(pages) / seconds[name],
-                        "scores": scores, "outputs": outputs[name]})
-    return results
+def trafilatura_title(html: str) -> tuple[str | None, str]:
+    from trafilatura import extract_metadata
+
+    meta = extract_metadata(html)
+    return (meta.title if meta else None), ""
 
 
-def reason(predicted: str, gold: str, p: float | None, r: float | None) -> str:
-    if not predicted.strip():
-        return "returned nothing"
-    if p is not None and r is not None and p < 0.5 and r < 0.5:
-        return "picked the wrong block"
-    if p is not None and (r is None or p < r):
-        return f"kept chrome ({len(_TOKEN.findall(predicted))} tokens vs {len(_TOKEN.findall(gold))} gold)"
-    return f"lost body ({len(_TOKEN.findall(predicted))} tokens vs {len(_TOKEN.findall(gold))} gold)"
+def _as_page(text: str) -> str:
+    return "<html><body>" + "".join(f"<p>{escape(line)}</p>" for line in text.splitlines()) + "</body></html>"
 
 
-def print_table(title: str, results: list[dict]) -> None:
-    print(f"\n{title}\n| extractor | F1 | precision | recall | pages/s |\n|---|---|---|---|---|")
-    for res in results:
-        print(f"| {res['name']} | {res['f1']:.3f} | {res['p']:.3f} | {res['r']:.3f} | {res['pages_s']:.1f} |")
+TEXT_EXTRACTORS: dict[str, Callable[[str], str]] = {
+    "normalize.clean_text": clean_text,
+    "keep every line": lambda text: text,
+    "trafilatura default (lines as <p>)": lambda text: trafilatura_default(_as_page(text))[1],
+    "trafilatura favor_precision (lines as <p>)": lambda text: trafilatura_precise(_as_page(text))[1],
+}
 
 
-def print_worst(res: dict, pages: list[tuple[str, str, str]], n: int = 10) -> None:
-    def f1(page_id: str) -> float:
-        p, r = res["scores"][page_id]
-        p, r = p or 0.0, r or 0.0
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-    print(f"\nworst {n} pages of {res['name']}:")
-    gold_of = {page_id: gold for page_id, _, gold in pages}
-    for page_id in sorted(res["scores"], key=f1)[:n]:
-        p, r = res["scores"][page_id]
-        why = reason(res["outputs"][page_id], gold_of[page_id], p, r)
-        print(f"  {page_id[:12]} F1 {f1(page_id):.3f} P {p or 0:.3f} R {r or 0:.3f}: {why}")
+def run(extract: Callable, documents: list[str]) -> tuple[list, float]:
+    start = time.perf_counter()
+    outputs = [extract(d) for d in documents]
+    return outputs, time.perf_counter() - start
 
 
-def load(data: Path) -> tuple[list[tuple[str, str, str]], list[tuple[str, str, str]]]:
-    gold = {page_id: item["articleBody"] for page_id, item in json.loads((data / "ground-truth-dev.json").read_text()).items()}
-    html_pages = [(p.name.split(".")[0], gzip.open(p, "rb").read().decode("utf-8", "replace"), "")
-                  for p in sorted((data / "html").glob("*.html.gz"))]
-    html_pages = [(i, doc, gold[i]) for i, doc, _ in html_pages if i in gold]
-    text_pages = []
-    for line in (data / "text-dev.jsonl").read_text().splitlines():
-        record = json.loads(line)
-        if record["id"] in gold:
-            text_pages.append((record["id"], record["text"], gold[record["id"]]))
-    return html_pages, text_pages
+def table(kind: str, names: list[str], results: dict[str, dict[str, tuple[float, float, float, float]]],
+          datasets: list[str]) -> None:
+    print(f"\n{kind}: F1 per dataset (precision / recall below), pages/s over all pages")
+    print("| extractor | " + " | ".join(datasets) + " | wceb macro | pages/s |")
+    print("|---" * (len(datasets) + 3) + "|")
+    for name in names:
+        row = results[name]
+        wceb = [row[d][0] for d in datasets if d in WCEB]
+        macro = sum(wceb) / len(wceb) if wceb else float("nan")
+        print(f"| {name} | " + " | ".join(f"{row[d][0]:.3f}" for d in datasets)
+              + f" | **{macro:.3f}** | {row['_speed']:.1f} |")
+    print("\n| extractor (P / R) | " + " | ".join(datasets) + " |\n" + "|---" * (len(datasets) + 1) + "|")
+    for name in names:
+        print(f"| {name} | " + " | ".join(f"{results[name][d][1]:.3f} / {results[name][d][2]:.3f}" for d in datasets) + " |")
+
+
+def bench(kind: str, extractors: dict[str, Callable], pages: list[Labelled], datasets: list[str]) -> dict:
+    docs = [decode_bytes(p.html) if kind == "HTML" else p.dump for p in pages]
+    keep = [i for i, d in enumerate(docs) if d is not None]
+    results: dict[str, dict] = {}
+    titles: dict[str, list] = {}
+    for name, extract in extractors.items():
+        outputs, seconds = run(extract, [docs[i] for i in keep])
+        per: dict[str, list] = {}
+        for i, out in zip(keep, outputs):
+            body = out[1] if isinstance(out, tuple) else out
+            per.setdefault(pages[i].dataset, []).append(page_scores(body, pages[i].gold))
+            if isinstance(out, tuple) and pages[i].title and name == "normalize":  # the others give no title
+                titles.setdefault(name, []).append(same_title(out[0], pages[i].title))
+        results[name] = {d: summary(per.get(d, [])) for d in datasets}
+        results[name]["_speed"] = len(keep) / seconds
+        print(f"  {kind} {name}: {len(keep)} pages in {seconds:.1f} s", file=sys.stderr)
+    table(kind, list(extractors), results, datasets)
+    return titles
 
 
 def main() -> None:
-    root = Path(__file__).resolve().parent.parent
-    # ../shared from the project root (a git worktree sits one level deeper)
-    default = next((d / "shared" / "data" / "articles" for d in root.parents[:2] if (d / "shared").exists()), None)
+    shared = default_shared()
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--data", type=Path, default=default, required=default is None)
-    parser.add_argument("--only", choices=["html", "text"], help="run one half of the benchmark")
-    parser.add_argument("--no-anchors", action="store_true", help="skip trafilatura and readability (quick checks)")
-    parser.add_argument("--worst", type=int, default=10)
-    parser.add_argument("--repeat", type=int, default=3, help="timing passes per extractor; the best counts")
+    parser.add_argument("--data", type=Path, default=shared, required=shared is None, help="../shared/data")
+    parser.add_argument("--only", choices=["html", "text"])
+    parser.add_argument("--datasets", nargs="+", choices=["articles", *WCEB])
+    parser.add_argument("--limit", type=int, help="the first N pages of each dataset")
+    parser.add_argument("--no-anchors", action="store_true", help="normalize (and keep every line) only")
     args = parser.parse_args()
-    html_pages, text_pages = load(args.data)
+    pages = load_all(args.data)
+    datasets = args.datasets or ["articles", *WCEB]
+    pages = [p for p in pages if p.dataset in datasets]
+    if args.limit:
+        counts: dict[str, int] = {}
+        pages = [p for p in pages if counts.setdefault(p.dataset, 0) < args.limit and not counts.update({p.dataset: counts[p.dataset] + 1})]
     if args.only != "text":
-        extractors = {"normalize.extract_html": extract_html}
+        extractors: dict[str, Callable] = {"normalize": normalize_html}
         if not args.no_anchors:
-            extractors["trafilatura favor_precision, no comments"] = trafilatura_precise
-            extractors["readability-lxml"] = readability_lxml
-        extractors["normalize pipeline: Document.text"] = _pipeline_text(is_html=True)
-        results = run_all(extractors, html_pages, args.repeat)
-        print_table(f"HTML pages ({len(html_pages)})", results)
-        print_worst(results[0], html_pages, args.worst)
+            extractors |= {"trafilatura default": trafilatura_default,
+                           "trafilatura favor_precision": trafilatura_precise}
+        titles = bench("HTML", extractors, pages, datasets)
+        if "l3s-gn1" in datasets:
+            if not args.no_anchors:
+                titles |= bench_titles(pages)
+            print("\nL3S-GN1 titles: exact match (same \\w+ tokens, case-folded) with the annotated headline")
+            print("| title from | pages | right |\n|---|---|---|")
+            for name, right in titles.items():
+                if right:
+                    print(f"| {name} | {len(right)} | {sum(right) / len(right):.3f} |")
     if args.only != "html":
-        extractors = {"normalize.clean_text": clean_text, "keep every line": lambda text: text}
-        if not args.no_anchors:
-            extractors["trafilatura on the lines as <p>"] = _trafilatura_on_lines
-        extractors["normalize pipeline: Document.text"] = _pipeline_text(is_html=False)
-        results = run_all(extractors, text_pages, args.repeat)
-        print_table(f"text dumps ({len(text_pages)})", results)
-        print_worst(results[0], text_pages, args.worst)
+        extractors = dict(TEXT_EXTRACTORS)
+        if args.no_anchors:
+            extractors = {k: v for k, v in extractors.items() if "trafilatura" not in k}
+        bench("text dumps", extractors, pages, datasets)
 
 
-def _pipeline_text(is_html: bool) -> Callable[[str], str]:
-    """The body text the pipeline's stages up to boilerplate give (no language ID: not scored)."""
-    from normalize.boilerplate import BoilerplateStage
-    from normalize.decode import DecodeStage
-    from normalize.document import Document
-    from normalize.pipeline import Pipeline
-    from normalize.repair import RepairStage
-    from normalize.structure import StructureStage
-
-    pipeline = Pipeline([DecodeStage(), RepairStage(), StructureStage(), BoilerplateStage()])
-    return lambda raw: pipeline.process(Document(id="page", raw=raw, is_html=is_html)).text
-
-
-def _trafilatura_on_lines(text: str) -> str:
-    from html import escape
-
-    page = "<html><body>" + "".join(f"<p>{escape(line)}</p>" for line in text.splitlines()) + "</body></html>"
-    return trafilatura_precise(page)
+def bench_titles(pages: list[Labelled]) -> dict[str, list]:
+    gn1 = [p for p in pages if p.dataset == "l3s-gn1" and p.title and p.html is not None]
+    right = [same_title(trafilatura_title(decode_bytes(p.html))[0], p.title) for p in gn1]
+    return {"trafilatura extract_metadata().title": right}
 
 
 if __name__ == "__main__":

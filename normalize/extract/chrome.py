@@ -15,10 +15,10 @@ import re
 
 # The whole line is one of these (buttons, menus, prompts), with optional punctuation around.
 _CHROME_LINE = re.compile(
-    r"^\W*(subscribe|subscribe now|sign in|sign up|log in|login|log out|register|log in or register|newsfeed|"
-    r"chats?|loader|loading|share|share this|share this article|share on \w+|tweet|print|email|e-mail|"
+    r"^\W*(subscribe|subscribe now|sign in|sign up|log in|login|log out|register|"
+    r"loading|share|share this|share this article|share on \w+|tweet|print|email|e-mail|"
     r"comments?|\d+ comments?|reply|menu|search|home|tags?|topics|advert|sharing is caring|more|"
-    r"to participate in the discussion|advertisement|advertising|sponsored|sponsored content|related|"
+    r"advertisement|advertising|sponsored|sponsored content|related|"
     r"related articles|related posts|related stories|related links|related topics|you may also like|more stories|most read|most popular|"
     r"trending|recommended|follow us|cookies?|accept|close|next|previous|back to top|skip to content|"
     r"all rights reserved|like this story\W+share it with a friend|leave a reply|leave a comment|"
@@ -62,8 +62,8 @@ _COMMENT_HEADER = re.compile(
 _PROMO = re.compile(
     r"\b(sign up|subscribe)\b.{0,80}\bnewsletters?\b|\bnewsletters?\b.{0,80}\b(inbox|sign up|subscribe)",
 )
-_CREDIT_WORDS = ("©", "copyright", "mediabank", "getty images", "afp", "reuters", "ap photo")
-_CREDIT = re.compile(r"©|\bcopyright\b|/ go to the mediabank|getty images|\bafp\b\s*/|reuters\s*/|\bap photo\b")
+_CREDIT_WORDS = ("©", "copyright", "getty images", "afp", "reuters", "ap photo")
+_CREDIT = re.compile(r"©|\bcopyright\b|getty images|\bafp\b\s*/|reuters\s*/|\bap photo\b")
 # A photo credit closing a caption: "…, Michael Conroy, AP", "… / AP file", "… (Reuters)".
 _CLOSING_CREDIT = re.compile(r"[,/(]\s*(AP|AFP|Reuters|EPA|dpa|Getty Images|ТАСС|РИА Новости)( Photo| file)?\)?\s*$")
 

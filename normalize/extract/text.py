@@ -1,15 +1,12 @@
 """The article body of a scraped plain-text dump (one block element a line, like the seed).
 
-Each line scores by what it looks like: prose and sentences count for their words, any other line
-(menu entries, buttons, bylines, teaser headlines) against them, chrome lines (multilingual
-phrases, credits, lines ending in the site's name, everything from the first dated comment
-header on) more. The body is the run of lines with the best total, the way a reader's eye finds
-the dense block of text on a page, plus dense runs just around it (an article split by a gallery);
-inside, every line is body but chrome, repeats and headlines next to chrome (teaser boxes).
-The title is the line before the body that the dump's first line (the page's ``<title>``)
-starts with, else the nearest headline-like line before the body.
+Every line is scored by the learned text model (:mod:`normalize.extract.model`) from the line's
+text alone and its neighbours' (length, punctuation, common words, capitals, digits, position,
+repetition, chrome phrases); a repeated line stays body once. The title is the line before the
+body that the dump's first line (the page's ``<title>``, often with the site's name added)
+starts with or holds, else the nearest headline-like line before the body.
 
->>> dump = "Big Storm Hits the Coast - Daily News\\nHome\\nWorld\\nBig Storm Hits the Coast\\nThe storm reached the coast on Monday night, officials said.\\nREAD MORE: Another story\\nIt is expected to weaken by Wednesday, forecasters said.\\nShare\\n0"
+>>> dump = "Big Storm Hits the Coast - Daily News\\nHome\\nWorld\\nBig Storm Hits the Coast\\nThe storm reached the coast on Monday night, officials said.\\nIt is expected to weaken by Wednesday, forecasters said.\\nShare\\n0"
 >>> print(clean_text(dump))
 The storm reached the coast on Monday night, officials said.
 <BLANKLINE>
@@ -21,154 +18,110 @@ It is expected to weaken by Wednesday, forecasters said.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
-from .chrome import is_chrome_line, is_comment_header, is_teaser_marker
+from .chrome import is_chrome_line
+from .features import LINE_FEATURES, ends_with_site, line_features, site_suffixes
+from .model import is_body, probabilities
 from .words import PARAGRAPH_SEPARATOR, count_words, ends_like_sentence, normal_words
 
-_SITE_SUFFIX = re.compile(r"(?:^|\s)[-|–—]\s*([^-|–—]{3,60})$")
-# What a line that is not prose costs the run it sits in, in words of prose; a chrome line more.
-NON_PROSE_COST = 15
-CHROME_COST = 40
-# A split-off part of the article starts within this many lines of the run and is worth at least
-# this share of it.
-SPLIT_GAP = 20
-SPLIT_SHARE = 0.5
+#: A headline-like line has this many words (a menu entry fewer, a paragraph more).
+HEADLINE_WORDS = (3, 30)
+#: The title is looked for this many lines above the body.
+TITLE_REACH = 12
+#: A line ending with the site's name under this many words is a caption or a teaser link.
+SITE_LINE_WORDS = 25
+#: A line is prose from this many words when it ends like a sentence, or from the second number
+#: whatever its end (the old rules' figures, kept).
+PROSE_WORDS = (8, 25)
+#: A line of one word is body from this probability on (set by hand on the unit tests' dumps,
+#: not cross-validated: a lone word is rarely article text).
+LONE_WORD_THRESHOLD = 0.7
+_CHROME = LINE_FEATURES.index("chrome")
+_COMMENT = LINE_FEATURES.index("comment_header")
+_TEASER = LINE_FEATURES.index("teaser")
+_SITE = LINE_FEATURES.index("site_suffix")
+
+
+def body_mask(lines: Sequence[str], rows: list[list[float]], probs: list[float] | None = None) -> list[bool]:
+    """Which lines are body: the text model's probability smoothed over the neighbours (chrome
+    phrases such as "Read also:" markers are nobody's neighbour), then rules for what the model
+    has too few examples of: a chrome phrase is never body; a short line ending with the site's
+    name (a caption, a teaser link) is not, nor a headline-like line next to one (a teaser box);
+    a line of one word is body on its own probability only; the prose line right after a "Read
+    also:" marker that interrupts the body is body; from the first dated comment header after
+    the article on ("Jane on May 3, 2019 at 4:47 pm said:"), nothing is. Where the model finds
+    no body at all, the prose lines are the body (a text of one paragraph)."""
+    chrome = [bool(r[_CHROME]) for r in rows]
+    probs = probabilities(rows, "text") if probs is None else probs
+    body = is_body(rows, "text", probs=probs, transparent=chrome)
+    for i, line in enumerate(lines):  # a lone word is body on its own score, not its neighbours'
+        if count_words(line) <= 1:
+            body[i] = probs[i] >= LONE_WORD_THRESHOLD
+    for i, r in enumerate(rows):  # a "Read also:" marker interrupts the article: the prose after it goes on
+        if r[_TEASER] and 0 < i < len(lines) - 1 and body[i - 1] and is_prose(lines[i + 1]):
+            body[i + 1] = True
+    if not any(body):  # nothing looks like the article: a text of prose lines only, or one line
+        body = [is_prose(line) and not c for line, c in zip(lines, chrome)]
+    started = False
+    for i, r in enumerate(rows):
+        if r[_COMMENT] and started:
+            body[i:] = [False] * (len(body) - i)
+            break
+        started = started or body[i]
+    site = [bool(r[_SITE]) and count_words(line) < SITE_LINE_WORDS for line, r in zip(lines, rows)]
+    for i, line in enumerate(lines):
+        if site[i] or chrome[i] or body[i] and not ends_like_sentence(line) and (
+                i > 0 and site[i - 1] or i + 1 < len(lines) and site[i + 1]):
+            body[i] = False
+    return body
 
 
 def is_prose(line: str) -> bool:
     """A sentence-like line long enough to be article text."""
     n = count_words(line)
-    return n >= 25 or n >= 8 and ends_like_sentence(line)
+    return n >= PROSE_WORDS[1] or n >= PROSE_WORDS[0] and ends_like_sentence(line)
 
 
-def is_sentence(line: str) -> bool:
-    """A short line that still reads as a sentence (a one-line paragraph, a quote)."""
-    return count_words(line) >= 3 and ends_like_sentence(line)
-
-
-def best_run(scores: Sequence[float]) -> tuple[int, int] | None:
-    """``(first, last)`` of the consecutive lines with the highest total score, ``None`` when no
-    line scores above zero.
-
-    >>> best_run([-1, 5, -2, 4, -9, 3])
-    (1, 3)
-    """
-    best, best_span = 0.0, None
-    total, start = 0.0, 0
-    for i, score in enumerate(scores):
-        if total <= 0:
-            total, start = 0.0, i
-        total += score
-        if total > best:
-            best, best_span = total, (start, i)
-    return best_span
-
-
-def _score(line: str, prose: bool, chrome: bool) -> float:
-    """What a line adds to the run around it: prose and sentences their words, any other line
-    (menu entries, buttons, teaser headlines, "Read also:" markers, which interrupt articles) a
-    fixed cost, other chrome a higher one."""
-    if chrome and not is_teaser_marker(line):
-        return -CHROME_COST
-    return count_words(line) if prose or is_sentence(line) else -NON_PROSE_COST
-
-
-def article_runs(scores: Sequence[float]) -> list[tuple[int, int]]:
-    """The best run of lines, plus the dense runs next to it that continue a split article (a
-    gallery or a teaser box between two halves): within :data:`SPLIT_GAP` lines and worth at
-    least :data:`SPLIT_SHARE` of the best run.
-
-    >>> article_runs([-9, 50, 40, -15, -15, -15, -15, 30, 20, -15, 5])
-    [(1, 2), (7, 8)]
-    """
-    main = best_run(scores)
-    if main is None:
-        return []
-    runs = [main]
-    worth = sum(scores[main[0] : main[1] + 1])
-    while True:
-        first, last = runs[0][0], runs[-1][1]
-        before = best_run(scores[max(0, first - SPLIT_GAP) : first])
-        after = best_run(scores[last + 1 : last + 1 + SPLIT_GAP])
-        candidates = []
-        if before:
-            offset = max(0, first - SPLIT_GAP)
-            candidates.append((before[0] + offset, before[1] + offset))
-        if after:
-            candidates.append((after[0] + last + 1, after[1] + last + 1))
-        candidates = [r for r in candidates if sum(scores[r[0] : r[1] + 1]) >= SPLIT_SHARE * worth]
-        if not candidates:
-            return runs
-        runs = sorted(runs + candidates)
-
-
-def site_suffixes(lines: Sequence[str]) -> set[str]:
-    """Endings like `` - Sputnik International`` that several lines share, or that stand alone on
-    a line: the site's name, added to photo captions, teaser links and the page title.
-
-    >>> sorted(site_suffixes(["A photo - Daily News", "A story - Daily News", "- Daily News", "Text."]))
-    ['daily news']
-    """
-    counts: dict[str, int] = {}
-    for line in set(lines):
-        match = _SITE_SUFFIX.search(line)
-        if match:
-            suffix = match.group(1).strip().lower()
-            counts[suffix] = counts.get(suffix, 0) + 1
-    alone = {line.strip().lower() for line in lines}  # the site's name on a line of its own
-    return {suffix for suffix, n in counts.items() if n >= 2 or suffix in alone}
-
-
-def _ends_with_site(line: str, suffixes: set[str]) -> bool:
-    match = _SITE_SUFFIX.search(line)
-    return bool(match) and match.group(1).strip().lower() in suffixes
-
-
-def line_roles(lines: Sequence[str]) -> list[str]:
+def line_roles(lines: Sequence[str], rows: list[list[float]] | None = None) -> list[str]:
     """``title``, ``body`` or ``boilerplate`` for each line of a dump."""
-    suffixes = site_suffixes(lines)
-    comments = next((i for i, line in enumerate(lines) if is_comment_header(line)), len(lines))
-    chrome = [
-        i >= comments or not line.strip() or is_chrome_line(line) or not any(c.isalpha() for c in line)
-        or _ends_with_site(line, suffixes)
-        for i, line in enumerate(lines)
-    ]
-    prose = [not c and is_prose(line) for line, c in zip(lines, chrome)]
+    lines = list(lines)
+    body = body_mask(lines, line_features(lines) if rows is None else rows)
     roles = ["boilerplate"] * len(lines)
-    runs = article_runs([_score(line, p, c) for line, p, c in zip(lines, prose, chrome)])
     seen: set[str] = set()
-    for first, last in runs:
-        for i in range(first, last + 1):
-            key = normal_words(lines[i])
-            if chrome[i] or key in seen or _in_teaser_box(i, lines, chrome):
-                continue
+    for i, (line, b) in enumerate(zip(lines, body)):
+        key = normal_words(line)
+        if b and key and key not in seen:
             roles[i] = "body"
             seen.add(key)
-    title = _title_index(lines, chrome, runs[0][0] if runs else len(lines))
+    if roles[:1] == ["body"] and not ends_like_sentence(lines[0]) and "body" in roles[1:]:
+        roles[0] = "boilerplate"  # a dump's first line is the page's <title>, not its body
+    first = next((i for i, r in enumerate(roles) if r == "body"), len(lines))
+    title = _title_index(lines, first)
     if title is not None:
         roles[title] = "title"
+        key = normal_words(lines[title])
+        for i, line in enumerate(lines):  # the headline is never repeated in the body
+            if roles[i] == "body" and (normal_words(line) + " ").startswith(key + " "):
+                roles[i] = "boilerplate"
     return roles
 
 
-def _in_teaser_box(i: int, lines: Sequence[str], chrome: Sequence[bool]) -> bool:
-    """A headline next to a chrome line (a caption, a READ MORE marker): a teaser, not a
-    subheading of the article."""
-    return not is_sentence(lines[i]) and (i > 0 and chrome[i - 1] or i + 1 < len(lines) and chrome[i + 1])
-
-
-def _title_index(lines: Sequence[str], chrome: Sequence[bool], before: int) -> int | None:
+def _title_index(lines: Sequence[str], before: int) -> int | None:
     """The headline: the nearest line before the body that the first line (the page's
-    ``<title>``, often with the site's name added) starts with, else the nearest headline-like
-    line before the body."""
-    page_title = normal_words(lines[0]) if lines else ""
-    for i in range(before - 1, 0, -1):
+    ``<title>``) starts with or holds, else the nearest headline-like line before the body."""
+    page_title = f" {normal_words(lines[0])} " if lines else ""
+    low = max(0, before - TITLE_REACH)
+    suffixes = site_suffixes(lines)
+    # the body's first line too: a headline the model took for body
+    for i in range(min(before, len(lines) - 1), max(0, low - 1), -1):
         key = normal_words(lines[i])
-        if key and (page_title == key or page_title.startswith(key + " ")):
+        if key and count_words(lines[i]) >= 2 and f" {key} " in page_title:
             return i
-    for i in range(before - 1, -1, -1):
-        if not chrome[i] and 3 <= count_words(lines[i]) <= 30 and not lines[i].rstrip().endswith("."):
+    for i in range(min(before, len(lines) - 1), low - 1, -1):
+        line = lines[i]
+        if (not is_chrome_line(line) and not ends_with_site(line, suffixes)
+                and HEADLINE_WORDS[0] <= count_words(line) <= HEADLINE_WORDS[1] and not ends_like_sentence(line)):
             return i
     return None
 

@@ -1,0 +1,259 @@
+"""Features of page blocks and dump lines for the boilerplate classifier.
+
+Each block or line becomes a row of numbers: what its text looks like (length, punctuation,
+share of very common words in any of wordfreq's languages, capitals, digits, chrome phrases),
+where it sits (position, depth, the containers around it and their class/id vocabulary, link
+density) and what its neighbours look like, so that the classifier sees the sequence around
+every block. Nothing here names a site or a page.
+
+>>> rows = line_features(["Home", "The storm reached the coast on Monday night, officials said.", "Share"])
+>>> len(rows), len(rows[0]) == len(LINE_FEATURES)
+(3, True)
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from functools import cache
+
+from .chrome import is_chrome_line, is_comment_header, is_teaser_marker
+from .page import HINT_GROUPS, Page
+from .words import count_words, ends_like_sentence, normal_words
+
+_WORD = re.compile(r"\w+")
+_SENTENCE_INSIDE = re.compile(r"[.!?。！？](?:\s|$)")
+_URL = re.compile(r"https?://|www\.|\S@\S|\.(com|org|net)\b")
+_SEPARATORS = re.compile(r"[|•·»›«‹/\\>]")
+#: A date or a time: 05/10/2018, 2018-10-05, 0:13, or a year with a day ("22 de janeiro de 2018").
+DATE = re.compile(
+    r"\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b|\b\d{1,2}:\d{2}\b|\b\d{1,2}\b.*\b(19|20)\d{2}\b|\b(19|20)\d{2}\b.*\b\d{1,2}\b"
+)
+#: How many of each wordfreq language's most frequent words count as its stop words: the
+#: function words (articles, prepositions, pronouns) that prose holds and labels do not.
+STOP_WORDS_PER_LANGUAGE = 60
+
+TEXT_FEATURES = [
+    "log_chars", "log_words", "mean_word_len", "alpha", "digits", "upper", "punct", "cap_words", "stop_words",
+    "sentences", "ends_sentence", "ends_period", "ends_colon", "starts_upper", "chrome", "teaser", "comment_header",
+    "dateline", "url", "separators", "copyright", "commas",
+]
+
+
+@cache
+def stop_words() -> frozenset[str]:
+    """The most frequent words of every language wordfreq has a list for (its "small" lists)."""
+    import wordfreq
+    from wordfreq import read_cBpack
+
+    words: set[str] = set()
+    for _, path in sorted(wordfreq.available_languages("small").items()):
+        taken = 0
+        for bucket in read_cBpack(path):
+            if taken >= STOP_WORDS_PER_LANGUAGE:
+                break
+            words.update(bucket)
+            taken += len(bucket)
+    return frozenset(words)
+
+
+def text_stats(text: str) -> list[float]:
+    """What a text looks like, in the order of :data:`TEXT_FEATURES`."""
+    n = len(text) or 1
+    words = _WORD.findall(text)
+    n_words = count_words(text)
+    alpha = digits = upper = punct = 0
+    for c in text:
+        if c.isalpha():
+            alpha += 1
+            upper += c.isupper()
+        elif c.isdigit():
+            digits += 1
+        elif not c.isspace():
+            punct += 1
+    lowered = [w.lower() for w in words]
+    stops = stop_words()
+    stripped = text.strip()
+    return [
+        math.log1p(len(text)), math.log1p(n_words), sum(map(len, words)) / len(words) if words else 0.0,
+        alpha / n, digits / n, upper / alpha if alpha else 0.0, punct / n,
+        sum(w[0].isupper() for w in words) / len(words) if words else 0.0,
+        sum(w in stops for w in lowered) / len(words) if words else 0.0,
+        float(len(_SENTENCE_INSIDE.findall(text))), float(ends_like_sentence(text)),
+        float(stripped.endswith(".")), float(stripped.endswith(":")), float(stripped[:1].isupper()),
+        float(is_chrome_line(text)), float(is_teaser_marker(text)), float(is_comment_header(text)),
+        float(n_words <= 15 and bool(DATE.search(text))), float(bool(_URL.search(text))),
+        float(len(_SEPARATORS.findall(text))), float("©" in text or "copyright" in text.lower()),
+        float(text.count(",")),
+    ]
+
+
+_SITE_SUFFIX = re.compile(r"(?:^|\s)[-|–—]\s*([^-|–—]{3,60})$")
+
+
+def site_suffixes(lines: list[str]) -> set[str]:
+    """Endings like `` - Daily News`` that several lines share, or that stand alone on a line:
+    the site's name, added to photo captions, teaser links and the page title.
+
+    >>> sorted(site_suffixes(["A photo - Daily News", "A story - Daily News", "- Daily News", "Text."]))
+    ['daily news']
+    """
+    counts: Counter = Counter()
+    for line in set(lines):
+        match = _SITE_SUFFIX.search(line)
+        if match:
+            counts[match.group(1).strip().lower()] += 1
+    alone = {line.strip().lower() for line in lines}  # the site's name on a line of its own
+    return {suffix for suffix, n in counts.items() if n >= 2 or suffix in alone}
+
+
+def ends_with_site(line: str, suffixes: set[str]) -> bool:
+    """The line ends with one of the page's :func:`site_suffixes`."""
+    match = _SITE_SUFFIX.search(line) if suffixes else None
+    return bool(match) and match.group(1).strip().lower() in suffixes
+
+
+_NEIGHBOURS = (-2, -1, 1, 2)
+# Of each neighbour: log words, ends like a sentence, chrome phrase, stop-word share (lines);
+# plus link density and the same container (blocks).
+_LINE_NEIGHBOUR = ["log_words", "ends_sentence", "chrome", "stop_words", "sentences"]
+LINE_FEATURES = (
+    TEXT_FEATURES
+    + ["position", "words_before", "repeats", "is_first", "same_as_first", "in_first_line", "site_suffix", "rel_words",
+       "window3_prose", "window6_prose", "prose_before", "prose_after"]
+    + [f"{name}@{d}" for d in _NEIGHBOURS for name in _LINE_NEIGHBOUR]
+)
+_IDX = {name: i for i, name in enumerate(TEXT_FEATURES)}
+
+
+def _is_prose(stats: list[float]) -> bool:
+    words = math.expm1(stats[_IDX["log_words"]])
+    return words >= 25 or words >= 8 and bool(stats[_IDX["ends_sentence"]])
+
+
+def _sequence(stats: list[list[float]], words: list[int]) -> list[list[float]]:
+    """Position, density of prose around, and the neighbours' main features, for every item."""
+    n = len(stats)
+    total = sum(words) or 1
+    prose = [_is_prose(s) for s in stats]
+    prose_words = [w if p else 0 for w, p in zip(words, prose)]
+    cumulative = [0]
+    for w in prose_words:
+        cumulative.append(cumulative[-1] + w)
+    most = max(words, default=0) or 1
+    before = [0.0] * n
+    after = [0.0] * n
+    last = -1_000
+    for i in range(n):
+        before[i] = min(i - last, 50)
+        if prose[i]:
+            last = i
+    last = 1_000_000
+    for i in range(n - 1, -1, -1):
+        after[i] = min(last - i, 50)
+        if prose[i]:
+            last = i
+    cols = [_IDX[name] for name in _LINE_NEIGHBOUR]
+    rows = []
+    running = 0
+    for i in range(n):
+        row = [
+            i / max(1, n - 1), running / total, 0.0, 0.0, 0.0, 0.0, 0.0, words[i] / most,
+            math.log1p(cumulative[min(n, i + 4)] - cumulative[max(0, i - 3)]),
+            math.log1p(cumulative[min(n, i + 7)] - cumulative[max(0, i - 6)]),
+            before[i], after[i],
+        ]
+        running += words[i]
+        for d in _NEIGHBOURS:
+            j = i + d
+            row += [stats[j][c] for c in cols] if 0 <= j < n else [-1.0] * len(cols)
+        rows.append(row)
+    return rows
+
+
+def line_features(lines: list[str]) -> list[list[float]]:
+    """A row of :data:`LINE_FEATURES` per line of a text dump (its first line is often the
+    page's ``<title>``)."""
+    stats = [text_stats(line) for line in lines]
+    words = [count_words(line) for line in lines]
+    keys = [normal_words(line) for line in lines]
+    counts = Counter(keys)
+    first = keys[0] if keys else ""
+    suffixes = site_suffixes(lines)
+    rows = _sequence(stats, words)
+    for i, (row, key) in enumerate(zip(rows, keys)):
+        row[2] = float(counts[key] - 1)
+        row[3] = float(i == 0)
+        row[4] = float(i > 0 and bool(key) and key == first)
+        row[5] = float(i > 0 and bool(key) and f" {key} " in f" {first} ")
+        row[6] = float(ends_with_site(lines[i], suffixes))
+    return [s + r for s, r in zip(stats, rows)]
+
+
+TAGS = ["p", "div", "li", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "figcaption",
+        "dd", "dt", "caption", "address", "label", "nav", "footer", "aside", "header", "form", "span", "a"]
+_TAG_CODE = {tag: i for i, tag in enumerate(TAGS)}
+_CONTEXT_CODE = {"": 0, "nav": 1, "footer": 2, "aside": 3, "header": 4, "form": 5}
+_BLOCK_OWN = (
+    ["tag", "context", "depth", "rel_depth", "link_density", "in_article", "block_repeats", "is_title_text"]
+    + [f"near_{name}" for name, _ in HINT_GROUPS] + [f"far_{name}" for name, _ in HINT_GROUPS]
+    + ["parent_blocks", "parent_words", "parent_share", "parent_links", "parent_prose", "parent_rank",
+       "grand_blocks", "grand_words", "grand_share", "grand_links", "grand_prose", "grand_rank"]
+)
+_BLOCK_NEIGHBOUR = ["tag", "link_density", "same_parent"]
+BLOCK_FEATURES = (
+    TEXT_FEATURES + LINE_FEATURES[len(TEXT_FEATURES):] + _BLOCK_OWN
+    + [f"{name}@{d}" for d in _NEIGHBOURS for name in _BLOCK_NEIGHBOUR]
+)
+#: Features LightGBM treats as categories, not numbers.
+CATEGORICAL = ["tag", "context"] + [f"tag@{d}" for d in _NEIGHBOURS]
+
+
+def block_features(page: Page) -> list[list[float]]:
+    """A row of :data:`BLOCK_FEATURES` per block of a parsed page."""
+    blocks = page.blocks
+    texts = [b.text for b in blocks]
+    line_rows = line_features(texts) if texts else []
+    words = [count_words(t) for t in texts]
+    total = sum(words) or 1
+    max_depth = max((b.depth for b in blocks), default=0) or 1
+    keys = [normal_words(t) for t in texts]
+    counts = Counter(keys)
+    titles = {normal_words(t) for key in ("og", "title", "h1") for t in page.evidence.get(key, [])}
+    groups: dict[tuple[str, int], list[float]] = {}
+    for b, w, row in zip(blocks, words, line_rows):
+        prose = float(_is_prose(row))
+        for level, key in (("p", b.parent), ("g", b.grandparent)):
+            g = groups.setdefault((level, key), [0.0, 0.0, 0.0, 0.0, 0.0])
+            g[0] += 1
+            g[1] += w
+            g[2] += b.link_chars / max(1, len(b.text)) * w
+            g[3] += prose
+            g[4] += w * prose * (1 - b.link_chars / max(1, len(b.text)))  # words of unlinked prose
+    # the containers richest in unlinked prose: where readability would look for the article
+    best = {level: max((g[4] for (lv, _), g in groups.items() if lv == level), default=0.0) or 1.0
+            for level in ("p", "g")}
+    rows = []
+    for i, (b, w, row) in enumerate(zip(blocks, words, line_rows)):
+        own = [
+            float(_TAG_CODE.get(b.tag, len(TAGS))), float(_CONTEXT_CODE.get(b.context, 0)), float(b.depth),
+            b.depth / max_depth, b.link_chars / max(1, len(b.text)), float(b.in_article), float(counts[keys[i]] - 1),
+            float(bool(keys[i]) and keys[i] in titles),
+        ]
+        own += [float(b.near >> bit & 1) for bit in range(len(HINT_GROUPS))]
+        own += [float(b.far >> bit & 1) for bit in range(len(HINT_GROUPS))]
+        for level, key in (("p", b.parent), ("g", b.grandparent)):
+            n_blocks, n_words, links, prose, rich = groups[(level, key)]
+            own += [math.log1p(n_blocks), math.log1p(n_words), n_words / total, links / n_words if n_words else 0.0,
+                    prose / n_blocks, rich / best[level]]
+        for d in _NEIGHBOURS:
+            j = i + d
+            if 0 <= j < len(blocks):
+                other = blocks[j]
+                own += [float(_TAG_CODE.get(other.tag, len(TAGS))), other.link_chars / max(1, len(other.text)),
+                        float(other.parent == b.parent)]
+            else:
+                own += [-1.0, -1.0, -1.0]
+        rows.append(row + own)
+    return rows

@@ -1,0 +1,254 @@
+"""One parse of a web page: its blocks, with what a classifier needs to know about each, and
+the evidence it holds for its title.
+
+The page is parsed once with lxml (broken markup repaired, hidden elements dropped); a single
+walk turns it into :class:`PageBlock` s (paragraphs, headings, list items, cells, the loose text
+of containers), each with its tag, depth, the characters inside links, the class/id hints of
+its ancestors and the containers it sits in. Structure, boilerplate and title all read this.
+
+>>> page = parse_page("<title>Storm - News</title><nav><a href='/'>Home</a></nav>"
+...                   "<article><h1>Storm</h1><p>Body &amp; <a href='#'>more</a>.</p></article>")
+>>> [(b.tag, b.text, b.link_chars, b.context) for b in page.blocks]
+[('nav', 'Home', 4, 'nav'), ('h1', 'Storm', 0, ''), ('p', 'Body & more.', 4, '')]
+>>> page.evidence["title"], page.evidence["h1"]
+(['Storm - News'], ['Storm'])
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lxml import etree
+from lxml.html import HTMLParser, HtmlElement, document_fromstring
+
+from .words import count_words
+
+_SPACES = re.compile(r"[ \t\r\n\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+_LINE_SPACES = re.compile(r"[ \t\r\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+_PARSER = HTMLParser(
+    encoding="utf-8", remove_comments=True, remove_pis=True, collect_ids=False, default_doctype=False, huge_tree=True
+)
+# Elements a reader never sees: the `hidden` attribute, inline display:none / visibility:hidden.
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_STYLED_OR_HIDDEN = etree.XPath("//*[@hidden or @style or @aria-hidden]")
+
+SKIP = frozenset({"script", "style", "noscript", "template", "svg", "iframe", "object", "title", "meta", "link",
+                  "button", "select"})
+BLOCK_TAGS = frozenset({
+    "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "th", "dt", "dd",
+    "figcaption", "caption", "address", "summary", "legend", "label",
+})
+CONTAINERS = frozenset({"div", "section", "article", "main", "header", "footer", "nav", "aside", "ul", "ol",
+                        "table", "tbody", "tr", "figure", "form", "body", "html", "dl", "details", "fieldset"})
+CHROME_TAGS = frozenset({"nav", "footer", "aside", "form", "header"})
+_CHROME_ROLES = {"navigation": "nav", "banner": "header", "contentinfo": "footer", "complementary": "aside"}
+
+#: Groups of class/id words (generic web vocabulary, no site's own names): a block learns which
+#: groups its ancestors name, within two levels and anywhere above.
+HINT_GROUPS: tuple[tuple[str, frozenset[str]], ...] = (
+    ("nav", frozenset("nav navbar navigation menu breadcrumb breadcrumbs topbar toolbar masthead header skip".split())),
+    ("footer", frozenset("footer foot copyright legal bottom".split())),
+    ("side", frozenset("sidebar side aside rail widget widgets column".split())),
+    ("comment", frozenset("comment comments reply replies disqus discussion respond".split())),
+    ("share", frozenset("share sharing social facebook twitter follow".split())),
+    ("related", frozenset("related recommended more teaser teasers popular trending promo card cards list".split())),
+    ("ad", frozenset("ad ads advert advertisement banner sponsor sponsored dfp".split())),
+    ("meta", frozenset("meta byline author date time timestamp dateline tags tag category info".split())),
+    ("caption", frozenset("caption credit photo image img figure media gallery video".split())),
+    ("form", frozenset("login signup subscribe newsletter search form cookie modal popup".split())),
+    ("content", frozenset("article content body post entry story text main blog news prose richtext copy".split())),
+    ("title", frozenset("title headline heading hed".split())),
+)
+_HINT_WORD = re.compile(r"[a-z]+")
+
+#: A page is cut after this many blocks (the rest stays unread, and the cut is noted): the
+#: largest page of the dev sets has about 6,000; a page of a million paragraphs would take
+#: minutes and gigabytes.
+MAX_BLOCKS = 20_000
+#: Title evidence (og:title, <title>, <h1>) longer than this is cut: headlines are a line long.
+MAX_TITLE_CHARS = 1_000
+#: A block's text is cut at this many characters (a 5 MB paragraph is no article paragraph).
+MAX_BLOCK_CHARS = 100_000
+
+
+@dataclass
+class PageBlock:
+    """A block of a page and the facts about it a classifier reads."""
+
+    text: str
+    tag: str  # the block element it came from (p, h1, li, td…), or its container's tag
+    depth: int = 0  # elements above it
+    link_chars: int = 0  # characters of its text inside <a>
+    context: str = ""  # the chrome element it sits in (nav, footer, aside, header, form), if any
+    near: int = 0  # bit mask over HINT_GROUPS: named in the class/id of the block or its 2 parents
+    far: int = 0  # the same for any ancestor
+    in_article: bool = False  # inside <article> or <main>
+    parent: int = 0  # the id of the container element it sits in
+    grandparent: int = 0  # the id of the container above that
+
+
+@dataclass
+class Page:
+    """A parsed page: its blocks in order, its title evidence, and what was cut."""
+
+    blocks: list[PageBlock] = field(default_factory=list)
+    evidence: dict[str, list[str]] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)  # cuts and limits hit, for the record's warnings
+    too_deep: bool = False  # libxml2 stopped at its depth limit: the walk is incomplete
+
+
+def parse(html: str) -> HtmlElement | None:
+    """An lxml tree of the page, broken markup repaired; ``None`` when it is not HTML at all."""
+    try:
+        # bytes in a declared encoding: lxml refuses a str that declares one (<?xml encoding=…?>)
+        tree = document_fromstring(html.encode("utf-8", "surrogatepass"), parser=_PARSER)
+    except etree.ParserError:
+        return None  # nothing but whitespace or comments
+    for element in _STYLED_OR_HIDDEN(tree):
+        hidden = (element.get("hidden") is not None or element.get("aria-hidden") == "true"
+                  or _HIDDEN_STYLE.search(element.get("style") or ""))
+        if hidden and element.getparent() is not None:
+            element.drop_tree()
+    return tree
+
+
+def hit_depth_limit() -> bool:
+    """Whether the last :func:`parse` gave up below some depth (libxml2 stops at 2,048 levels)."""
+    return any(error.type_name == "ERR_RESOURCE_LIMIT" for error in _PARSER.error_log)
+
+
+def _hints(element: HtmlElement) -> int:
+    words = set(_HINT_WORD.findall(f"{element.get('class') or ''} {element.get('id') or ''}".lower()))
+    if not words:
+        return 0
+    mask = 0
+    for bit, (_, group) in enumerate(HINT_GROUPS):
+        if words & group:
+            mask |= 1 << bit
+    return mask
+
+
+def _context(element: HtmlElement, parent_context: str) -> str:
+    if parent_context:
+        return parent_context
+    if element.tag in CHROME_TAGS:
+        return element.tag
+    return _CHROME_ROLES.get(element.get("role") or "", "")
+
+
+def _clean(text: str) -> str:
+    lines = (_LINE_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def title_evidence(tree: HtmlElement) -> dict[str, list[str]]:
+    """What the page says its title is: og:/twitter: titles, the site's name, ``<title>``, ``<h1>``."""
+
+    def texts(found: list) -> list[str]:
+        out = (_SPACES.sub(" ", str(t)[: MAX_TITLE_CHARS * 2]).strip()[:MAX_TITLE_CHARS] for t in found)
+        return [t for t in out if t]
+
+    return {
+        "og": texts(tree.xpath("//meta[@property='og:title' or @name='og:title' or @name='twitter:title' "
+                               "or @property='twitter:title']/@content")),
+        "site": texts(tree.xpath("//meta[@property='og:site_name' or @name='application-name']/@content")),
+        "title": texts(["".join(t.itertext()) for t in tree.iter("title")][:1]),
+        "h1": texts(["".join(h.itertext()) for h in tree.iter("h1")][:10]),
+    }
+
+
+def parse_page(html: str) -> Page:
+    """The page's blocks (at most :data:`MAX_BLOCKS`) and title evidence, from one lxml parse."""
+    tree = parse(html)
+    page = Page()
+    if tree is None:
+        return page
+    page.too_deep = hit_depth_limit()
+    page.evidence = title_evidence(tree)
+    if any(len(t) >= MAX_TITLE_CHARS for ts in page.evidence.values() for t in ts):
+        page.notes.append(f"title evidence cut at {MAX_TITLE_CHARS} characters")
+    _walk(tree, page)
+    return page
+
+
+def _walk(tree: HtmlElement, page: Page) -> None:
+    blocks = page.blocks
+    pending: list[str] = []
+    state = {"links": 0, "meta": None}
+
+    def flush() -> None:
+        if not pending:
+            return
+        text = _clean("".join(pending))
+        meta = state["meta"]
+        if text and meta is not None:
+            if len(text) > MAX_BLOCK_CHARS:
+                text = text[:MAX_BLOCK_CHARS]
+                if not any(n.startswith("a block") for n in page.notes):
+                    page.notes.append(f"a block over {MAX_BLOCK_CHARS} characters was cut")
+            tag, depth, context, near, far, in_article, parent, grandparent = meta
+            blocks.append(PageBlock(text, tag, depth, min(state["links"], len(text)), context, near, far,
+                                    in_article, parent, grandparent))
+        pending.clear()
+        state["links"] = 0
+        state["meta"] = None
+
+    # An explicit stack instead of recursion: pages nest thousands of levels deep. Items are
+    # (kind, item, info) with kind "element", "text" or "end" (a block's end); info is the
+    # inherited (tag, depth, context, near, far, in_article, parent, grandparent, in_link).
+    root_info = ("div", 0, "", 0, 0, False, 0, 0, False)
+    stack: list[tuple[str, object, tuple]] = [("element", tree, root_info)]
+    containers = 0
+    while stack:
+        if len(blocks) >= MAX_BLOCKS:
+            page.notes.append(f"page cut after {MAX_BLOCKS} blocks")
+            return
+        kind, item, info = stack.pop()
+        if kind == "end":
+            flush()
+            continue
+        if kind == "text":
+            if state["meta"] is None:
+                tag, depth, context, near, far, in_article, parent, grandparent, _ = info
+                state["meta"] = (tag, depth, context, near, far, in_article, parent, grandparent)
+            pending.append(item)
+            if info[8]:
+                state["links"] += len(_SPACES.sub(" ", item).strip())
+            continue
+        element = item
+        tag = element.tag
+        if tag == "br":
+            pending.append("\n")
+            continue
+        if not isinstance(tag, str) or tag in SKIP:
+            continue
+        block_tag, depth, context, near, far, in_article, parent, grandparent, in_link = info
+        own = _hints(element)
+        context = _context(element, context)
+        is_block = tag in BLOCK_TAGS
+        if is_block or tag in CONTAINERS:
+            flush()
+            stack.append(("end", None, info))
+        if tag in CONTAINERS:
+            containers += 1
+            parent, grandparent = containers, parent
+            near = own  # hints of this container; its blocks add their own below
+        else:
+            near |= own
+        child_info = (
+            tag if is_block or tag in CHROME_TAGS else block_tag, depth + 1, context, near | own, far | own,
+            in_article or tag in ("article", "main"), parent, grandparent, in_link or tag == "a",
+        )
+        for child in reversed(element):
+            if child.tail:
+                stack.append(("text", child.tail, child_info))
+            stack.append(("element", child, child_info))
+        if element.text:
+            stack.append(("text", element.text, child_info))
+    flush()
+
+
+def words_of(blocks: list[PageBlock]) -> int:
+    """Words in the blocks' text (CJK counted by characters)."""
+    return sum(count_words(b.text) for b in blocks)

@@ -1,0 +1,161 @@
+"""The learned block classifier on pages and dumps written for these tests, the title evidence,
+a model rebuilt byte for byte, and pathological pages under memory limits."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from normalize import clean_text, extract_html, normalize_document
+from normalize.extract.html import read_article
+
+ROOT = Path(__file__).resolve().parents[1]
+
+PARAGRAPHS = [
+    "The regional water authority said on Thursday that the reservoir above the valley had reached its "
+    "highest level in eleven years after a week of steady rain across the hills.",
+    "Engineers opened two of the dam's spillways as a precaution, and residents of the villages downstream "
+    "were told to keep away from the river banks until the end of the weekend.",
+    "Farmers in the lower valley welcomed the water after two dry summers, although some fields near the "
+    "river were flooded overnight and will need weeks to drain.",
+]
+HEADLINE = "Reservoir reaches its highest level in eleven years"
+NAV = "<header><nav><ul><li><a href='/'>Home</a></li><li><a href='/region'>Region</a></li>" \
+      "<li><a href='/sport'>Sport</a></li><li><a href='/weather'>Weather</a></li></ul></nav></header>"
+FOOT = "<footer><ul><li><a href='/about'>About us</a></li><li><a href='/contact'>Contact</a></li>" \
+       "<li><a href='/privacy'>Privacy policy</a></li></ul></footer>"
+
+
+def html(body: str, head: str = f"<title>{HEADLINE} | Valley Herald</title>") -> str:
+    return f"<!DOCTYPE html><html><head><meta charset='utf-8'>{head}</head><body>{NAV}{body}{FOOT}</body></html>"
+
+
+def test_one_paragraph_page_keeps_its_paragraph():
+    page = html(f"<main><article><h1>{HEADLINE}</h1><p>{PARAGRAPHS[0]}</p></article></main>")
+    title, lines = read_article(page)
+    assert lines == [PARAGRAPHS[0]]
+    assert title == HEADLINE
+
+
+def test_headline_only_in_h1():
+    page = html(f"<article><h1>{HEADLINE}</h1>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + "</article>", head="")
+    doc = normalize_document(page, html=True)
+    assert doc.title == HEADLINE
+    assert doc.text == "\n\n".join(PARAGRAPHS)
+    assert [s.role for s in doc.segments if s.text == HEADLINE] == ["title"]
+
+
+def test_og_title_differing_from_the_page_title():
+    head = f"<title>Valley Herald - Latest news</title><meta property='og:title' content='{HEADLINE}'>"
+    body = f"<article><h2>{HEADLINE}</h2>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + "</article>"
+    doc = normalize_document(html(body, head=head), html=True)
+    assert doc.title == HEADLINE
+    assert HEADLINE not in doc.text and doc.text == "\n\n".join(PARAGRAPHS)
+
+
+def test_site_name_and_section_are_not_the_title():
+    head = f"<title>Valley Herald | Region | {HEADLINE}</title>"
+    body = "<div class='section-label'>Region</div><article>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + "</article>"
+    assert read_article(html(body, head=head))[0] == HEADLINE
+
+
+def test_chrome_line_right_after_the_last_paragraph_of_a_dump():
+    lines = [f"{HEADLINE} - Valley Herald", "Home", "Region", "Sport", HEADLINE, *PARAGRAPHS,
+             "Share this article", "Comments (12)", "About us", "Contact", "Privacy policy"]
+    assert clean_text("\n".join(lines)) == "\n\n".join(PARAGRAPHS)
+
+
+def test_page_with_no_article_has_an_empty_body():
+    links = "".join(f"<li><a href='/story/{i}'>Story number {i} of the day's list</a></li>" for i in range(12))
+    page = html(f"<div class='list'><ul>{links}</ul></div>")
+    doc = normalize_document(page, html=True)
+    assert doc.text == ""
+    assert {b.role for b in doc.blocks} <= {"boilerplate", "title"}
+    assert "Home" in [b.text for b in doc.blocks]  # the chrome is kept, as boilerplate
+
+
+def test_non_english_page():
+    paragraphs = [
+        "Der Stadtrat hat am Dienstag beschlossen, das Netz der geschützten Radwege in den nördlichen "
+        "Stadtteilen deutlich auszubauen, nachdem die Anwohner zwei Jahre lang befragt worden waren.",
+        "Befürworter sagen, der Versuch auf drei Straßen habe die Zahl der Unfälle an den belebtesten "
+        "Kreuzungen um fast ein Drittel gesenkt, während Händler weniger Kundschaft befürchten.",
+        "Die ersten neuen Wege sollen im Frühjahr gebaut werden und bis zum Ende des nächsten Jahres "
+        "fertig sein, wie aus dem Zeitplan der Verkehrsbehörde hervorgeht.",
+    ]
+    headline = "Stadtrat beschließt mehr Radwege"
+    nav = "<nav><a href='/'>Startseite</a> <a href='/lokales'>Lokales</a> <a href='/sport'>Sport</a></nav>"
+    page = (f"<html lang='de'><head><title>{headline} - Stadtanzeiger</title></head><body>{nav}"
+            f"<article><h1>{headline}</h1>" + "".join(f"<p>{p}</p>" for p in paragraphs)
+            + "</article><footer><a href='/impressum'>Impressum</a></footer></body></html>")
+    doc = normalize_document(page, html=True)
+    assert (doc.title, doc.lang, doc.text) == (headline, "de", "\n\n".join(paragraphs))
+    assert extract_html(page) == "\n\n".join(paragraphs)
+
+
+def _dataset(directory: Path) -> Path:
+    (directory / "html").mkdir(parents=True)
+    records = []
+    for i in range(6):
+        body = "".join(f"<p>{p} (Page {i}.)</p>" for p in PARAGRAPHS[: 1 + i % 3])
+        (directory / "html" / f"page{i}.html").write_text(html(f"<article><h1>{HEADLINE}</h1>{body}</article>"))
+        gold = "\n".join(f"{p} (Page {i}.)" for p in PARAGRAPHS[: 1 + i % 3])
+        dump = "\n".join(["Home", "Region", HEADLINE, *gold.split("\n"), "About us", "Contact"])
+        records.append({"id": f"page{i}", "gold": gold, "text": dump})
+    (directory / "pages.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records))
+    return directory
+
+
+def test_retrained_model_is_identical_byte_for_byte(tmp_path):
+    data = _dataset(tmp_path / "mine")
+    outputs = []
+    for run in ("a", "b"):
+        out = tmp_path / run
+        subprocess.run([sys.executable, str(ROOT / "scripts" / "train_boilerplate.py"), "--data", str(data),
+                        "--out", str(out), "--no-cache", "--rounds", "20"], check=True, capture_output=True)
+        outputs.append({kind: (out / f"{kind}.txt").read_bytes() for kind in ("html", "text")})
+    assert outputs[0] == outputs[1]
+    assert outputs[0]["html"].startswith(b"tree\n") and b"pickle" not in outputs[0]["html"]
+
+
+PATHOLOGICAL = r"""
+import resource, sys, time
+resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))  # 1 GB of address space, all told
+from normalize.boilerplate import BoilerplateStage
+from normalize.document import Document
+from normalize.structure import StructureStage
+
+N = int(sys.argv[1])
+body = "<p>" + "The harbour reopened on Monday after the storm, officials said." + "</p>"
+pages = {
+    "paragraphs": "<html><body>" + "".join("<p>Line %d of many.</p>" % i for i in range(N)) + "</body></html>",
+    "attribute": "<html><body><div data-x='" + "x" * (N * 40) + "'>" + body + "</div></body></html>",
+    "links": "<html><body><ul>" + "".join("<li><a href='/%d'>Link %d</a></li>" % (i, i) for i in range(N // 4)) + "</ul>" + body + "</body></html>",
+    "title": "<html><head><title>" + "Title words " * N + "</title></head><body>" + body + "</body></html>",
+}
+for name, page in pages.items():
+    start = time.perf_counter()
+    doc = Document(id=name, input_text=page, is_html=True)
+    doc = BoilerplateStage().apply(StructureStage().apply(doc))
+    notes = "; ".join(w.message for w in doc.warnings)
+    print(name, len(page), len(doc.blocks), len(doc.title or ""), repr(notes), flush=True)
+"""
+
+
+def test_pathological_pages_finish_with_bounded_memory_and_a_note():
+    """Scaled down (a fifth of issue 16's sizes: 200,000 <p>, an 8 MB attribute, 50,000 links, a
+    2.4 MB <title>) and run under a 1 GB address-space limit; the cuts are noted on the record."""
+    result = subprocess.run([sys.executable, "-c", PATHOLOGICAL, "200000"], capture_output=True, text=True,
+                            cwd=ROOT, timeout=300)
+    assert result.returncode == 0, result.stderr[-2000:]
+    lines = {line.split(" ", 1)[0]: line.split(" ") for line in result.stdout.splitlines()}
+    assert set(lines) == {"paragraphs", "attribute", "links", "title"}
+    assert "cut after 20000 blocks" in result.stdout.split("\n")[0]
+    assert int(lines["paragraphs"][2]) == 20000
+    assert int(lines["links"][2]) == 20000 and "cut after 20000 blocks" in " ".join(lines["links"])
+    assert "title evidence cut" in " ".join(lines["title"]) and int(lines["title"][3]) <= 1000
+    assert int(lines["attribute"][2]) == 1
