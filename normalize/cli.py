@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from . import __version__
 from .config import Config
 from .document import SCHEMA, Document
+from .io.parquet import ParquetOutput, is_parquet
 from .output import FileOutput, ResumeError
 from .pipeline import StageStats
 from .read import DEFAULT_MAX_BYTES, ReadConfig, count_documents, read_inputs
@@ -78,6 +79,10 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--stats", metavar="FILE", help="write the end-of-run summary as JSON to FILE")
     run.add_argument("--input-format", choices=("auto", "text", "html", "jsonl"), default="auto",
                      help="how to read inputs (default: by file extension and content)")
+    fields = run.add_argument_group("record fields (JSONL and Parquet inputs)")
+    fields.add_argument("--id-field", metavar="NAME", help="the field holding the id (default: id, else url)")
+    fields.add_argument("--text-field", metavar="NAME", help="the field holding plain text (default: text), e.g. raw_content, content")
+    fields.add_argument("--html-field", metavar="NAME", help="the field holding HTML (default: html); used first when both are named")
     run.add_argument("--max-bytes", type=_positive, default=DEFAULT_MAX_BYTES, metavar="N",
                      help=f"size limit per document; larger ones are cut and flagged (default {DEFAULT_MAX_BYTES})")
     run.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary on stderr")
@@ -106,6 +111,8 @@ def build_parser() -> argparse.ArgumentParser:
     remove.add_argument("source", metavar="FROM")
     remove.add_argument("target", metavar="TO")
     actions.add_parser("path", help="print the models directory")
+    commands.add_parser("schema", help="print the JSON Schema of the output records (normalize/1)",
+                        description="Print the JSON Schema of normalize/1 records (JSONL lines, Parquet rows).")
     return parser
 
 
@@ -151,7 +158,8 @@ def _results(docs: Iterator[Document], config: Config, args: argparse.Namespace,
 
 def cmd_run(args: argparse.Namespace, argv: list[str]) -> int:
     config = Config(
-        read=ReadConfig(max_bytes=args.max_bytes, input_format=args.input_format),
+        read=ReadConfig(max_bytes=args.max_bytes, input_format=args.input_format, id_field=args.id_field,
+                        text_field=args.text_field, html_field=args.html_field),
         translate_to=args.translate_to, models_dir=args.models_dir, translate_device=args.device,
         translate_threads=args.threads or 0, translate_cache=not args.no_cache,
         require_translation=args.require_translation,
@@ -163,7 +171,12 @@ def cmd_run(args: argparse.Namespace, argv: list[str]) -> int:
     if args.resume and not args.output:
         print("normalize: --resume needs an output file (-o OUT)", file=sys.stderr)
         return 2
-    output = FileOutput(args.output, _fingerprint(args, config), resume=args.resume) if args.output else None
+    parquet_out = bool(args.output) and is_parquet(args.output)
+    if parquet_out and args.format != "jsonl":
+        print(f"normalize: {args.output} holds the JSONL records as columns; --format {args.format} needs another output name", file=sys.stderr)
+        return 2
+    output_class = ParquetOutput if parquet_out else FileOutput
+    output = output_class(args.output, _fingerprint(args, config), resume=args.resume) if args.output else None
     skip = output.done if output else 0
     if skip:
         print(f"normalize: resuming after {skip} documents already in {args.output}", file=sys.stderr)
@@ -172,8 +185,8 @@ def cmd_run(args: argparse.Namespace, argv: list[str]) -> int:
     summary = RunSummary()
     if not output:
         sys.stdout.reconfigure(encoding="utf-8")  # the output is UTF-8 whatever the locale says
-    stream = output.stream if output else sys.stdout
-    writer = Writer(stream, args.format, count=skip)
+    stream = sys.stdout if not output or parquet_out else output.stream
+    writer = output if parquet_out else Writer(stream, args.format, count=skip)
     interactive = sys.stderr.isatty() and not args.quiet
     total = count_documents(args.inputs) if interactive else None
     start = time.perf_counter()
@@ -254,6 +267,11 @@ def main(argv: list[str] | None = None) -> int:
             return 2
     if args.command == "models":
         return cmd_models(args)
+    if args.command == "schema":
+        from .schema import schema_text
+
+        sys.stdout.write(schema_text())
+        return 0
     return 2
 
 

@@ -9,7 +9,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from .conftest import TINY_MODEL
+from .conftest import TINY_MODEL, assert_valid_record
 
 import normalize
 from normalize.cli import main
@@ -158,7 +158,7 @@ def run_cli(tmp_path: Path, capsys, *flags: str) -> tuple[int, dict, str]:
     source.write_text(SAMPLE, encoding="utf-8")
     status = main(["run", str(source), "--translate-to", "en", "--format", "jsonl", *flags])
     captured = capsys.readouterr()
-    return status, json.loads(captured.out), captured.err
+    return status, assert_valid_record(json.loads(captured.out)), captured.err
 
 
 def test_cli_translates_and_summarises(ru_en_installed, tmp_path, capsys):
@@ -184,5 +184,5 @@ def test_cli_missing_model_warns_once_or_fails_when_required(translation_dirs, t
 
 def test_seed_russian_boilerplate_is_translated(ru_en_installed, seed_path, capsys):
     assert main(["run", str(seed_path), "--translate-to", "en", "--format", "jsonl", "-q"]) == 0
-    record = json.loads(capsys.readouterr().out)
+    record = assert_valid_record(json.loads(capsys.readouterr().out))
     assert [(s["text"], s["translation"]) for s in record["segments"] if s["lang"] == "ru"] == [(TITLE_RU, TITLE_EN)]
