@@ -42,7 +42,8 @@ examples:
   normalize models install translate-ru_en-1_9.argosmodel   install a downloaded package (offline)
   normalize models install ru en                            download from the Argos package index
                                                             ($ARGOS_PACKAGE_INDEX: a mirror or local dir)
-  normalize models list                                     installed language pairs
+  normalize models list                                     installed pairs: FROM TO VERSION ORIGIN PATH
+                                                            (origin normalize, or argos: argospm's, read-only)
   normalize models remove ru en
   normalize models path                                     the models directory ($NORMALIZE_MODELS_DIR)
 """
@@ -223,18 +224,24 @@ def cmd_run(args: argparse.Namespace, argv: list[str]) -> int:
 
 
 def cmd_models(args: argparse.Namespace) -> int:
-    from .translate import models
+    from .translate import argos, models
 
     try:
         if args.action == "path":
             print(models.models_dir(args.models_dir))
         elif args.action == "list":
-            installed = models.list_models(args.models_dir)
+            installed = argos.available_models(args.models_dir)
             for model in installed:
-                print(f"{model.source}\t{model.target}\t{model.version}\t{model.path}")
+                print(f"{model.source}\t{model.target}\t{model.version}\t{model.origin}\t{model.path}")
             if not installed:
-                print(f"normalize: no models in {models.models_dir(args.models_dir)}", file=sys.stderr)
+                where = [str(models.models_dir(args.models_dir))] + [str(d) for d in argos.argos_package_dirs()]
+                print(f"normalize: no models in {' or '.join(where)}", file=sys.stderr)
         elif args.action == "remove":
+            theirs = next((m for m in argos.argos_models() if (m.source, m.target) == (args.source, args.target)), None)
+            if theirs and not models.find_model(args.source, args.target, args.models_dir):
+                print(f"normalize: the {theirs.source}→{theirs.target} model in {theirs.path} is argostranslate's (used read-only); "
+                      f"remove it with: argospm remove translate-{theirs.source}_{theirs.target}", file=sys.stderr)
+                return 1
             model = models.remove_model(args.source, args.target, args.models_dir)
             print(f"removed {model.source}→{model.target} from {model.path}", file=sys.stderr)
         elif len(args.what) == 1:

@@ -3,15 +3,25 @@ benchmark data in ../shared is optional and only the seed test reads it when pre
 
 from __future__ import annotations
 
+import os
+import tempfile
 from functools import lru_cache
 from pathlib import Path
 
 import pytest
 
+from .offline import refuse_network  # noqa: F401 - shared with the tests
+
 ROOT = Path(__file__).resolve().parent.parent
 CORPORA = ROOT / "corpora"
 SHARED = ROOT.parent / "shared"
 SEED = SHARED / "seed" / "000_8d3c3d73544a7484.txt"
+
+# argostranslate reads ARGOS_PACKAGES_DIR once, when first imported: the tests (and the processes
+# they start) see an empty argos packages directory of their own, never this machine's models.
+os.environ["ARGOS_PACKAGES_DIR"] = tempfile.mkdtemp(prefix="normalize-tests-argos-")
+
+
 
 
 @pytest.fixture

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 
 from .cache import TranslationCache
 from .engine import BEAM_SIZE, get_engine, is_translatable, split_sentences
-from .models import InstalledModel, ModelError, install_command, list_models
+from .argos import argos_install_command, available_models
+from .models import InstalledModel, ModelError, install_command
 
 PIVOT = "en"
 
@@ -22,7 +23,8 @@ class MissingModelError(ModelError):
 
     def __init__(self, source: str, target: str) -> None:
         self.source, self.target = source, target
-        super().__init__(f"no {source}→{target} translation model installed; install it with: {install_command(source, target)}")
+        super().__init__(f"no {source}→{target} translation model installed; install it with: {install_command(source, target)}"
+                         f" (or with argostranslate: {argos_install_command(source, target)})")
 
 
 @dataclass
@@ -52,7 +54,7 @@ class Translator:
 
     def installed(self) -> list[InstalledModel]:
         if self._models is None:
-            self._models = list_models(self.models_dir)
+            self._models = available_models(self.models_dir)
         return self._models
 
     def route(self, source: str, target: str) -> list[InstalledModel] | None:
