@@ -19,7 +19,7 @@ from .output import FileOutput, ResumeError
 from .pipeline import StageStats
 from .read import DEFAULT_MAX_BYTES, ReadConfig, count_documents, read_inputs
 from .summary import RunSummary
-from .write import FORMATS, Writer
+from .write import FORMATS, Writer, to_record
 
 RUN_EXAMPLES = """\
 examples:
@@ -46,6 +46,13 @@ examples:
                                                             (origin normalize, or argos: argospm's, read-only)
   normalize models remove ru en
   normalize models path                                     the models directory ($NORMALIZE_MODELS_DIR)
+"""
+
+REPORT_EXAMPLES = """\
+examples:
+  normalize report out.jsonl -o report.html          the report of a run's output
+  normalize report day1.jsonl.gz day2.jsonl.zst -o r.html
+  normalize run pages/ -o out.jsonl --report report.html   run, then report
 """
 
 
@@ -87,6 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--max-bytes", type=_positive, default=DEFAULT_MAX_BYTES, metavar="N",
                      help=f"size limit per document; larger ones are cut and flagged (default {DEFAULT_MAX_BYTES})")
     run.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary on stderr")
+    run.add_argument("--report", metavar="FILE.html", help="also write the HTML report of the run (see `normalize report`)")
     translation = run.add_argument_group("translation")
     translation.add_argument("--translate-to", metavar="LANG", help="translate foreign segments into LANG (e.g. en)")
     translation.add_argument("--require-translation", action="store_true",
@@ -114,6 +122,17 @@ def build_parser() -> argparse.ArgumentParser:
     actions.add_parser("path", help="print the models directory")
     commands.add_parser("schema", help="print the JSON Schema of the output records (normalize/1)",
                         description="Print the JSON Schema of normalize/1 records (JSONL lines, Parquet rows).")
+
+    report = commands.add_parser(
+        "report", help="a self-contained HTML report of a run's JSONL output",
+        description="One HTML page, offline, requesting nothing: what a run did to the corpus (charts and "
+                    "numbers) and to each document (segments by language, boilerplate, translations).",
+        epilog=REPORT_EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    report.add_argument("inputs", nargs="+", metavar="OUT.jsonl", help="normalize/1 JSONL (.gz, .zst too; '-' for stdin)")
+    report.add_argument("-o", "--output", required=True, metavar="REPORT.html", help="the page to write")
+    report.add_argument("--sample", type=_positive, default=None, metavar="N",
+                        help="documents in the document view when there are more (default 200, plus those with errors)")
     return parser
 
 
@@ -178,6 +197,10 @@ def cmd_run(args: argparse.Namespace, argv: list[str]) -> int:
         return 2
     output_class = ParquetOutput if parquet_out else FileOutput
     output = output_class(args.output, _fingerprint(args, config), resume=args.resume) if args.output else None
+    if args.report and not os.path.isdir(os.path.dirname(os.path.abspath(args.report))):
+        print(f"normalize: --report {args.report}: its directory does not exist", file=sys.stderr)
+        return 2
+    output = FileOutput(args.output, _fingerprint(args, config), resume=args.resume) if args.output else None
     skip = output.done if output else 0
     if skip:
         print(f"normalize: resuming after {skip} documents already in {args.output}", file=sys.stderr)
@@ -190,10 +213,13 @@ def cmd_run(args: argparse.Namespace, argv: list[str]) -> int:
     writer = output if parquet_out else Writer(stream, args.format, count=skip)
     interactive = sys.stderr.isatty() and not args.quiet
     total = count_documents(args.inputs) if interactive else None
+    report = _report_builder(args)
     start = time.perf_counter()
     try:
         for doc in _progress(_results(docs, config, args, stats), interactive, total, skip):
             writer.write(doc)
+            if report is not None:
+                report.add_value(to_record(doc), doc.source)
             if output:
                 output.document_done()
             summary.add(doc)
@@ -215,12 +241,55 @@ def cmd_run(args: argparse.Namespace, argv: list[str]) -> int:
         if output:
             output.close()
     seconds = time.perf_counter() - start
+    if args.report:
+        _write_run_report(args, report)
     if not args.quiet:
         print(summary.format(seconds, stats), file=sys.stderr)
     if args.stats:
         with open(args.stats, "w", encoding="utf-8") as f:
             json.dump(summary.to_dict(seconds, stats), f, indent=2, ensure_ascii=False)
     return 1 if summary.failed_documents else 0
+
+
+def _report_builder(args: argparse.Namespace):
+    """For ``run --report``: None when the report will be read from OUT once the run is complete
+    (JSONL written to a plain file: a resumed run's report then has every document), else a
+    builder fed the documents as they go by."""
+    plain_jsonl_file = (args.output and args.format == "jsonl" and not is_parquet(args.output)
+                        and not args.output.lower().endswith((".gz", ".zst", ".zstd")))
+    if not args.report or plain_jsonl_file:
+        return None
+    from .report import ReportBuilder
+
+    return ReportBuilder()
+
+
+def _write_run_report(args: argparse.Namespace, streamed) -> None:
+    if streamed is None:
+        from .report import write_report
+
+        write_report([args.output], args.report)
+    else:
+        streamed.write(args.report)
+    if not args.quiet:
+        print(f"normalize: report written to {args.report}", file=sys.stderr)
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from .report import ReportInputError, write_report
+
+    try:
+        builder = write_report(args.inputs, args.output, sample_size=args.sample)
+    except ReportInputError as exc:
+        print(f"normalize: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"normalize: cannot write the report {args.output}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    stats = builder.stats
+    malformed = f", {stats.malformed} malformed lines (listed in the report)" if stats.malformed else ""
+    print(f"normalize: report of {stats.documents} documents{malformed} written to {args.output}", file=sys.stderr)
+    return 0
 
 
 def cmd_models(args: argparse.Namespace) -> int:
@@ -279,6 +348,8 @@ def main(argv: list[str] | None = None) -> int:
 
         sys.stdout.write(schema_text())
         return 0
+    if args.command == "report":
+        return cmd_report(args)
     return 2
 
 

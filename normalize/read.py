@@ -102,7 +102,7 @@ def _kind(path: str, config: ReadConfig) -> str:
     return "auto"
 
 
-def _open(path: str) -> BinaryIO:
+def open_input(path: str) -> BinaryIO:
     """A file's bytes, decompressed on the fly for ``.gz`` and ``.zst`` (never all at once)."""
     lower = path.lower()
     if lower.endswith(".gz") and not lower.endswith(".warc.gz"):
@@ -123,7 +123,7 @@ def read_file(path: str, config: ReadConfig = ReadConfig()) -> Iterator[Document
         yield from _parquet(path, config)
         return
     try:
-        stream = _open(path)
+        stream = open_input(path)
     except OSError as exc:
         yield _failed(path, f"cannot read file: {exc.strerror or exc}")
         return
@@ -221,13 +221,13 @@ def _cut(data: bytes, limit: int) -> bytes:
 
 
 def _jsonl(stream: BinaryIO, path: str, config: ReadConfig) -> Iterator[Document]:
-    for number, line in enumerate(_lines(stream, config.max_bytes), start=1):
+    for number, line in enumerate(bounded_lines(stream, config.max_bytes), start=1):
         doc = document_from_line(line, f"{path}:{number}", config)
         if doc is not None:
             yield doc
 
 
-def _lines(stream: BinaryIO, limit: int) -> Iterator[bytes | None]:
+def bounded_lines(stream: BinaryIO, limit: int) -> Iterator[bytes | None]:
     """Lines of a stream; ``None`` for a line over ``limit`` bytes, which is skipped without
     ever holding more than ``limit`` bytes of it in memory."""
     while line := stream.readline(limit + 1):

@@ -79,6 +79,7 @@ def test_high_accuracy_models_are_asked_about_their_groups_only(monkeypatch):
     """They would take over 1 GB for every language: English, German or Russian text never asks
     for them, and Maori only about the group it belongs to."""
     asked = []
+    detector._remembered.cache_clear()  # answers remembered from earlier tests ask nothing
     monkeypatch.setattr(models.LINGUA_HIGH, "_raw",
                         lambda text, candidates: asked.append(candidates) or {})
     for text in ("the weather forecast", "jedoch", "сегодня", "A sentence in English, long enough."):
@@ -87,6 +88,19 @@ def test_high_accuracy_models_are_asked_about_their_groups_only(monkeypatch):
     detect_language("whare")
     groups = [group for group, _ in detector._HIGH_ACCURACY_GROUPS]
     assert asked and all(any(languages <= group for group in groups) for languages in asked)
+
+
+def test_remembered_answers_are_the_answers():
+    """Repeated short texts (menus, footers) are identified once per process; the answer is the
+    one a fresh identification gives."""
+    texts = [("Read more", "en"), ("Читать далее", "en"), ("Sve vijesti", "bs"), ("Sve vijesti", "hr"),
+             ("Newsletter abonnieren", None), ("Ok", "en"), ("ok", None)]
+    detector._remembered.cache_clear()
+    first = [identify(text, prior=prior) for text, prior in texts]
+    again = [identify(text, prior=prior) for text, prior in texts]
+    assert first == again == [detector._answer(text, prior) for text, prior in texts]
+    assert detector._remembered.cache_info().hits == len(texts)
+    assert [g.lang for g in first] == ["en", "ru", "bs", "hr", "de", "en", "und"]
 
 
 def test_a_marker_word_shared_by_two_look_alikes_marks_both():

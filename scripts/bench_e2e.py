@@ -1,0 +1,133 @@
+"""End to end: ``normalize`` against the hand-glued tools it replaces, on the same pages.
+
+The glue is what people write by hand: trafilatura (``favor_precision``, no comments) for the
+article body, ``ftfy.fix_text`` on it, then ``langdetect.detect`` (seeded) on every paragraph.
+For text dumps the glue wraps each line in ``<p>`` so trafilatura can read it. ``normalize`` runs
+:func:`normalize.normalize_document` on the same bytes (every stage, language ID of every
+segment included). Both run in this process, taking turns pass by pass (best pass counts), with
+their models loaded before timing. Body F1 is the article benchmark's metric (see
+``bench_extract.py``).
+
+    python scripts/bench_e2e.py                       # HTML pages and text dumps
+    python scripts/bench_e2e.py --profile html        # cProfile of normalize on the HTML pages
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import pstats
+import sys
+import time
+from collections.abc import Callable
+from html import escape
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench_extract import load, page_scores, summary  # noqa: E402
+
+import normalize  # noqa: E402
+
+_WARM_UP = 5  # pages each system sees before timing: loads every lazy model
+
+
+def glue_html(html: str) -> str:
+    import ftfy
+    import langdetect
+    import trafilatura
+
+    body = ftfy.fix_text(trafilatura.extract(html, favor_precision=True, include_comments=False) or "")
+    for paragraph in body.split("\n"):
+        if paragraph.strip():
+            try:
+                langdetect.detect(paragraph)
+            except langdetect.LangDetectException:
+                pass
+    return body
+
+
+def glue_text(text: str) -> str:
+    page = "<html><body>" + "".join(f"<p>{escape(line)}</p>" for line in text.splitlines()) + "</body></html>"
+    return glue_html(page)
+
+
+def ours(html: bool) -> Callable[[str], str]:
+    def run(page: str) -> str:
+        return normalize.normalize_document(page.encode("utf-8"), id="page", html=html).text
+    return run
+
+
+def measure(systems: dict[str, Callable[[str], str]], pages, repeat: int) -> list[dict]:
+    for run in systems.values():
+        for _, page, _ in pages[:_WARM_UP]:
+            run(page)
+    seconds = {name: float("inf") for name in systems}
+    outputs: dict[str, list[str]] = {}
+    for _ in range(repeat):
+        for name, run in systems.items():
+            start = time.perf_counter()
+            outputs[name] = [run(page) for _, page, _ in pages]
+            seconds[name] = min(seconds[name], time.perf_counter() - start)
+    rows = []
+    for name in systems:
+        f1, _, _ = summary([page_scores(out, gold) for out, (_, _, gold) in zip(outputs[name], pages)])
+        rows.append({"name": name, "f1": f1, "pages_s": len(pages) / seconds[name]})
+    return rows
+
+
+def print_table(title: str, rows: list[dict]) -> None:
+    glue = next(r for r in rows if r["name"].startswith("glue"))
+    print(f"\n{title}\n| system | body F1 | pages/s | × glue |\n|---|---|---|---|")
+    for r in rows:
+        print(f"| {r['name']} | {r['f1']:.3f} | {r['pages_s']:.1f} | {r['pages_s'] / glue['pages_s']:.2f} |")
+
+
+def profile(run: Callable[[str], str], pages, top: int) -> None:
+    for _, page, _ in pages[:_WARM_UP]:
+        run(page)
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for _, page, _ in pages:
+        run(page)
+    profiler.disable()
+    out = io.StringIO()
+    pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(top)
+    print(out.getvalue())
+    out = io.StringIO()
+    pstats.Stats(profiler, stream=out).sort_stats("tottime").print_stats(top)
+    print(out.getvalue())
+
+
+def main(argv=None) -> None:
+    root = Path(__file__).resolve().parent.parent
+    default = next((d / "shared" / "data" / "articles" for d in root.parents[:2] if (d / "shared").exists()), None)
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", type=Path, default=default, required=default is None,
+                        help="the article benchmark's folder (html/, ground-truth-dev.json, text-dev.jsonl)")
+    parser.add_argument("--only", choices=["html", "text"])
+    parser.add_argument("--repeat", type=int, default=2, help="timing passes; the best counts")
+    parser.add_argument("--profile", choices=["html", "text"], help="profile normalize instead of timing")
+    parser.add_argument("--top", type=int, default=25, help="profile entries shown")
+    args = parser.parse_args(argv)
+    html_pages, text_pages = load(args.data)
+    if args.profile:
+        profile(ours(args.profile == "html"), html_pages if args.profile == "html" else text_pages, args.top)
+        return
+    import langdetect
+
+    langdetect.DetectorFactory.seed = 0
+    if args.only != "text":
+        rows = measure({"glue: trafilatura → ftfy → langdetect": glue_html, "normalize_document": ours(True)},
+                       html_pages, args.repeat)
+        print_table(f"HTML pages ({len(html_pages)})", rows)
+    if args.only != "html":
+        rows = measure({"glue: trafilatura (lines as <p>) → ftfy → langdetect": glue_text,
+                        "normalize_document": ours(False)}, text_pages, args.repeat)
+        print_table(f"text dumps ({len(text_pages)})", rows)
+
+
+if __name__ == "__main__":
+    main()
