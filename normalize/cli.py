@@ -195,12 +195,11 @@ def cmd_run(args: argparse.Namespace, argv: list[str]) -> int:
     if parquet_out and args.format != "jsonl":
         print(f"normalize: {args.output} holds the JSONL records as columns; --format {args.format} needs another output name", file=sys.stderr)
         return 2
-    output_class = ParquetOutput if parquet_out else FileOutput
-    output = output_class(args.output, _fingerprint(args, config), resume=args.resume) if args.output else None
     if args.report and not os.path.isdir(os.path.dirname(os.path.abspath(args.report))):
         print(f"normalize: --report {args.report}: its directory does not exist", file=sys.stderr)
         return 2
-    output = FileOutput(args.output, _fingerprint(args, config), resume=args.resume) if args.output else None
+    output_class = ParquetOutput if parquet_out else FileOutput
+    output = output_class(args.output, _fingerprint(args, config), resume=args.resume) if args.output else None
     skip = output.done if output else 0
     if skip:
         print(f"normalize: resuming after {skip} documents already in {args.output}", file=sys.stderr)
