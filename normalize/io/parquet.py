@@ -106,6 +106,8 @@ class ParquetOutput:
             elif os.path.exists(self.partial):
                 os.unlink(self.partial)
             os.makedirs(self.partial)
+        if os.path.exists(self.partial + ".final"):  # a commit that died half-way is redone
+            os.unlink(self.partial + ".final")
         self._buffer: list[dict[str, Any]] = []
         self._chars = 0
         self._started = time.monotonic()
