@@ -10,7 +10,8 @@ language-tagged text:
 
 Each stage is also usable alone: :func:`decode_bytes`, :func:`repair_text`, :func:`extract_html`,
 :func:`clean_text`, :func:`detect_language`, :func:`detect_spans`, and offline translation:
-:func:`translate_text`, :func:`translate_batch` (models: ``normalize models install``).
+:func:`translate_text`, :func:`translate_batch` (models: ``normalize models install``; without
+one they raise :class:`MissingModelError`, whose message names the install command).
 """
 
 from __future__ import annotations
@@ -24,13 +25,13 @@ from .document import SCHEMA, Block, Document, Error, Repair, Segment, Span
 from .langid import detect_language, detect_spans
 from .pipeline import Pipeline, build_pipeline
 from .repair import repair_text
-from .translate import translate_batch, translate_text
+from .translate import MissingModelError, translate_batch, translate_text
 from .write import to_record
 
 __version__ = "0.1.0"
 
 __all__ = [
-    "SCHEMA", "Block", "Config", "Document", "Error", "NotTextError", "Pipeline", "Repair", "Segment",
+    "SCHEMA", "Block", "Config", "Document", "Error", "MissingModelError", "NotTextError", "Pipeline", "Repair", "Segment",
     "Span", "build_pipeline", "clean_text", "decode_bytes", "detect_language", "detect_spans",
     "extract_html", "normalize_document", "repair_text", "to_record", "translate_batch", "translate_text",
 ]

@@ -32,9 +32,11 @@ BODY_SHARE = 0.5
 
 
 def classify_text(blocks: list[Block]) -> None:
-    """Set the roles of a plain-text document's blocks (one line each) in place."""
+    """Set the roles of a plain-text document's blocks (one line each) in place. The pieces of
+    an over-long line (:func:`~normalize.structure.split_long_line`) are body whatever they look
+    like: a line that long is text, never a menu entry, a button or a headline."""
     for block, role in zip(blocks, line_roles([b.text for b in blocks])):
-        block.role = role
+        block.role = "body" if block.tag == "piece" else role
 
 
 def classify_html(blocks: list[Block], html: str) -> None:

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import dataclasses
 import itertools
 import json
 import os
 import shlex
+import signal
 import sys
 import time
 from collections.abc import Iterator
@@ -15,10 +18,11 @@ from . import __version__
 from .config import Config
 from .document import SCHEMA, Document
 from .io.parquet import ParquetOutput, is_parquet
-from .output import FileOutput, ResumeError
+from .langid.models import ModelLoadError, check_models
+from .output import FileOutput, OutputError, ResumeError
 from .pipeline import StageStats
 from .read import DEFAULT_MAX_BYTES, ReadConfig, count_documents, read_inputs
-from .summary import RunSummary
+from .summary import RunSummary, plural
 from .write import FORMATS, Writer, to_record
 
 RUN_EXAMPLES = """\
@@ -28,12 +32,15 @@ examples:
   normalize run dump.jsonl --format text         records {"id", "text"|"html"} a line; clean text out
   cat page.html | normalize run --format tagged  stdin; each segment as [lang role] text
   normalize run corpora/articles --workers 2     two worker processes, same output order
+  normalize run pages/ --exclude 'drafts/*' -o out.jsonl.gz   filters for directories; gzip output
+  gzip -c page.html | normalize run -q           compressed stdin (gzip, zstd) recognised
   normalize run crawl.warc.gz -o out.jsonl --resume   continue a killed run where it stopped
   normalize run big.jsonl.zst --engine dask --scheduler tcp://head:8786
   normalize run ru/ --translate-to en            foreign segments translated offline (see `normalize models`)
 
 exit status: 0 every document went through, 1 some document has errors (its record is still
-written), 2 usage error, 130 interrupted (with -o, --resume continues).
+written), 2 usage error, 130 interrupted (Ctrl-C), 143 terminated (SIGTERM); with -o, --resume
+continues.
 """
 
 
@@ -91,8 +98,12 @@ def build_parser() -> argparse.ArgumentParser:
     fields.add_argument("--id-field", metavar="NAME", help="the field holding the id (default: id, else url)")
     fields.add_argument("--text-field", metavar="NAME", help="the field holding plain text (default: text), e.g. raw_content, content")
     fields.add_argument("--html-field", metavar="NAME", help="the field holding HTML (default: html); used first when both are named")
-    run.add_argument("--max-bytes", type=_positive, default=DEFAULT_MAX_BYTES, metavar="N",
-                     help=f"size limit per document; larger ones are cut and flagged (default {DEFAULT_MAX_BYTES})")
+    run.add_argument("--include", action="append", default=[], metavar="GLOB",
+                     help="in directories, also take files matching GLOB (name or path below the directory; repeatable)")
+    run.add_argument("--exclude", action="append", default=[], metavar="GLOB",
+                     help="in directories, leave out files matching GLOB (repeatable; wins over --include)")
+    run.add_argument("--max-bytes", type=_size, default=DEFAULT_MAX_BYTES, metavar="N",
+                     help="size limit per document, in bytes or with K, M, G (KiB, MiB, GiB); larger ones are cut and flagged (default 10M)")
     run.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary on stderr")
     run.add_argument("--report", metavar="FILE.html", help="also write the HTML report of the run (see `normalize report`)")
     translation = run.add_argument_group("translation")
@@ -146,6 +157,26 @@ def _positive(value: str) -> int:
     return number
 
 
+_UNITS = {"": 1, "K": 1 << 10, "M": 1 << 20, "G": 1 << 30}
+
+
+def _size(value: str) -> int:
+    """A byte count: ``1000``, ``100K``, ``10M``, ``10MB``, ``10MiB``, ``1G`` (binary multiples).
+
+    >>> _size("10MB"), _size("100k"), _size("1000")
+    (10485760, 102400, 1000)
+    """
+    text = value.strip().upper().removesuffix("IB").removesuffix("B")
+    unit = text[-1:] if text[-1:] in _UNITS else ""
+    try:
+        number = float(text[: len(text) - len(unit)])
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a size: {value!r} (bytes, or a number with K, M or G, e.g. 10M)") from None
+    if number * _UNITS[unit] < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1 byte: {value}")
+    return int(number * _UNITS[unit])
+
+
 def _progress(docs: Iterator[Document], enabled: bool, total: int | None, done: int) -> Iterator[Document]:
     """A progress bar on stderr (documents/s; ETA when the number of documents is known)."""
     if not enabled:
@@ -159,6 +190,35 @@ def _fingerprint(args: argparse.Namespace, config: Config) -> dict:
     """What must match for --resume to continue a run: the inputs, the format, the options."""
     inputs = [i if i == "-" else os.path.abspath(i) for i in args.inputs]
     return {"schema": SCHEMA, "inputs": inputs, "format": args.format, "config": repr(config)}
+
+
+def _translation_problem(args: argparse.Namespace) -> str | None:
+    """A usage error in the translation options, found before the run: an unknown target
+    language, ``--device cuda`` where CTranslate2 sees no GPU."""
+    if not args.translate_to:
+        return None
+    from .translate.codes import usage_error
+    from .translate.models import list_models
+
+    try:
+        installed = {code for m in list_models(args.models_dir) for code in (m.source, m.target)}
+    except OSError:
+        installed = set()
+    problem = usage_error(args.translate_to, installed)
+    if problem is None and args.device == "cuda":
+        import ctranslate2
+
+        if ctranslate2.get_cuda_device_count() == 0:
+            problem = "--device cuda: CTranslate2 sees no CUDA device on this machine; use --device cpu or --device auto"
+    return problem
+
+
+def _own_outputs(args: argparse.Namespace) -> frozenset[str]:
+    """Real paths of every file this run writes: never read as inputs, even inside an input directory."""
+    paths = [p for p in (args.stats, args.report) if p]
+    if args.output:
+        paths += [args.output + suffix for suffix in ("", ".partial", ".progress", ".progress.tmp")]
+    return frozenset(os.path.realpath(p) for p in paths)
 
 
 def _resume_command(argv: list[str]) -> str:
@@ -176,10 +236,42 @@ def _results(docs: Iterator[Document], config: Config, args: argparse.Namespace,
     return run_processes(docs, config, workers=args.workers, stats=stats)
 
 
+class Terminated(Exception):
+    """SIGTERM arrived (a batch scheduler, an OOM reaper, ``kill``): stop as Ctrl-C does."""
+
+
+def _raise_terminated(signum: int, frame: object) -> None:
+    raise Terminated
+
+
+@contextlib.contextmanager
+def _writing(output: FileOutput | None) -> Iterator[None]:
+    """A failed write (a full disk, a file-size limit) becomes an :class:`OutputError` naming
+    the file; a reader gone away (a closed pipe) stays what it is."""
+    try:
+        yield
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        if isinstance(exc, OutputError):
+            raise
+        raise OutputError(exc.errno, exc.strerror or str(exc), output.partial if output else "<stdout>") from exc
+
+
+def _on_sigterm(handler):
+    """Install a SIGTERM handler; returns the previous one (None off the main thread, where
+    Python cannot handle signals: there the default stays)."""
+    try:
+        return signal.signal(signal.SIGTERM, handler) if handler is not None else None
+    except ValueError:
+        return None
+
+
 def cmd_run(args: argparse.Namespace, argv: list[str]) -> int:
     config = Config(
         read=ReadConfig(max_bytes=args.max_bytes, input_format=args.input_format, id_field=args.id_field,
-                        text_field=args.text_field, html_field=args.html_field),
+                        text_field=args.text_field, html_field=args.html_field,
+                        include=tuple(args.include), exclude=tuple(args.exclude)),
         translate_to=args.translate_to, models_dir=args.models_dir, translate_device=args.device,
         translate_threads=args.threads or 0, translate_cache=not args.no_cache,
         require_translation=args.require_translation,
@@ -188,6 +280,11 @@ def cmd_run(args: argparse.Namespace, argv: list[str]) -> int:
         print("normalize: no input: name files or directories, or pipe documents to stdin (see --help)", file=sys.stderr)
         return 2
     args.inputs = args.inputs or ["-"]
+    missing = [name for name in args.inputs if name != "-" and not os.path.exists(name)]
+    for name in missing:
+        print(f"normalize: no such file or directory: {name}", file=sys.stderr)
+    if missing:
+        return 2
     if args.resume and not args.output:
         print("normalize: --resume needs an output file (-o OUT)", file=sys.stderr)
         return 2
@@ -198,56 +295,114 @@ def cmd_run(args: argparse.Namespace, argv: list[str]) -> int:
     if args.report and not os.path.isdir(os.path.dirname(os.path.abspath(args.report))):
         print(f"normalize: --report {args.report}: its directory does not exist", file=sys.stderr)
         return 2
+    problem = _translation_problem(args) or _output_problem(args)
+    if problem:
+        print(f"normalize: {problem}", file=sys.stderr)
+        return 2
+    if args.resume and os.path.exists(args.output) and not os.path.exists(args.output + ".progress"):
+        print(f"normalize: nothing to resume: {args.output} is complete; run without --resume to write it again", file=sys.stderr)
+        return 0
+    if args.engine == "local":
+        try:  # before anything is processed (and before workers fork, which then share them)
+            check_models()
+        except ModelLoadError as exc:
+            print(f"normalize: {exc}", file=sys.stderr)
+            return 2
+    summary, stats, before = RunSummary(), {}, {}
     output_class = ParquetOutput if parquet_out else FileOutput
-    output = output_class(args.output, _fingerprint(args, config), resume=args.resume) if args.output else None
+    output = output_class(args.output, _fingerprint(args, config), resume=args.resume,
+                        extra=lambda: {"summary": summary.to_state(), "stages": _stage_state(before, stats)}) if args.output else None
     skip = output.done if output else 0
     if skip:
-        print(f"normalize: resuming after {skip} documents already in {args.output}", file=sys.stderr)
-    docs = itertools.islice(read_inputs(args.inputs, config.read), skip, None)
-    stats: dict[str, StageStats] = {}
-    summary = RunSummary()
+        print(f"normalize: resuming after {plural(skip, 'document')} already in {output.partial}", file=sys.stderr)
+        if output.resumed_extra:  # the summary counts the whole output, not only this part
+            summary = RunSummary.from_state(output.resumed_extra["summary"])
+            before = {name: StageStats(**s) for name, s in output.resumed_extra["stages"].items()}
+    own = _own_outputs(args)
+    docs = itertools.islice(read_inputs(args.inputs, config.read, own=own, skipped=summary.skipped), skip, None)
     if not output:
         sys.stdout.reconfigure(encoding="utf-8")  # the output is UTF-8 whatever the locale says
     stream = sys.stdout if not output or parquet_out else output.stream
     writer = output if parquet_out else Writer(stream, args.format, count=skip)
     interactive = sys.stderr.isatty() and not args.quiet
-    total = count_documents(args.inputs) if interactive else None
+    total = count_documents(args.inputs, config.read, own) if interactive else None
     report = _report_builder(args)
-    start = time.perf_counter()
+    start = time.perf_counter() - summary.seconds
+    previous = _on_sigterm(_raise_terminated)
     try:
         for doc in _progress(_results(docs, config, args, stats), interactive, total, skip):
-            writer.write(doc)
+            with _writing(output):
+                writer.write(doc)
             if report is not None:
                 report.add_value(to_record(doc), doc.source)
-            if output:
-                output.document_done()
             summary.add(doc)
-        if output:
-            output.commit()
-        else:
-            sys.stdout.flush()
-    except KeyboardInterrupt:
+            summary.seconds = time.perf_counter() - start
+            if output:  # after the summary counted it: a checkpoint carries the summary
+                with _writing(output):
+                    output.document_done()
+        with _writing(output):
+            if output:
+                output.commit()
+            else:
+                sys.stdout.flush()
+    except (KeyboardInterrupt, Terminated) as stop:
+        how = "terminated (SIGTERM)" if isinstance(stop, Terminated) else "interrupted"
         if output:
             output.close()
-            print(f"\nnormalize: interrupted after {output.done} documents; to continue: {_resume_command(argv)}", file=sys.stderr)
+            print(f"\nnormalize: {how} after {plural(output.done, 'document')}; to continue: {_resume_command(argv)}", file=sys.stderr)
         else:
-            print("\nnormalize: interrupted", file=sys.stderr)
-        return 130
+            print(f"\nnormalize: {how}", file=sys.stderr)
+        return 143 if isinstance(stop, Terminated) else 130
+    except OutputError as exc:
+        if output:
+            output.abandon()
+            print(f"normalize: cannot write {exc.filename}: {exc.strerror}; the checkpoint {output.progress} keeps "
+                  f"the {output.saved} documents written before. Make room (or raise the file-size limit), then "
+                  f"continue: {_resume_command(argv)}", file=sys.stderr)
+        else:
+            print(f"normalize: cannot write {exc.filename}: {exc.strerror}", file=sys.stderr)
+        return 1
     except BrokenPipeError:
         sys.stderr.close()  # the reader went away (e.g. `| head`): not an error of ours
         return 0
     finally:
+        _on_sigterm(previous)
         if output:
             output.close()
     seconds = time.perf_counter() - start
+    stats = {name: StageStats(**s) for name, s in _stage_state(before, stats).items()}
     if args.report:
         _write_run_report(args, report)
     if not args.quiet:
-        print(summary.format(seconds, stats), file=sys.stderr)
+        print(summary.format(seconds, stats, workers=args.workers), file=sys.stderr)
     if args.stats:
         with open(args.stats, "w", encoding="utf-8") as f:
             json.dump(summary.to_dict(seconds, stats), f, indent=2, ensure_ascii=False)
     return 1 if summary.failed_documents else 0
+
+
+def _stage_state(before: dict[str, StageStats], now: dict[str, StageStats]) -> dict[str, dict]:
+    """The stage counters of the part of the output written before a resume and of this run, summed."""
+    total: dict[str, StageStats] = {}
+    for part in (before, now):
+        for name, s in part.items():
+            total.setdefault(name, StageStats()).merge(s)
+    return {name: dataclasses.asdict(s) for name, s in total.items()}
+
+
+def _output_problem(args: argparse.Namespace) -> str | None:
+    """An output path (-o, --stats) that cannot be written, found before the run."""
+    for option, path in (("-o", args.output), ("--stats", args.stats)):
+        if not path:
+            continue
+        directory = os.path.dirname(os.path.abspath(path))
+        if os.path.isdir(path):
+            return f"cannot write {option} {path}: it is a directory"
+        if not os.path.isdir(directory):
+            return f"cannot write {option} {path}: no such directory: {os.path.dirname(path) or '.'}"
+        if not os.access(directory, os.W_OK):
+            return f"cannot write {option} {path}: permission denied in {os.path.dirname(path) or '.'}"
+    return None
 
 
 def _report_builder(args: argparse.Namespace):
@@ -313,6 +468,9 @@ def cmd_models(args: argparse.Namespace) -> int:
             model = models.remove_model(args.source, args.target, args.models_dir)
             print(f"removed {model.source}→{model.target} from {model.path}", file=sys.stderr)
         elif len(args.what) == 1:
+            if not os.path.exists(args.what[0]):
+                print(f"normalize: no such file: {args.what[0]} (models install takes FILE.argosmodel, or FROM TO to download)", file=sys.stderr)
+                return 1
             model = models.install_file(args.what[0], args.models_dir)
             print(f"installed {model.source}→{model.target} in {model.path}", file=sys.stderr)
         elif len(args.what) == 2:
@@ -327,9 +485,21 @@ def cmd_models(args: argparse.Namespace) -> int:
     return 0
 
 
+def _command_parser(parser: argparse.ArgumentParser, args: argparse.Namespace) -> argparse.ArgumentParser:
+    """The parser of the (sub)command the arguments were for: ``normalize run``, ``normalize models install``…"""
+    for name in ("command", "action"):
+        commands = next((a for a in parser._actions if isinstance(a, argparse._SubParsersAction)), None)
+        if commands is None or getattr(args, name, None) not in commands.choices:
+            break
+        parser = commands.choices[getattr(args, name)]
+    return parser
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args, unknown = parser.parse_known_args(argv)
+    if unknown:  # argparse would show the top-level usage; the command's own is the helpful one
+        _command_parser(parser, args).error(f"unrecognized arguments: {' '.join(unknown)}")
     if args.command is None:
         parser.print_help(sys.stderr)
         return 2

@@ -86,7 +86,7 @@ def decode(data: bytes) -> Decoded:
         if data.startswith(bom):
             return Decoded(data.decode(encoding, errors="replace"), encoding)
     if looks_binary(data):
-        raise NotTextError("not text: the input looks like binary data")
+        raise NotTextError("binary data, not text (an image, an archive, an executable?)")
     try:
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
@@ -205,7 +205,13 @@ class DecodeStage(Stage):
         if isinstance(doc.raw, str):
             doc.input_text = doc.raw
         elif isinstance(doc.raw, bytes):
-            decoded = decode(doc.raw)
+            try:
+                decoded = decode(doc.raw)
+            except NotTextError as exc:  # the message says it all, no exception name in front
+                doc.add_error(self.name, str(exc))
+                self.stats.errors += 1
+                doc.raw = None
+                return doc
             doc.input_text, doc.encoding = decoded.text, decoded.encoding
             self.stats.count(decoded.encoding)
         if doc.raw is not None and not doc.input_text.strip():

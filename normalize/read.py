@@ -12,15 +12,16 @@ too large) becomes an ``errors`` entry on that input's document, and reading goe
 
 from __future__ import annotations
 
-import gzip
-import io
 import json
 import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections import Counter
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from typing import BinaryIO
 
+from .compression import compression_of_bytes, compression_of_name, decompressing
+from .discover import OWN_OUTPUT, walk
 from .document import Document
 from .io import parquet
 
@@ -36,6 +37,9 @@ FIELDS_SHOWN = 12
 class ReadConfig:
     max_bytes: int = DEFAULT_MAX_BYTES
     input_format: str = "auto"  # auto | text | html | jsonl | parquet
+    #: Globs for files in directories: taken whatever their kind / left out (see discover.py).
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
     #: The record field holding the document's id (None: ``id``, else ``url``, else the source).
     id_field: str | None = None
     #: The field holding plain text (None: ``text``); e.g. ``raw_content`` for CCNet, ``content``.
@@ -61,25 +65,27 @@ class ReadConfig:
         return list(dict.fromkeys(ids + [name for name, _ in self.fields()]))
 
 
-def read_inputs(inputs: Iterable[str], config: ReadConfig = ReadConfig()) -> Iterator[Document]:
-    """Documents from paths (files or directories, recursively) and ``-`` for stdin."""
+def read_inputs(inputs: Iterable[str], config: ReadConfig = ReadConfig(), *, own: Collection[str] = (),
+                skipped: Counter[str] | None = None) -> Iterator[Document]:
+    """Documents from paths (files or directories, recursively) and ``-`` for stdin.
+
+    ``own``: real paths of the run's output files, never read; ``skipped`` counts the files left
+    out, by reason."""
     for name in inputs:
         if name == "-":
             yield from _read_stream(sys.stdin.buffer, "<stdin>", config)
         elif os.path.isdir(name):
-            for path in _walk(name):
+            for path in _walk(name, config, own, skipped):
                 yield from read_file(path, config)
+        elif os.path.realpath(name) in own:
+            if skipped is not None:
+                skipped[OWN_OUTPUT] += 1
         else:
             yield from read_file(name, config)
 
 
-def _walk(directory: str) -> Iterator[str]:
-    """Files under ``directory`` in a stable order, hidden ones skipped."""
-    for root, dirs, files in os.walk(directory):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
-            if not name.startswith("."):
-                yield os.path.join(root, name)
+def _walk(directory: str, config: ReadConfig, own: Collection[str] = (), skipped: Counter[str] | None = None) -> Iterator[str]:
+    return walk(directory, include=config.include, exclude=config.exclude, own=own, skipped=skipped)
 
 
 _COMPRESSION = (".gz", ".zst", ".zstd")
@@ -104,15 +110,8 @@ def _kind(path: str, config: ReadConfig) -> str:
 
 def open_input(path: str) -> BinaryIO:
     """A file's bytes, decompressed on the fly for ``.gz`` and ``.zst`` (never all at once)."""
-    lower = path.lower()
-    if lower.endswith(".gz") and not lower.endswith(".warc.gz"):
-        return gzip.open(path, "rb")
-    if lower.endswith((".zst", ".zstd")):
-        import zstandard
-
-        raw = open(path, "rb")
-        return io.BufferedReader(zstandard.ZstdDecompressor().stream_reader(raw, closefd=True))
-    return open(path, "rb")
+    kind = compression_of_name(path)
+    return decompressing(open(path, "rb"), kind) if kind else open(path, "rb")
 
 
 def read_file(path: str, config: ReadConfig = ReadConfig()) -> Iterator[Document]:
@@ -186,14 +185,22 @@ def _parquet(path: str, config: ReadConfig) -> Iterator[Document]:
 
 
 def _read_stream(stream: BinaryIO, name: str, config: ReadConfig) -> Iterator[Document]:
-    kind = config.input_format
-    if kind == "auto":
-        first = stream.peek(1) if hasattr(stream, "peek") else b""
-        kind = "jsonl" if first.lstrip()[:1] == b"{" else "auto"
-    if kind == "jsonl":
-        yield from _jsonl(stream, name, config)
-    else:
-        yield _whole(stream, name, kind, config)
+    """Documents of a stream (stdin): gzip or zstd by their magic bytes, JSONL when it starts
+    with ``{``."""
+    try:
+        compression = compression_of_bytes(stream.peek(4)[:4]) if hasattr(stream, "peek") else None
+        if compression:
+            stream = decompressing(stream, compression)
+        kind = config.input_format
+        if kind == "auto":
+            first = stream.peek(1) if hasattr(stream, "peek") else b""
+            kind = "jsonl" if first.lstrip()[:1] == b"{" else "auto"
+        if kind == "jsonl":
+            yield from _jsonl(stream, name, config)
+        else:
+            yield _whole(stream, name, kind, config)
+    except (OSError, EOFError, ValueError) as exc:  # a truncated or corrupt compressed stream
+        yield _failed(name, f"cannot read {name}: {exc}")
 
 
 def _failed(source: str, message: str) -> Document:
@@ -214,10 +221,25 @@ def _whole(stream: BinaryIO, path: str, kind: str, config: ReadConfig) -> Docume
 
 
 def _cut(data: bytes, limit: int) -> bytes:
-    """The first ``limit`` bytes, ending at a line break when one is near (not mid-character)."""
+    """The first ``limit`` bytes, ending at a line break when one is near, else at a space, else
+    not inside a UTF-8 character.
+
+    >>> _cut("один два".encode(), 12).decode(), _cut("одиндва".encode(), 9).decode()
+    ('один ', 'один')
+    """
     data = data[:limit]
-    newline = data.rfind(b"\n", max(0, limit - 65536))
-    return data[: newline + 1] if newline > 0 else data
+    for separator in (b"\n", b" "):
+        end = data.rfind(separator, max(0, limit - 65536))
+        if end > 0:
+            return data[: end + 1]
+    start = len(data)  # back over the continuation bytes of a character the cut went through
+    while start > 0 and len(data) - start < 3 and data[start - 1] & 0xC0 == 0x80:
+        start -= 1
+    if start > 0 and data[start - 1] >= 0xC0:  # its lead byte: 2, 3 or 4 bytes long
+        lead = data[start - 1]
+        if len(data) - (start - 1) < (2 if lead < 0xE0 else 3 if lead < 0xF0 else 4):
+            return data[: start - 1]
+    return data
 
 
 def _jsonl(stream: BinaryIO, path: str, config: ReadConfig) -> Iterator[Document]:
@@ -248,7 +270,8 @@ def document_from_line(line: bytes | str | None, source: str, config: ReadConfig
     try:
         record = json.loads(line)
     except ValueError as exc:
-        message = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc)
+        # some of json's messages end in "at" ("Invalid control character at"): the column follows
+        message = exc.msg.removesuffix(" at") if isinstance(exc, json.JSONDecodeError) else str(exc)
         column = f" at column {exc.colno}" if isinstance(exc, json.JSONDecodeError) else ""
         return _failed(source, f"bad JSON: {message}{column}")
     return document_from_record(record, source, config)
@@ -295,13 +318,30 @@ def _field_names(record: dict) -> str:
     return (", ".join(names) or "none") + (f" and {more} more" if more else "")
 
 
-def count_documents(inputs: Iterable[str]) -> int | None:
-    """How many documents the inputs hold, when that is known without reading them (plain files
-    and directories of them); None for stdin, JSONL and WARC."""
+def count_documents(inputs: Iterable[str], config: ReadConfig = ReadConfig(), own: Collection[str] = ()) -> int | None:
+    """How many documents the inputs hold, when that is known cheaply: a file is one document, an
+    uncompressed JSONL file as many as it has lines (counted at disk speed, not parsed); None
+    for stdin, WARC, Parquet and compressed JSONL. For the progress bar's ETA."""
     total = 0
     for name in inputs:
-        paths = list(_walk(name)) if os.path.isdir(name) else [name]
-        if name == "-" or any(_kind(p, ReadConfig()) in ("jsonl", "warc", "parquet") for p in paths):
+        if name == "-":
             return None
-        total += len(paths)
+        for path in _walk(name, config, own) if os.path.isdir(name) else [name]:
+            kind = _kind(path, config)
+            if kind in ("warc", "parquet") or kind == "jsonl" and compression_of_name(path):
+                return None
+            total += _count_lines(path) if kind == "jsonl" else 1
     return total
+
+
+def _count_lines(path: str) -> int:
+    """Lines of a file, the last one even without a line break."""
+    lines, last = 0, b"\n"
+    try:
+        with open(path, "rb") as f:
+            while chunk := f.read(1 << 20):
+                lines += chunk.count(b"\n")
+                last = chunk[-1:]
+    except OSError:
+        return 1
+    return lines + (last != b"\n")

@@ -40,6 +40,13 @@ _CHROME_HINT = re.compile(
     re.IGNORECASE,
 )
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+#: A plain-text line longer than this (a whole document on one line: a dump without line breaks,
+#: minified text) is split into pieces of at most PIECE_CHARS, so that classification and
+#: language tagging see pieces of paragraph size; no menu, button or byline is this long.
+LONG_LINE_CHARS = 5000
+#: Pieces end at a sentence end, else a space, else here; 2,000 is a long paragraph.
+PIECE_CHARS = 2000
+_PIECE_END = re.compile(r"(?<=[.!?…。！？])\s*|\s+")
 
 
 def _clean(text: str) -> str:
@@ -65,8 +72,34 @@ def text_blocks(text: str) -> list[Block]:
         if _looks_wrapped(lines):
             blocks.append(Block(" ".join(lines), tag="line"))
         else:
-            blocks.extend(Block(line, tag="line") for line in lines)
+            for line in lines:
+                if len(line) > LONG_LINE_CHARS:
+                    blocks.extend(Block(piece, tag="piece") for piece in split_long_line(line))
+                else:
+                    blocks.append(Block(line, tag="line"))
     return blocks
+
+
+def split_long_line(line: str, size: int = PIECE_CHARS) -> list[str]:
+    """A very long line in pieces of at most ``size`` characters, each ending at the last
+    sentence end in it, else the last space, else cut at ``size`` (text without spaces).
+
+    >>> split_long_line("One two. Three four five. Six.", size=12)
+    ['One two.', 'Three four', 'five. Six.']
+    >>> split_long_line("abcdefghij", size=4)
+    ['abcd', 'efgh', 'ij']
+    """
+    pieces, start = [], 0
+    while len(line) - start > size:
+        window = line[start : start + size + 1]
+        ends = [m for m in _PIECE_END.finditer(window, 1) if m.start() <= size]
+        sentence = [m for m in ends if m.start() > 0 and window[m.start() - 1] in ".!?…。！？"]
+        cut = (sentence or ends)[-1] if ends else None
+        end, resume = (cut.start(), cut.end()) if cut else (size, size)
+        pieces.append(line[start : start + end].strip())
+        start += max(resume, 1)
+    pieces.append(line[start:].strip())
+    return [p for p in pieces if p]
 
 
 def _chrome_context(element: HtmlElement, parent_context: str) -> str:

@@ -3,11 +3,24 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+import json
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from .document import Document
 from .pipeline import StageStats
+
+#: Failed documents named on stderr at the end of a run (--stats lists them all).
+FIRST_FAILURES = 5
+
+
+def plural(n: int, noun: str) -> str:
+    """``1 document``, ``2 documents``.
+
+    >>> plural(1, "document"), plural(0, "file")
+    ('1 document', '0 files')
+    """
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 @dataclass
@@ -19,6 +32,28 @@ class RunSummary:
     segments_translated: int = 0
     # warnings and translation errors (a missing model), each repeated once: message -> documents
     notices: dict[str, int] = field(default_factory=dict)
+    # files left out of input directories, by reason
+    skipped: Counter[str] = field(default_factory=Counter)
+    # every error: (document id, stage, message)
+    failures: list[tuple[str, str, str]] = field(default_factory=list)
+    seconds: float = 0.0  # wall time so far (with the time before a resume)
+
+    def to_state(self) -> dict[str, Any]:
+        """What a checkpoint keeps, so that a resumed run's summary counts the whole output
+        (files skipped are counted afresh: a resumed run walks the inputs again)."""
+        state = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "skipped"}
+        return json.loads(json.dumps(state))
+
+    @classmethod
+    def from_state(cls, state: dict[str, Any]) -> RunSummary:
+        """
+        >>> s = RunSummary(); s.add(Document(id="a", lang="en")); RunSummary.from_state(s.to_state()) == s
+        True
+        """
+        summary = cls(**{**state, "failures": [tuple(f) for f in state["failures"]]})
+        for name in ("failed_by_stage", "languages"):
+            setattr(summary, name, Counter(state[name]))
+        return summary
 
     def add(self, doc: Document) -> None:
         self.documents += 1
@@ -26,6 +61,7 @@ class RunSummary:
         if doc.errors:
             self.failed_documents += 1
             self.failed_by_stage.update({e.stage for e in doc.errors})
+            self.failures.extend((doc.id, e.stage, e.message) for e in doc.errors)
         self.segments_translated += sum(s.translation is not None for s in doc.segments)
         messages = {w.message for w in doc.warnings} | {e.message for e in doc.errors if e.stage == "translate"}
         for message in sorted(messages):
@@ -36,6 +72,8 @@ class RunSummary:
             "documents": self.documents,
             "documents_with_errors": self.failed_documents,
             "errors_by_stage": dict(self.failed_by_stage.most_common()),
+            "errors": [{"id": i, "stage": stage, "message": m} for i, stage, m in self.failures],
+            "skipped_files": dict(sorted(self.skipped.items())),
             "languages": dict(self.languages.most_common()),
             "segments_translated": self.segments_translated,
             "notices": [{"message": m, "documents": n} for m, n in self.notices.items()],
@@ -47,21 +85,31 @@ class RunSummary:
             },
         }
 
-    def format(self, seconds: float, stages: dict[str, StageStats]) -> str:
+    def format(self, seconds: float, stages: dict[str, StageStats], workers: int = 1) -> str:
         rate = f" ({self.documents / seconds:.1f}/s)" if seconds else ""
-        lines = [f"normalize: {self.documents} documents in {seconds:.1f}s{rate}, {self.failed_documents} with errors"]
+        lines = [f"normalize: {plural(self.documents, 'document')} in {seconds:.1f}s{rate}, {self.failed_documents} with errors"]
         if self.failed_by_stage:
             lines.append("  errors by stage: " + ", ".join(f"{k} {v}" for k, v in self.failed_by_stage.most_common()))
         if self.languages:
             lines.append("  languages: " + ", ".join(f"{k} {v}" for k, v in self.languages.most_common(12)))
         if self.segments_translated:
             lines.append(f"  segments translated: {self.segments_translated}")
-        if "translate" in stages and stages["translate"].counts:
-            lines.append("  translation: " + ", ".join(f"{k} {v}" for k, v in stages["translate"].counts.items()))
+        counts = {k: v for k, v in stages["translate"].counts.items() if k != "segments translated"} if "translate" in stages else {}
+        if counts:  # "segments translated" is the line above
+            lines.append("  translation: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
         total = sum(s.seconds for s in stages.values())
         if total:
-            lines.append("  time per stage: " + ", ".join(
+            over = " (each summed over the workers)" if workers > 1 else ""
+            lines.append(f"  time per stage{over}: " + ", ".join(
                 f"{name} {s.seconds:.1f}s ({100 * s.seconds / total:.0f}%)" for name, s in stages.items()))
         for message, n in self.notices.items():
-            lines.append(f"  {message} ({n} documents)")
+            lines.append(f"  {message} ({plural(n, 'document')})")
+        if self.skipped:
+            reasons = ", ".join(f"{reason} {n}" for reason, n in sorted(self.skipped.items()))
+            lines.append(f"  skipped: {plural(sum(self.skipped.values()), 'file')} ({reasons})")
+        if self.failures:
+            lines.append("  errors:")
+            lines += [f"    {i}: {stage}: {m}" for i, stage, m in self.failures[:FIRST_FAILURES]]
+            if len(self.failures) > FIRST_FAILURES:
+                lines.append(f"    … and {len(self.failures) - FIRST_FAILURES} more (--stats FILE lists them all)")
         return "\n".join(lines)

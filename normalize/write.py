@@ -57,11 +57,36 @@ def format_jsonl(doc: Document) -> str:
 
 
 def format_text(doc: Document) -> str:
-    """Title, a blank line, then the body paragraphs separated by blank lines."""
-    parts = [doc.title] if doc.title else []
+    """A ``# id`` line and a ``# error stage: message`` line per error; then the title on the
+    next line (none: no line), a blank line and the body paragraphs separated by blank lines. When
+    translated, the title and body in the target language.
+
+    >>> doc = Document(id="a", title="T", text="One.\\n\\nTwo.")
+    >>> print(format_text(doc))
+    # a
+    T
+    <BLANKLINE>
+    One.
+    <BLANKLINE>
+    Two.
+    >>> doc.title = None; doc.add_error("read", "cut"); print(format_text(doc))
+    # a
+    # error read: cut
+    <BLANKLINE>
+    One.
+    <BLANKLINE>
+    Two.
+    """
+    lines = [f"# {doc.id}"] + [f"# error {e.stage}: {' '.join(e.message.split())}" for e in doc.errors]
+    if doc.title:
+        lines.append(_translated_title(doc) or doc.title)
     if doc.text:
-        parts.append(doc.translated_text if doc.translated_text is not None else doc.text)
-    return "\n\n".join(parts)
+        lines += ["", doc.translated_text if doc.translated_text is not None else doc.text]
+    return "\n".join(lines)
+
+
+def _translated_title(doc: Document) -> str | None:
+    return next((s.translation for s in doc.segments if s.role == "title" and s.translation is not None), None)
 
 
 def format_tagged(doc: Document) -> str:

@@ -28,6 +28,7 @@ import ftfy.fixes
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from normalize.decode import decode_bytes  # noqa: E402
 from normalize.repair import repair_text  # noqa: E402
+from normalize.repair.plausibility import char_script  # noqa: E402
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
 CONSERVATIVE = ftfy.TextFixerConfig(uncurl_quotes=False, fix_latin_ligatures=False, fix_character_width=False)
@@ -73,8 +74,15 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+def scripts(text: str) -> set[str]:
+    """The scripts of the letters and script-named punctuation (Arabic ؟, Hebrew ׀) of ``text``."""
+    return {s for s in map(char_script, text) if s}
+
+
 def score_mojibake(records: list[dict], show_errors: int) -> None:
     hits: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+    foreign: dict[str, list[str]] = defaultdict(list)  # kind -> ids whose repair brought in a script
+    changed_clean: list[str] = []
     shown = 0
     for record in records:
         kind = record["kind"]
@@ -87,6 +95,11 @@ def score_mojibake(records: list[dict], show_errors: int) -> None:
                 out = f"<{type(exc).__name__}>"
             ok = nfc(out) == nfc(record["expected"])
             hits[kind][name].append(ok)
+            if name == "normalize" and not bytes_kind and nfc(out) != nfc(source):
+                if scripts(out) - scripts(source) - scripts(record["expected"]):
+                    foreign[kind].append(record["id"])
+                if kind == "clean":
+                    changed_clean.append(f"{record['id']} ({record['lang']}): {source[:70]!r} -> {out[:70]!r}")
             if name == "normalize" and not ok and shown < show_errors:
                 shown += 1
                 print(f"MISS {record['id']} {kind} {record['lang']}")
@@ -94,14 +107,20 @@ def score_mojibake(records: list[dict], show_errors: int) -> None:
     names_text, names_bytes = list(TEXT_SYSTEMS), list(BYTES_SYSTEMS)
     by_group: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
     header = "  ".join(f"{n:>18}" for n in names_text)
-    print(f"\n{'kind':24} {'n':>4}  {header}   (bytes: {', '.join(names_bytes)})")
+    print(f"\n{'kind':24} {'n':>4}  {header}   (bytes: {', '.join(names_bytes)})   foreign-script repairs (ours)")
     for kind in sorted(hits, key=lambda k: (group_of(k), k)):
         row = hits[kind]
         n = len(next(iter(row.values())))
         accs = {name: sum(v) / len(v) for name, v in row.items()}
         for name, acc in accs.items():
             by_group[group_of(kind)][name].append(acc)
-        print(f"{kind:24} {n:>4}  " + "  ".join(f"{acc:>18.3f}" for acc in accs.values()))
+        extra = "" if kind.startswith("bytes:") else f"   {len(foreign[kind])} {' '.join(foreign[kind][:5])}"
+        print(f"{kind:24} {n:>4}  " + "  ".join(f"{acc:>18.3f}" for acc in accs.values()) + extra)
+    print(f"\nrepairs that brought in a script neither the input nor the expected text has: "
+          f"{sum(map(len, foreign.values()))}")
+    print(f"clean lines we changed ({len(changed_clean)}):")
+    for line in changed_clean:
+        print(f"  {line}")
     print()
     for group in ("clean", "utf8", "legacy", "bytes"):
         if group in by_group:

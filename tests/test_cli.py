@@ -30,7 +30,7 @@ def test_text_format_is_title_blank_line_body() -> None:
     result = normalize("run", str(STORM), "--format", "text", "-q")
     out = result.stdout.decode()
     title, first, *_ = out.split("\n\n")
-    assert title == "Storm Ellin Floods Harbour Town as Ferry Services Are Suspended"
+    assert title == f"# {STORM}\nStorm Ellin Floods Harbour Town as Ferry Services Are Suspended"
     assert first.startswith("PORT CARRAN (Coastal Herald)")
     assert out.endswith("or a seat on the next available sailing.\n")
 
@@ -54,14 +54,14 @@ def test_good_empty_and_binary_files_give_three_records_and_no_traceback(tmp_pat
     (tmp_path / "a_good.txt").write_bytes(STORM.read_bytes())
     (tmp_path / "b_empty.txt").write_bytes(b"")
     (tmp_path / "c_binary.bin").write_bytes(bytes(range(256)) * 40)
-    result = normalize("run", str(tmp_path))
+    result = normalize("run", *sorted(map(str, tmp_path.iterdir())))  # named: a directory would skip the .bin
     assert result.returncode == 1
     assert b"Traceback" not in result.stderr
     records = [json.loads(line) for line in result.stdout.splitlines()]
     assert [Path(r["id"]).name for r in records] == ["a_good.txt", "b_empty.txt", "c_binary.bin"]
     assert records[0]["errors"] == [] and records[0]["lang"] == "en"
     assert records[1]["errors"] == [{"stage": "decode", "message": "empty document: no text to process"}]
-    assert records[2]["errors"] == [{"stage": "decode", "message": "NotTextError: not text: the input looks like binary data"}]
+    assert records[2]["errors"] == [{"stage": "decode", "message": "binary data, not text (an image, an archive, an executable?)"}]
     assert records[1]["text"] == records[2]["text"] == "" and records[2]["lang"] == "und"
     assert "3 documents" in result.stderr.decode() and "2 with errors" in result.stderr.decode()
 

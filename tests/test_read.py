@@ -88,13 +88,15 @@ def test_stdin_text_and_stdin_jsonl(monkeypatch) -> None:
     assert [(d.id, d.raw) for d in read_inputs(["-"])] == [("a", "One."), ("b", "Two.")]
 
 
-def test_document_count_is_known_for_plain_files_only(tmp_path) -> None:
+def test_document_count_is_known_for_files_and_plain_jsonl(tmp_path) -> None:
     from normalize.read import count_documents
 
     (tmp_path / "a.txt").write_text("one")
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "b.html").write_text("<p>two</p>")
     assert count_documents([str(tmp_path)]) == 2  # the progress bar's total, for an ETA
-    (tmp_path / "feed.jsonl").write_text('{"text": "x"}\n')
-    assert count_documents([str(tmp_path)]) is None  # JSONL: unknown without reading it
+    (tmp_path / "feed.jsonl").write_text('{"text": "x"}\n{"text": "y"}\n{"text": "z"}')
+    assert count_documents([str(tmp_path)]) == 5  # JSONL: its lines, counted without parsing
+    (tmp_path / "more.jsonl.gz").write_bytes(b"")
+    assert count_documents([str(tmp_path)]) is None  # compressed JSONL: unknown without reading it
     assert count_documents(["-"]) is None

@@ -98,3 +98,48 @@ def test_stages_record_encoding_and_repairs():
 @pytest.mark.parametrize("kind,damaged,clean", DAMAGED, ids=[case[0] for case in DAMAGED])
 def test_repaired_text_stays_as_it_is(kind, damaged, clean):
     assert repair_text(clean) == clean
+
+
+# A repair never makes text worse: a reading that brings in a script the line does not use is
+# refused, and the cp1250/cp1257 readings that spell one language's alphabet are kept.
+
+def test_polish_in_cp1250_is_never_read_as_arabic() -> None:
+    line = "Prezydent uwa¿a, ¿e je¿eli napiêcie w regionie wzroœnie, trzeba bêdzie dzia³aæ."
+    assert repair_text(line) == "Prezydent uważa, że jeżeli napięcie w regionie wzrośnie, trzeba będzie działać."
+    assert "؟" not in repair_text("Prezydent uwa¿a, ¿e je¿eli napiêcie")
+
+
+def test_one_cyrillic_letter_in_a_latin_name_is_not_read_as_hebrew() -> None:
+    line = "Wasiirka arrimaha dibadda Ruushka Sergey TÐ°tarnikov ayaa sheegay in"
+    # the UTF-8 reading: the Cyrillic а the source really has, not cp1255's Hebrew paseq
+    assert repair_text(line) == "Wasiirka arrimaha dibadda Ruushka Sergey T\u0430tarnikov ayaa sheegay in"
+
+
+@pytest.mark.parametrize("damaged, expected", [
+    ("Vikingové sedìli na skále v Americe, mluvèí stáli pod nima na jiné skále v Evropì.",
+     "Vikingové seděli na skále v Americe, mluvčí stáli pod nima na jiné skále v Evropě."),  # cs, è ì as in Yoruba
+    ("Na èo èakajú úradníci?", "Na čo čakajú úradníci?"),  # sk
+    ("Ir dar daug dalykø.", "Ir dar daug dalykų."),  # lt, cp1257
+    ("Lietuvos ir Valonijos–Briuselio programà Lietuvoje administruoja Lietuvos mokslo taryba.",
+     "Lietuvos ir Valonijos–Briuselio programą Lietuvoje administruoja Lietuvos mokslo taryba."),
+])
+def test_legacy_readings_that_spell_one_alphabet_are_repaired(damaged: str, expected: str) -> None:
+    assert repair_text(damaged) == expected
+
+
+@pytest.mark.parametrize("clean", [
+    "Ég legg til að RÚV endursýni þá í hverri viku á besta tíma.",  # Icelandic, not Turkish ğ ş ı
+    "Àwon nkòkòrò tí ko tìí gún ìyé pò lábé okúta náà.",  # Yoruba, not Czech/Slovak ň ě ŕ
+    "Il a été à la plage, très joli.",
+    "C O N C L U S Ã O",  # a letter standing alone is no sign of a code page
+])
+def test_text_in_alphabets_without_statistics_stays_as_it_is(clean: str) -> None:
+    assert repair_text(clean) == clean
+
+
+def test_brings_in_script_sees_script_punctuation() -> None:
+    from normalize.repair.plausibility import brings_in_script
+
+    assert brings_in_script("TÐ°tarnikov", "T׀°tarnikov")  # HEBREW PUNCTUATION PASEQ
+    assert brings_in_script("Prezydent uwa¿a, ¿e je¿eli napiêcie", "Prezydent uwa؟a, ؟e je؟eli napiêcie")  # cp1256
+    assert not brings_in_script("Êáëçìÿñá", "Καλημέρα")  # all of it Greek: the line's own script

@@ -74,12 +74,13 @@ def test_resume_refuses_a_checkpoint_of_another_run(tmp_path: Path) -> None:
     assert _cli(str(feed), "--resume", "-q").returncode == 2  # --resume needs -o
 
 
-def test_resume_after_a_finished_run_starts_over(tmp_path: Path) -> None:
+def test_resume_after_a_finished_run_has_nothing_to_do(tmp_path: Path) -> None:
     feed = _feed(tmp_path / "feed.jsonl", 3)
     out = tmp_path / "out.jsonl"
     assert _cli(str(feed), "-o", str(out), "-q").returncode == 0
     first = out.read_bytes()
-    assert _cli(str(feed), "-o", str(out), "-q", "--resume").returncode == 0
+    again = _cli(str(feed), "-o", str(out), "-q", "--resume")
+    assert again.returncode == 0 and b"nothing to resume" in again.stderr
     assert out.read_bytes() == first and first.count(b"\n") == 3
 
 

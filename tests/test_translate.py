@@ -95,7 +95,8 @@ def test_pivot_through_english(ru_en_installed, tmp_path):
     [via_english] = translator.translate([TITLE_RU], "ru", "de")
     en_de = get_engine(translator.route("en", "de")[0])
     assert via_english == en_de.translate([TITLE_EN])[0]
-    with pytest.raises(MissingModelError, match="normalize models install de ru"):
+    with pytest.raises(MissingModelError, match="through English it needs de→en and en→ru: "
+                       "normalize models install de en && normalize models install en ru"):
         translator.translate(["Hallo"], "de", "ru")
 
 

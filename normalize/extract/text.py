@@ -174,6 +174,7 @@ def _title_index(lines: Sequence[str], chrome: Sequence[bool], before: int) -> i
 
 
 def clean_text(text: str) -> str:
-    """The article body of a scraped plain-text dump: paragraphs separated by blank lines."""
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    """The article body of a scraped plain-text dump: paragraphs separated by blank lines; runs
+    of spaces (no-break spaces too) become one space, as in the pipeline."""
+    lines = [" ".join(line.split()) for line in text.splitlines() if line.strip()]
     return PARAGRAPH_SEPARATOR.join(line for line, role in zip(lines, line_roles(lines)) if role == "body")

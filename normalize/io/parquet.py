@@ -20,7 +20,7 @@ import json
 import os
 import shutil
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from ..document import Document
@@ -78,7 +78,9 @@ class ParquetOutput:
     """``-o OUT.parquet``: same interface as :class:`normalize.output.FileOutput` (``done``,
     :meth:`document_done`, :meth:`commit`, :meth:`close`), and :meth:`write` takes documents."""
 
-    def __init__(self, path: str, fingerprint: dict[str, Any], *, resume: bool = False) -> None:
+    def __init__(self, path: str, fingerprint: dict[str, Any], *, resume: bool = False,
+                 extra: Callable[[], Any] | None = None) -> None:
+        """``extra``: what else each checkpoint records; after a resume, in ``resumed_extra``."""
         try:
             import pyarrow  # noqa: F401
         except ImportError:
@@ -87,6 +89,8 @@ class ParquetOutput:
         self.partial = path + ".partial"
         self.progress = path + ".progress"
         self.fingerprint = fingerprint
+        self.extra = extra
+        self.resumed_extra: Any = None
         self.done = 0  # documents in complete parts
         self.parts = 0
         if resume and os.path.exists(self.progress) and os.path.isdir(self.partial):
@@ -96,6 +100,7 @@ class ParquetOutput:
                 raise ResumeError(f"{self.progress} was written by a run with other inputs or options; "
                                   "run again without --resume to start over")
             self.done, self.parts = state["documents"], state["parts"]
+            self.resumed_extra = state.get("extra")
             kept = {os.path.basename(self._part_path(n)) for n in range(self.parts)}
             for name in os.listdir(self.partial):  # parts after the checkpoint, half-written ones
                 if name not in kept:
@@ -112,6 +117,7 @@ class ParquetOutput:
         self._chars = 0
         self._started = time.monotonic()
         self.closed = False
+        self.saved = self.done  # documents the checkpoint on disk holds
 
     def write(self, doc: Document) -> None:
         record = to_record(doc)
@@ -144,7 +150,8 @@ class ParquetOutput:
             self.parts += 1
             self.done += len(self._buffer)
             self._buffer, self._chars = [], 0
-        state = {"fingerprint": self.fingerprint, "documents": self.done, "parts": self.parts}
+        state = {"fingerprint": self.fingerprint, "documents": self.done, "parts": self.parts,
+                 "extra": self.extra() if self.extra else None}
         tmp = self.progress + ".tmp"
         with open(tmp, "w", encoding="utf-8") as f:
             json.dump(state, f)
@@ -152,6 +159,7 @@ class ParquetOutput:
             os.fsync(f.fileno())
         os.replace(tmp, self.progress)
         self._started = time.monotonic()
+        self.saved = self.done
 
     def commit(self) -> None:
         """The run is complete: the parts become ``OUT``, in row groups fixed by the records alone."""
@@ -185,6 +193,10 @@ class ParquetOutput:
         if os.path.exists(self.progress):
             os.unlink(self.progress)
         self.closed = True
+
+    def abandon(self) -> None:
+        """Stop after a failed write (a full disk): the last checkpoint stays as it was."""
+        self._buffer, self.closed = [], True
 
     def close(self) -> None:
         """Stop without completing (interrupt, error): what is buffered becomes a part."""

@@ -34,7 +34,7 @@ from functools import lru_cache
 
 from ..document import UNDETERMINED
 from .lookalikes import fits_alphabet, group_of, markers
-from .models import FASTTEXT, LANGDETECT, LEXICON, LINGUA, LINGUA_HIGH, PY3LANGID
+from .models import FASTTEXT, LANGDETECT, LEXICON, LINGUA, LINGUA_HIGH, PY3LANGID, ModelLoadError
 from .scripts import CANDIDATES, dominant_script, script_counts
 
 _URLS = re.compile(r"\S+://\S+|www\.\S+|\S+@\S+\.\w+")
@@ -107,6 +107,8 @@ def _remembered(text: str, prior: str | None) -> Guess:
 def _answer(text: str, prior: str | None) -> Guess:
     try:
         return _identify(text, prior)
+    except ModelLoadError:  # a model that cannot load is said so, never answered around
+        raise
     except Exception:  # noqa: BLE001 - a detector must answer for any string
         return UNKNOWN
 
@@ -115,7 +117,9 @@ def _identify(text: str, prior: str | None) -> Guess:
     if len(text) > _EVIDENCE:  # a few thousand characters settle it; megabytes only cost time
         cut = text.rfind(" ", 0, _EVIDENCE)
         text = text[: cut if cut > 0 else _EVIDENCE]
-    text = unicodedata.normalize("NFKC", _URLS.sub(" ", text))
+    if "://" in text or "www." in text or "@" in text:  # the pattern is slow on long tokens: only when it can match
+        text = _URLS.sub(" ", text)
+    text = unicodedata.normalize("NFKC", text)
     counts = script_counts(text)
     letters = sum(counts.values())
     script = dominant_script(text, counts)

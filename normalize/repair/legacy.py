@@ -2,10 +2,11 @@
 
 Text written in one single-byte code page and read in another (``Çàãîëîâîê``: cp1251 read
 as cp1252). Single-byte decoding always succeeds, so only the character statistics can tell:
-the line is re-decoded only when the result is no odder (:func:`~.plausibility.oddity`) and its
-letter pairs read clearly more ordinary in some language (:func:`~.plausibility.fluency`),
-both in the words that change and over the whole line. Cheap signs are checked first, so that
-clean lines almost never get scored.
+the line is re-decoded only when the result is no odder (:func:`~.plausibility.oddity`), the
+words that change read clearly more plausible (:func:`~.plausibility.plausibility`), the whole
+line more ordinary in some language (:func:`~.plausibility.fluency`), and the reading brings
+in no script the rest of the line does not use (:func:`~.plausibility.brings_in_script`).
+Cheap signs are checked first, so that clean lines almost never get scored.
 
 >>> fix_legacy_mojibake("Çàãîëîâîê îòêðûâàåìîãî ìàòåðèàëà")
 ('Заголовок открываемого материала', 'cp1251')
@@ -26,17 +27,20 @@ from functools import lru_cache
 from .charsets import LEGACY, MISREAD_AS, codec
 from .plausibility import (
     JUDGED_CHARS,
+    brings_in_script,
     fits_one_alphabet,
     fluency,
-    has_unseen_pair,
     in_alphabet_without_statistics,
+    is_common_letter,
     is_garble,
     non_ascii_letters,
     oddity,
+    plausibility,
 )
 
-# How much more ordinary (average log frequency of letter pairs) a re-decoded line must read:
-# in the words it changes, and over the whole line (which ties them to one language).
+# How much better a re-decoded line must read: the words it changes more plausible (ordinary
+# letter pairs less signs of damage, so ¿ glued into uwa¿a counts), and the whole line more
+# ordinary (which ties them to one language); chosen on the dev lines, checked on fresh ones.
 MIN_WORD_GAIN, MIN_LINE_GAIN = 0.25, 0.04
 # Cheap signs that a line may be read in the wrong code page, checked before any scoring. Read
 # as cp1252: a symbol or C1 control that legacy code pages use for letters, glued to a letter
@@ -45,7 +49,11 @@ MIN_WORD_GAIN, MIN_LINE_GAIN = 0.25, 0.04
 _LETTER_SYMBOLS = re.compile("[\x80-\x9f¹²³¿º¾¼½¥£¦¨¯´¸¤¬ª]")
 # Letters of cp1252 that other code pages have other letters for (Czech č, ě read as è, ì;
 # Latvian ā, ē, ī read as â, ç, î): a pair of them no language has seen is a sign too.
-_AMBIGUOUS_LETTERS = re.compile("[ÀÂÃÅÆÇÈÊÌÎÏÐÑÒÔÕØÙÛÞàâãåæçèêìîïðñòôõøùûþ]")
+_AMBIGUOUS_LETTERS = re.compile("[ÀÂÃÅÆÇÈÊÌÎÏÐÑÒÔÕØÙÛÝÞàâãåæçèêìîïðñòôõøùûýþ]")
+# Such a letter inside a word (not a word of its own, like the Ã of "C O N C L U S Ã O"):
+# worth scoring, since some code page reads it as another letter (Lithuanian dalykø, dalykų).
+_AMBIGUOUS_IN_WORD = re.compile(
+    rf"(?<=[^\W\d_]){_AMBIGUOUS_LETTERS.pattern}|{_AMBIGUOUS_LETTERS.pattern}(?=[^\W\d_])")
 _CYRILLIC_CASE_SWAPPED = re.compile("[а-яё][А-ЯЁ]|[А-ЯЁ]{4,}")
 
 
@@ -62,12 +70,10 @@ def _looks_misread(line: str, misread_as: str) -> bool:
     if misread_as == "cp1251":
         return bool(_CYRILLIC_CASE_SWAPPED.search(line))
     letters = non_ascii_letters(line)
-    if in_alphabet_without_statistics(letters):
-        return False
     return (
         not fits_one_alphabet(letters)
         or _symbol_glued_to_letter(line)
-        or has_unseen_pair(line, _AMBIGUOUS_LETTERS)
+        or bool(_AMBIGUOUS_IN_WORD.search(line))
     )
 
 
@@ -109,11 +115,24 @@ def fix_legacy_mojibake(line: str) -> tuple[str, str | None]:
     sample = line[:JUDGED_CHARS]
     sample_fluency = None
     best, best_gain = None, MIN_LINE_GAIN
+    # A line in an alphabet the statistics do not cover reads worse than it is. Where it has
+    # letters no language with statistics uses (Icelandic ð, þ), it is left alone; where all
+    # its letters are common ones (Yoruba's accented vowels, which are also Czech sedìli read
+    # as cp1252), a reading must at least spell one language's alphabet (seděli does, Yoruba
+    # nkòkòrò -> nkňkňrň beside ŕ does not).
+    letters = non_ascii_letters(sample)
+    unscored = in_alphabet_without_statistics(letters)
+    if unscored and not all(map(is_common_letter, letters)):
+        return line, None
     for misread_as, written_in, candidate in _candidates(sample):
         before, after = _changed_words(sample, candidate)
         if oddity(after) > oddity(before):
             continue
-        if not fluency(after) - fluency(before) > MIN_WORD_GAIN:  # also false for nan (no letters)
+        if not plausibility(after) - plausibility(before) > MIN_WORD_GAIN:  # also false for nan (no letters)
+            continue
+        if brings_in_script(sample, candidate):  # a script the line's language does not use
+            continue
+        if unscored and not fits_one_alphabet(non_ascii_letters(candidate)):
             continue
         if sample_fluency is None:
             sample_fluency = fluency(sample)

@@ -30,7 +30,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ..langid.scripts import script_of
+from ..langid.scripts import CANDIDATES, script_of
 
 # Scripts that legitimately share one word (Japanese mixes kanji and kana).
 _SCRIPT_GROUP = {"Han": "CJK", "Kana": "CJK", "Hangul": "CJK"}
@@ -286,6 +286,41 @@ def main_script(text: str) -> str | None:
     """
     scripts = [_script(c) for c in text if c.isalpha()]
     return max(set(scripts), key=scripts.count) if scripts else None
+
+
+# Scripts whose punctuation and signs are named after them (ARABIC COMMA, HEBREW PUNCTUATION
+# PASEQ); Latin is left out: its punctuation is everyone's.
+_NAMED_SCRIPTS = frozenset(CANDIDATES) - {"Latin"}
+
+
+def char_script(char: str) -> str | None:
+    """The script of a letter, or of a non-Latin script's punctuation (Arabic ``؟``, Hebrew
+    ``׀``); None for digits, spaces and the symbols every script shares."""
+    if char.isalpha():
+        return _script(char)
+    if char.isascii():
+        return None
+    owner = unicodedata.name(char, "").split(" ")[0].capitalize()  # ARABIC QUESTION MARK
+    return owner if owner in _NAMED_SCRIPTS else None
+
+
+def brings_in_script(original: str, candidate: str) -> bool:
+    """Whether a re-reading of ``original`` (as long as it) puts in characters of a script that
+    is neither the main script of the reading nor used in the rest of the line: Polish
+    ``uwa¿a`` read as ``uwa؟a`` (Arabic), ``TÐ°tarnikov`` as ``T׀°tarnikov`` (Hebrew). No
+    language's code page writes a word that way.
+
+    >>> brings_in_script("uwa¿a, ¿e", "uwa؟a, ؟e"), brings_in_script("Çàãîëîâîê", "Заголовок")
+    (True, False)
+    """
+    main = main_script(candidate)
+    kept = {char_script(a) for a, b in zip(original, candidate) if a == b}
+    for a, b in zip(original, candidate):
+        if a != b:
+            script = char_script(b)
+            if script is not None and script != main and script not in kept:
+                return True
+    return False
 
 
 def plausibility(text: str) -> float:

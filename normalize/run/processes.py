@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import os
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 
@@ -29,10 +30,11 @@ def run_processes(
     head = list(itertools.islice(it, chunk_size + 1))
     if workers <= 1 or len(head) <= chunk_size:
         pipeline = build_pipeline(config)  # fresh: a cached one would keep another run's state
-        yield from pipeline.run(itertools.chain(head, it))
         if stats is not None:
-            stats.update(pipeline.stats())
+            stats.update(pipeline.stats())  # the stages' own counters: up to date at every step
+        yield from pipeline.run(itertools.chain(head, it))
         return
-    with ProcessPoolExecutor(max_workers=workers, initializer=ignore_interrupts) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=ignore_interrupts,
+                             initargs=(os.getpid(),)) as pool:
         yield from run_on_executor(itertools.chain(head, it), config, pool, workers=workers,
                                    chunk_size=chunk_size, stats=stats)

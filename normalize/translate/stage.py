@@ -7,7 +7,7 @@ documents in input order. Memory stays bounded by the window.
 
 For each document: ``Segment.translation`` for every title, body and boilerplate segment whose
 language is known and differs from the target; ``Document.translated_text``, the clean body with
-those segments replaced; ``Document.translated_to``. A language without a model leaves its
+those segments replaced, and ``Document.translated_to``, both only when something was translated. A language without a model leaves its
 segments untranslated and adds a warning naming the install command (an error instead when the
 run requires translation).
 """
@@ -23,7 +23,7 @@ from ..config import Config
 from ..document import UNDETERMINED, Document, Segment
 from ..pipeline import Stage
 from .cache import TranslationCache
-from .translator import MissingModelError, Translator
+from .translator import BrokenModelError, MissingModelError, Translator
 
 DEFAULT_WINDOW = 64
 
@@ -94,14 +94,13 @@ class TranslateStage(Stage):
         before = (self.translator.stats.cache_hits, self.translator.stats.translated)
         by_lang: dict[str, list[tuple[Document, Segment]]] = defaultdict(list)
         for doc in docs:
-            doc.translated_to = self.target
             for segment in doc.segments:
                 if needs_translation(segment, self.target):
                     by_lang[segment.lang].append((doc, segment))
         for lang, items in by_lang.items():
             try:
                 translations = self.translator.translate([s.text for _, s in items], lang, self.target)
-            except MissingModelError as exc:
+            except (MissingModelError, BrokenModelError) as exc:
                 self._report_missing(items, exc)
                 continue
             except Exception as exc:  # noqa: BLE001 - e.g. a corrupt model: these documents fail, the run goes on
@@ -112,14 +111,16 @@ class TranslateStage(Stage):
             for (_, segment), translation in zip(items, translations):
                 segment.translation = translation
             self.stats.count("segments translated", len(items))
-        for doc in docs:
-            doc.translated_text = translated_body(doc)
+        for doc in docs:  # only where something was translated: else `text` is all there is
+            translated = any(s.translation is not None for s in doc.segments)
+            doc.translated_to = self.target if translated else None
+            doc.translated_text = translated_body(doc) if translated else None
         for key, n in (("sentences from cache", self.translator.stats.cache_hits - before[0]),
                        ("sentences translated", self.translator.stats.translated - before[1])):
             if n:
                 self.stats.count(key, n)
 
-    def _report_missing(self, items: list[tuple[Document, Segment]], exc: MissingModelError) -> None:
+    def _report_missing(self, items: list[tuple[Document, Segment]], exc: MissingModelError | BrokenModelError) -> None:
         """Once per document: a warning, or an error when translation is required."""
         for doc in _distinct(doc for doc, _ in items):
             if self.require:
