@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from . import __version__
 from .config import Config
 from .document import SCHEMA, Document
+from .io.parquet import ParquetOutput, is_parquet
 from .langid.models import ModelLoadError, check_models
 from .output import FileOutput, OutputError, ResumeError
 from .pipeline import StageStats
@@ -48,7 +49,8 @@ examples:
   normalize models install translate-ru_en-1_9.argosmodel   install a downloaded package (offline)
   normalize models install ru en                            download from the Argos package index
                                                             ($ARGOS_PACKAGE_INDEX: a mirror or local dir)
-  normalize models list                                     installed language pairs
+  normalize models list                                     installed pairs: FROM TO VERSION ORIGIN PATH
+                                                            (origin normalize, or argos: argospm's, read-only)
   normalize models remove ru en
   normalize models path                                     the models directory ($NORMALIZE_MODELS_DIR)
 """
@@ -92,6 +94,10 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--stats", metavar="FILE", help="write the end-of-run summary as JSON to FILE")
     run.add_argument("--input-format", choices=("auto", "text", "html", "jsonl"), default="auto",
                      help="how to read inputs (default: by file extension and content)")
+    fields = run.add_argument_group("record fields (JSONL and Parquet inputs)")
+    fields.add_argument("--id-field", metavar="NAME", help="the field holding the id (default: id, else url)")
+    fields.add_argument("--text-field", metavar="NAME", help="the field holding plain text (default: text), e.g. raw_content, content")
+    fields.add_argument("--html-field", metavar="NAME", help="the field holding HTML (default: html); used first when both are named")
     run.add_argument("--include", action="append", default=[], metavar="GLOB",
                      help="in directories, also take files matching GLOB (name or path below the directory; repeatable)")
     run.add_argument("--exclude", action="append", default=[], metavar="GLOB",
@@ -125,6 +131,8 @@ def build_parser() -> argparse.ArgumentParser:
     remove.add_argument("source", metavar="FROM")
     remove.add_argument("target", metavar="TO")
     actions.add_parser("path", help="print the models directory")
+    commands.add_parser("schema", help="print the JSON Schema of the output records (normalize/1)",
+                        description="Print the JSON Schema of normalize/1 records (JSONL lines, Parquet rows).")
 
     report = commands.add_parser(
         "report", help="a self-contained HTML report of a run's JSONL output",
@@ -261,7 +269,8 @@ def _on_sigterm(handler):
 
 def cmd_run(args: argparse.Namespace, argv: list[str]) -> int:
     config = Config(
-        read=ReadConfig(max_bytes=args.max_bytes, input_format=args.input_format,
+        read=ReadConfig(max_bytes=args.max_bytes, input_format=args.input_format, id_field=args.id_field,
+                        text_field=args.text_field, html_field=args.html_field,
                         include=tuple(args.include), exclude=tuple(args.exclude)),
         translate_to=args.translate_to, models_dir=args.models_dir, translate_device=args.device,
         translate_threads=args.threads or 0, translate_cache=not args.no_cache,
@@ -278,6 +287,10 @@ def cmd_run(args: argparse.Namespace, argv: list[str]) -> int:
         return 2
     if args.resume and not args.output:
         print("normalize: --resume needs an output file (-o OUT)", file=sys.stderr)
+        return 2
+    parquet_out = bool(args.output) and is_parquet(args.output)
+    if parquet_out and args.format != "jsonl":
+        print(f"normalize: {args.output} holds the JSONL records as columns; --format {args.format} needs another output name", file=sys.stderr)
         return 2
     if args.report and not os.path.isdir(os.path.dirname(os.path.abspath(args.report))):
         print(f"normalize: --report {args.report}: its directory does not exist", file=sys.stderr)
@@ -296,7 +309,8 @@ def cmd_run(args: argparse.Namespace, argv: list[str]) -> int:
             print(f"normalize: {exc}", file=sys.stderr)
             return 2
     summary, stats, before = RunSummary(), {}, {}
-    output = FileOutput(args.output, _fingerprint(args, config), resume=args.resume,
+    output_class = ParquetOutput if parquet_out else FileOutput
+    output = output_class(args.output, _fingerprint(args, config), resume=args.resume,
                         extra=lambda: {"summary": summary.to_state(), "stages": _stage_state(before, stats)}) if args.output else None
     skip = output.done if output else 0
     if skip:
@@ -308,8 +322,8 @@ def cmd_run(args: argparse.Namespace, argv: list[str]) -> int:
     docs = itertools.islice(read_inputs(args.inputs, config.read, own=own, skipped=summary.skipped), skip, None)
     if not output:
         sys.stdout.reconfigure(encoding="utf-8")  # the output is UTF-8 whatever the locale says
-    stream = output.stream if output else sys.stdout
-    writer = Writer(stream, args.format, count=skip)
+    stream = sys.stdout if not output or parquet_out else output.stream
+    writer = output if parquet_out else Writer(stream, args.format, count=skip)
     interactive = sys.stderr.isatty() and not args.quiet
     total = count_documents(args.inputs, config.read, own) if interactive else None
     report = _report_builder(args)
@@ -395,7 +409,8 @@ def _report_builder(args: argparse.Namespace):
     """For ``run --report``: None when the report will be read from OUT once the run is complete
     (JSONL written to a plain file: a resumed run's report then has every document), else a
     builder fed the documents as they go by."""
-    plain_jsonl_file = args.output and args.format == "jsonl" and not args.output.lower().endswith((".gz", ".zst", ".zstd"))
+    plain_jsonl_file = (args.output and args.format == "jsonl" and not is_parquet(args.output)
+                        and not args.output.lower().endswith((".gz", ".zst", ".zstd")))
     if not args.report or plain_jsonl_file:
         return None
     from .report import ReportBuilder
@@ -432,18 +447,24 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_models(args: argparse.Namespace) -> int:
-    from .translate import models
+    from .translate import argos, models
 
     try:
         if args.action == "path":
             print(models.models_dir(args.models_dir))
         elif args.action == "list":
-            installed = models.list_models(args.models_dir)
+            installed = argos.available_models(args.models_dir)
             for model in installed:
-                print(f"{model.source}\t{model.target}\t{model.version}\t{model.path}")
+                print(f"{model.source}\t{model.target}\t{model.version}\t{model.origin}\t{model.path}")
             if not installed:
-                print(f"normalize: no models in {models.models_dir(args.models_dir)}", file=sys.stderr)
+                where = [str(models.models_dir(args.models_dir))] + [str(d) for d in argos.argos_package_dirs()]
+                print(f"normalize: no models in {' or '.join(where)}", file=sys.stderr)
         elif args.action == "remove":
+            theirs = next((m for m in argos.argos_models() if (m.source, m.target) == (args.source, args.target)), None)
+            if theirs and not models.find_model(args.source, args.target, args.models_dir):
+                print(f"normalize: the {theirs.source}→{theirs.target} model in {theirs.path} is argostranslate's (used read-only); "
+                      f"remove it with: argospm remove translate-{theirs.source}_{theirs.target}", file=sys.stderr)
+                return 1
             model = models.remove_model(args.source, args.target, args.models_dir)
             print(f"removed {model.source}→{model.target} from {model.path}", file=sys.stderr)
         elif len(args.what) == 1:
@@ -491,6 +512,11 @@ def main(argv: list[str] | None = None) -> int:
             return 2
     if args.command == "models":
         return cmd_models(args)
+    if args.command == "schema":
+        from .schema import schema_text
+
+        sys.stdout.write(schema_text())
+        return 0
     if args.command == "report":
         return cmd_report(args)
     return 2

@@ -23,20 +23,46 @@ from typing import BinaryIO
 from .compression import compression_of_bytes, compression_of_name, decompressing
 from .discover import OWN_OUTPUT, walk
 from .document import Document
+from .io import parquet
 
 #: Documents larger than this are cut to it (and say so in ``errors``): 10 MB.
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
+#: Field names an error message lists at most (a record can have hundreds).
+FIELDS_SHOWN = 12
 
 
 @dataclass(frozen=True)
 class ReadConfig:
     max_bytes: int = DEFAULT_MAX_BYTES
-    input_format: str = "auto"  # auto | text | html | jsonl
+    input_format: str = "auto"  # auto | text | html | jsonl | parquet
     #: Globs for files in directories: taken whatever their kind / left out (see discover.py).
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
+    #: The record field holding the document's id (None: ``id``, else ``url``, else the source).
+    id_field: str | None = None
+    #: The field holding plain text (None: ``text``); e.g. ``raw_content`` for CCNet, ``content``.
+    text_field: str | None = None
+    #: The field holding HTML (None: ``html``). When both are named, HTML is used when present.
+    html_field: str | None = None
+
+    def fields(self) -> tuple[tuple[str, bool], ...]:
+        """The (field, is_html) pairs to look for, in order.
+
+        >>> ReadConfig().fields()
+        (('html', True), ('text', False))
+        >>> ReadConfig(text_field="raw_content").fields()
+        (('raw_content', False),)
+        """
+        if self.text_field is None and self.html_field is None:
+            return (("html", True), ("text", False))
+        return tuple((name, is_html) for name, is_html in ((self.html_field, True), (self.text_field, False)) if name)
+
+    def columns(self) -> list[str]:
+        """Every field a reader needs (for column stores such as Parquet)."""
+        ids = [self.id_field] if self.id_field else ["id", "url"]
+        return list(dict.fromkeys(ids + [name for name, _ in self.fields()]))
 
 
 def read_inputs(inputs: Iterable[str], config: ReadConfig = ReadConfig(), *, own: Collection[str] = (),
@@ -69,6 +95,8 @@ def _kind(path: str, config: ReadConfig) -> str:
     name = path.lower()
     if name.endswith((".warc", ".warc.gz")):
         return "warc"
+    if name.endswith(parquet.PARQUET_SUFFIX):
+        return "parquet"
     if config.input_format != "auto":
         return config.input_format
     for suffix in _COMPRESSION:
@@ -90,6 +118,9 @@ def read_file(path: str, config: ReadConfig = ReadConfig()) -> Iterator[Document
     """The documents in one file: one for a text or HTML file, one per line for JSONL, one per
     HTML response for WARC."""
     kind = _kind(path, config)
+    if kind == "parquet":
+        yield from _parquet(path, config)
+        return
     try:
         stream = open_input(path)
     except OSError as exc:
@@ -121,6 +152,36 @@ def _warc(stream: BinaryIO, path: str, config: ReadConfig) -> Iterator[Document]
         doc = _whole(record.content_stream(), url, "html", config)
         doc.source = f"{path}#{url}"
         yield doc
+
+
+def _parquet(path: str, config: ReadConfig) -> Iterator[Document]:
+    """One document per row of a Parquet file (``path:row`` as source), the same fields as JSONL."""
+    try:
+        columns = parquet.file_columns(path)
+    except ImportError:
+        yield _failed(path, parquet.needs_pyarrow("reading .parquet"))
+        return
+    except (OSError, ValueError) as exc:  # pyarrow's ArrowInvalid is a ValueError
+        yield _failed(path, f"cannot read Parquet file: {exc}")
+        return
+    missing = [f"no column {config.id_field!r} (--id-field)"] if config.id_field and config.id_field not in columns else []
+    if not any(name in columns for name, _ in config.fields()):
+        missing.append("no column " + " or ".join(repr(name) for name, _ in reversed(config.fields())))
+    if missing:
+        more = f" and {len(columns) - FIELDS_SHOWN} more" if len(columns) > FIELDS_SHOWN else ""
+        yield _failed(path, f"Parquet file has {' and '.join(missing)}; its columns: "
+                            f"{', '.join(columns[:FIELDS_SHOWN]) or 'none'}{more} (name yours with --text-field, --html-field, --id-field)")
+        return
+    try:
+        for number, row in enumerate(parquet.read_rows(path, config.columns()), start=1):
+            doc = document_from_record(row, f"{path}:{number}", config)
+            if isinstance(doc.raw, str) and len(doc.raw) > config.max_bytes // 4 and len(doc.raw.encode("utf-8", "surrogatepass")) > config.max_bytes:
+                data = doc.raw.encode("utf-8", "surrogatepass")
+                doc.raw = _cut(data, config.max_bytes).decode("utf-8", "ignore")
+                doc.add_error("read", f"document over the size limit of {config.max_bytes} bytes: only the first {len(doc.raw.encode('utf-8', 'surrogatepass'))} bytes were processed")
+            yield doc
+    except (OSError, ValueError) as exc:
+        yield _failed(path, f"cannot read Parquet file: {exc}")
 
 
 def _read_stream(stream: BinaryIO, name: str, config: ReadConfig) -> Iterator[Document]:
@@ -213,35 +274,61 @@ def document_from_line(line: bytes | str | None, source: str, config: ReadConfig
         message = exc.msg.removesuffix(" at") if isinstance(exc, json.JSONDecodeError) else str(exc)
         column = f" at column {exc.colno}" if isinstance(exc, json.JSONDecodeError) else ""
         return _failed(source, f"bad JSON: {message}{column}")
-    return document_from_record(record, source)
+    return document_from_record(record, source, config)
 
 
-def document_from_record(record: object, source: str) -> Document:
-    """A document from one parsed JSONL record ``{"id", "text"}`` or ``{"id", "html"}``."""
+def document_from_record(record: object, source: str, config: ReadConfig = ReadConfig()) -> Document:
+    """A document from one parsed record: ``{"id", "text"}`` or ``{"id", "html"}``, or the
+    fields ``config`` names (``id_field``, ``text_field``, ``html_field``).
+
+    >>> doc = document_from_record({"url": "u", "raw_content": "Hi"}, "f:1", ReadConfig(text_field="raw_content"))
+    >>> (doc.id, doc.raw, doc.is_html, doc.errors)
+    ('u', 'Hi', False, [])
+    >>> [e.message for e in document_from_record({"text": "Hi"}, "f:2", ReadConfig(id_field="doc_id")).errors]
+    ["record has no field 'doc_id' (--id-field); its fields: text"]
+    """
+    wanted = config.fields()
     if not isinstance(record, dict):
-        return _failed(source, f"JSONL line is a {type(record).__name__}, not an object with 'text' or 'html'")
-    doc_id = record.get("id", record.get("url", source))
-    doc = Document(id=str(doc_id), source=source)
-    for key, is_html in (("html", True), ("text", False)):
+        names = " or ".join(repr(name) for name, _ in reversed(wanted))
+        return _failed(source, f"JSONL line is a {type(record).__name__}, not an object with {names}")
+    if config.id_field:
+        doc_id = record.get(config.id_field)
+    else:
+        doc_id = record.get("id", record.get("url"))
+    doc = Document(id=source if doc_id is None else str(doc_id), source=source)
+    if config.id_field and doc_id is None:
+        doc.add_error("read", f"record has no field {config.id_field!r} (--id-field); its fields: {_field_names(record)}")
+    for key, is_html in wanted:
         value = record.get(key)
         if isinstance(value, str):
             doc.raw, doc.is_html = value, is_html
             return doc
-    doc.add_error("read", "JSONL record has no string field 'text' or 'html'")
+    if config.text_field is None and config.html_field is None:
+        doc.add_error("read", "JSONL record has no string field 'text' or 'html'")
+    else:
+        options = " or ".join(f"{name!r} (--{'html' if is_html else 'text'}-field)" for name, is_html in wanted)
+        doc.add_error("read", f"record has no string field {options}; its fields: {_field_names(record)}")
     return doc
+
+
+def _field_names(record: dict) -> str:
+    """The record's field names, for error messages (a few, then how many more)."""
+    names = [str(k) for k in record][:FIELDS_SHOWN]
+    more = len(record) - len(names)
+    return (", ".join(names) or "none") + (f" and {more} more" if more else "")
 
 
 def count_documents(inputs: Iterable[str], config: ReadConfig = ReadConfig(), own: Collection[str] = ()) -> int | None:
     """How many documents the inputs hold, when that is known cheaply: a file is one document, an
     uncompressed JSONL file as many as it has lines (counted at disk speed, not parsed); None
-    for stdin, WARC and compressed JSONL. For the progress bar's ETA."""
+    for stdin, WARC, Parquet and compressed JSONL. For the progress bar's ETA."""
     total = 0
     for name in inputs:
         if name == "-":
             return None
         for path in _walk(name, config, own) if os.path.isdir(name) else [name]:
             kind = _kind(path, config)
-            if kind == "warc" or kind == "jsonl" and compression_of_name(path):
+            if kind in ("warc", "parquet") or kind == "jsonl" and compression_of_name(path):
                 return None
             total += _count_lines(path) if kind == "jsonl" else 1
     return total

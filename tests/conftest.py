@@ -3,14 +3,25 @@ benchmark data in ../shared is optional and only the seed test reads it when pre
 
 from __future__ import annotations
 
+import os
+import tempfile
+from functools import lru_cache
 from pathlib import Path
 
 import pytest
+
+from .offline import refuse_network  # noqa: F401 - shared with the tests
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPORA = ROOT / "corpora"
 SHARED = ROOT.parent / "shared"
 SEED = SHARED / "seed" / "000_8d3c3d73544a7484.txt"
+
+# argostranslate reads ARGOS_PACKAGES_DIR once, when first imported: the tests (and the processes
+# they start) see an empty argos packages directory of their own, never this machine's models.
+os.environ["ARGOS_PACKAGES_DIR"] = tempfile.mkdtemp(prefix="normalize-tests-argos-")
+
+
 
 
 @pytest.fixture
@@ -49,3 +60,38 @@ def ru_en_installed(translation_dirs: tuple[Path, Path]) -> Path:
 
     install_file(TINY_MODEL)
     return translation_dirs[0]
+
+
+def _strict(schema: object) -> object:
+    """The published schema with no unknown field allowed anywhere: every field a record
+    carries must be documented there (the published one accepts additions, for consumers)."""
+    if isinstance(schema, dict):
+        strict = {k: _strict(v) for k, v in schema.items()}
+        if strict.get("type") == "object" and "properties" in strict:
+            strict["additionalProperties"] = False
+        return strict
+    if isinstance(schema, list):
+        return [_strict(v) for v in schema]
+    return schema
+
+
+@lru_cache(maxsize=1)
+def _record_validator():
+    import jsonschema
+
+    from normalize.schema import json_schema
+
+    schema = _strict(json_schema())
+    jsonschema.Draft202012Validator.check_schema(schema)
+    return jsonschema.Draft202012Validator(schema)
+
+
+def assert_valid_record(record: dict) -> dict:
+    """Fail with every violation when ``record`` is not a valid ``normalize/1`` record."""
+    errors = sorted(_record_validator().iter_errors(record), key=lambda e: list(e.absolute_path))
+    assert not errors, "not a normalize/1 record:\n" + "\n".join(
+        f"  {'/'.join(map(str, e.absolute_path)) or '<record>'}: {e.message}" for e in errors)
+    for segment in record["segments"]:  # what JSON Schema cannot say
+        if segment["role"] == "body":
+            assert record["text"][segment["start"]:segment["end"]] == segment["text"]
+    return record

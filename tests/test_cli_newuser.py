@@ -218,8 +218,9 @@ def test_translated_to_only_where_something_was_translated_and_warnings_name_the
     en, ru = records(result.stdout)
     assert (en["translated_to"], en["translated_text"], ru["translated_to"]) == (None, None, None)
     err = result.stderr.decode()
-    assert "  no en→de translation model installed; install it with: normalize models install en de (1 document)\n" in err
-    assert "  no ru→de translation model installed; through English it needs en→de: normalize models install en de (1 document)\n" in err
+    argos = " (or with argostranslate: argospm install translate-en_de)"
+    assert f"  no en→de translation model installed; install it with: normalize models install en de{argos} (1 document)\n" in err
+    assert f"  no ru→de translation model installed; through English it needs en→de: normalize models install en de{argos} (1 document)\n" in err
     into_english = normalize("run", str(tmp_path / "en.txt"), str(tmp_path / "ru.txt"), "--translate-to", "en")
     en, ru = records(into_english.stdout)
     assert (en["translated_to"], en["translated_text"]) == (None, None)

@@ -16,7 +16,7 @@ from normalize.pipeline import build_pipeline
 from normalize.read import read_file
 from normalize.write import to_record
 
-from .conftest import CORPORA, ROOT
+from .conftest import CORPORA, ROOT, assert_valid_record
 
 ARTICLES = sorted(p for p in (CORPORA / "articles").iterdir() if not p.name.startswith("."))
 EXPECTED = CORPORA / "expected"
@@ -28,7 +28,7 @@ def _records(path: Path) -> list[dict]:
     relative = os.path.relpath(path, ROOT)
     records = []
     for doc in build_pipeline().run(read_file(str(path))):
-        record = to_record(doc)
+        record = assert_valid_record(to_record(doc))
         for key in ("id", "source"):
             record[key] = record[key].replace(str(path), relative)
         for segment in record["segments"]:

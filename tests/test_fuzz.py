@@ -15,6 +15,8 @@ from normalize.cli import main
 from normalize.structure import PIECE_CHARS
 from normalize.write import Writer, format_jsonl
 
+from .conftest import assert_valid_record
+
 FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -22,7 +24,7 @@ def check(doc) -> dict:
     """The invariants every record keeps, whatever went in."""
     out = io.StringIO()
     Writer(out, "jsonl").write(doc)
-    record = json.loads(out.getvalue())
+    record = assert_valid_record(json.loads(out.getvalue()))
     out.getvalue().encode("utf-8")  # writable as UTF-8
     text = record["text"]
     for segment in record["segments"]:
@@ -71,7 +73,7 @@ def test_any_jsonl_through_the_cli(tmp_path_factory, lines: list[str]) -> None:
     out = feed.with_suffix(".out")
     assert main(["run", str(feed), "-o", str(out), "-q", "--workers", "1"]) in (0, 1)
     for line in out.read_text(encoding="utf-8").splitlines():
-        json.loads(line)
+        assert_valid_record(json.loads(line))
 
 
 # --- nasty inputs, written for the project -------------------------------------------------------
@@ -88,7 +90,7 @@ def test_lone_surrogates_from_json_do_not_break_the_output(tmp_path) -> None:
     feed.write_text('{"id": "bad\\ud800id", "text": "Ein Satz mit \\udc00 einem kaputten Zeichen darin, sonst alles gut."}\n')
     out = tmp_path / "out.jsonl"
     assert main(["run", str(feed), "-o", str(out), "-q"]) == 0
-    record = json.loads(out.read_text(encoding="utf-8"))
+    record = assert_valid_record(json.loads(out.read_text(encoding="utf-8")))
     assert record["id"] == "bad\ufffdid"
     assert record["text"] == "Ein Satz mit \ufffd einem kaputten Zeichen darin, sonst alles gut."
 
@@ -114,7 +116,7 @@ def test_gzip_bomb_through_the_cli(tmp_path) -> None:
             f.write(b"<p>" + b"a" * (1 << 20))
     out = tmp_path / "out.jsonl"
     assert main(["run", str(bomb), "-o", str(out), "-q", "--max-bytes", "200000"]) == 1
-    record = json.loads(out.read_text())
+    record = assert_valid_record(json.loads(out.read_text()))
     assert record["errors"][0]["message"].startswith("document over the size limit of 200000 bytes")
 
 

@@ -6,6 +6,8 @@ import json
 import subprocess
 import sys
 
+from .conftest import assert_valid_record
+
 CHROME = [
     "- Sputnik International", "World",
     "Get the latest news from around the world, live coverage, off-beat stories, features and analysis.",
@@ -20,7 +22,7 @@ def test_seed_article_through_the_cli(seed_path) -> None:
         [sys.executable, "-m", "normalize", "run", str(seed_path), "--format", "jsonl", "-q"],
         capture_output=True, text=True, check=True,
     )
-    record = json.loads(result.stdout)
+    record = assert_valid_record(json.loads(result.stdout))
     assert record["title"] == "Israel, Russia Mull Creating Group on Foreign Forces Pullout From Syria - Source"
     assert record["lang"] == "en"
     text = record["text"]

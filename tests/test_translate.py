@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-import socket
 import sys
 import zipfile
 from pathlib import Path
 
 import pytest
-from .conftest import TINY_MODEL
+from .conftest import TINY_MODEL, assert_valid_record, refuse_network
 
 import normalize
 from normalize.cli import main
@@ -133,22 +132,19 @@ def test_missing_model_is_a_warning_with_the_install_command(translation_dirs):
     [out] = TranslateStage("en", Translator())([doc])
     assert out.segments[0].translation is None and not out.errors
     assert [(w.stage, w.message) for w in out.warnings] == [
-        ("translate", "no ru→en translation model installed; install it with: normalize models install ru en")]
+        ("translate", "no ru→en translation model installed; install it with: normalize models install ru en"
+                      " (or with argostranslate: argospm install translate-ru_en)")]
     [required] = TranslateStage("en", Translator(), require=True)([doc_with(Segment(TITLE_RU, "ru", "body", 0))])
     assert [e.message for e in required.errors] == [out.warnings[0].message]
 
 
 def test_no_socket_is_opened_installing_or_translating(translation_dirs, monkeypatch):
-    def refuse(*args, **kwargs):
-        raise AssertionError("a network socket was opened")
-
-    monkeypatch.setattr(socket, "socket", refuse)
-    monkeypatch.setattr(socket, "create_connection", refuse)
+    refuse_network(monkeypatch.setattr)
     install_file(TINY_MODEL)
     pipeline = build_pipeline(Config(translate_to="en"))
     doc = pipeline.process(Document(id="x", raw=f"Storm Hits the Coast\nThe storm reached the coast on Monday night, officials said.\n{TITLE_RU}\n"))
     assert [s.translation for s in doc.segments if s.lang == "ru"] == [TITLE_EN]
-    assert "argostranslate" not in sys.modules  # its import alone costs seconds and ~340 MB
+    assert "argostranslate.translate" not in sys.modules  # its import alone costs seconds and ~340 MB
 
 
 SAMPLE = f"Storm Hits the Coast\nThe storm reached the coast on Monday night, officials said on Tuesday.\n{TITLE_RU}\n"
@@ -159,7 +155,7 @@ def run_cli(tmp_path: Path, capsys, *flags: str) -> tuple[int, dict, str]:
     source.write_text(SAMPLE, encoding="utf-8")
     status = main(["run", str(source), "--translate-to", "en", "--format", "jsonl", *flags])
     captured = capsys.readouterr()
-    return status, json.loads(captured.out), captured.err
+    return status, assert_valid_record(json.loads(captured.out)), captured.err
 
 
 def test_cli_translates_and_summarises(ru_en_installed, tmp_path, capsys):
@@ -176,7 +172,8 @@ def test_cli_missing_model_warns_once_or_fails_when_required(translation_dirs, t
     status, record, err = run_cli(tmp_path, capsys)
     assert status == 0
     assert [s["translation"] for s in record["segments"] if s["lang"] == "ru"] == [None]
-    message = "no ru→en translation model installed; install it with: normalize models install ru en"
+    message = ("no ru→en translation model installed; install it with: normalize models install ru en"
+               " (or with argostranslate: argospm install translate-ru_en)")
     assert [w["message"] for w in record["warnings"]] == [message]
     assert err.count(message) == 1
     status, record, err = run_cli(tmp_path, capsys, "--require-translation")
@@ -185,5 +182,5 @@ def test_cli_missing_model_warns_once_or_fails_when_required(translation_dirs, t
 
 def test_seed_russian_boilerplate_is_translated(ru_en_installed, seed_path, capsys):
     assert main(["run", str(seed_path), "--translate-to", "en", "--format", "jsonl", "-q"]) == 0
-    record = json.loads(capsys.readouterr().out)
+    record = assert_valid_record(json.loads(capsys.readouterr().out))
     assert [(s["text"], s["translation"]) for s in record["segments"] if s["lang"] == "ru"] == [(TITLE_RU, TITLE_EN)]

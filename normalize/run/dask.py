@@ -63,7 +63,7 @@ def run_dask(
 
 
 def _normalize_partition(items: Iterable[Any], config: Config) -> list[dict[str, Any]]:
-    docs = (item if isinstance(item, Document) else document_from_record(item, "dask") for item in items)
+    docs = (item if isinstance(item, Document) else document_from_record(item, "dask", config.read) for item in items)
     return [to_record(doc) for doc in pipeline_for(config).run(docs)]
 
 

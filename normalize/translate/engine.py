@@ -1,6 +1,7 @@
 """One translation model, run directly: SentencePiece pieces in, CTranslate2 batched beam search,
-pieces out. No argostranslate at run time (its import costs seconds and hundreds of MB; this
-loads in a fraction of a second), and many sentences per call instead of one.
+pieces out. No argostranslate translation code at run time (``argostranslate.translate`` costs
+seconds and hundreds of MB to import; this loads in a fraction of a second; only argostranslate's
+light settings and package modules are read, to find its models: :mod:`.argos`), and many sentences per call instead of one.
 
 Decoding matches argostranslate's by default (beam 4, length penalty 0.2, unknowns replaced), so
 the same package gives the same translations, only faster; ``beam_size=1`` (greedy) is faster

@@ -51,6 +51,8 @@ class InstalledModel:
     target: str
     path: Path
     version: str = ""
+    #: Who installed it: "normalize" (its models directory) or "argos" (argostranslate's, read-only).
+    origin: str = "normalize"
 
     @property
     def pair(self) -> str:

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 
 from .cache import TranslationCache
 from .engine import BEAM_SIZE, get_engine, is_translatable, split_sentences
-from .models import InstalledModel, ModelError, install_command, list_models
+from .argos import argos_install_command, available_models
+from .models import InstalledModel, ModelError, install_command
 
 PIVOT = "en"
 
@@ -22,7 +23,7 @@ class MissingModelError(ModelError):
     ``needed``: the pairs to install, a direct one or the missing legs through English.
 
     >>> print(MissingModelError("ru", "de", [("ru", "en"), ("en", "de")]))
-    no ru→de translation model installed; through English it needs ru→en and en→de: normalize models install ru en && normalize models install en de
+    no ru→de translation model installed; through English it needs ru→en and en→de: normalize models install ru en && normalize models install en de (or with argostranslate: argospm install translate-ru_en && argospm install translate-en_de)
     """
 
     def __init__(self, source: str, target: str, needed: list[tuple[str, str]] | None = None) -> None:
@@ -34,7 +35,8 @@ class MissingModelError(ModelError):
         else:
             legs = " and ".join(f"{a}→{b}" for a, b in self.needed)
             message = f"no {source}→{target} translation model installed; through English it needs {legs}: {commands}"
-        super().__init__(message)
+        argos = " && ".join(argos_install_command(*pair) for pair in self.needed)
+        super().__init__(f"{message} (or with argostranslate: {argos})")
 
 
 class BrokenModelError(ModelError):
@@ -76,7 +78,7 @@ class Translator:
 
     def installed(self) -> list[InstalledModel]:
         if self._models is None:
-            self._models = list_models(self.models_dir)
+            self._models = available_models(self.models_dir)
         return self._models
 
     def route(self, source: str, target: str) -> list[InstalledModel] | None:
