@@ -37,6 +37,9 @@ PROSE_WORDS = (8, 25)
 #: A line of one word is body from this probability on (set by hand on the unit tests' dumps,
 #: not cross-validated: a lone word is rarely article text).
 LONE_WORD_THRESHOLD = 0.7
+#: In a text with no article-like line, a line ending like a sentence from this many words on is
+#: body (a subject, a verb and an object; "Read more." has two).
+SENTENCE_WORDS = 3
 _CHROME = LINE_FEATURES.index("chrome")
 _COMMENT = LINE_FEATURES.index("comment_header")
 _TEASER = LINE_FEATURES.index("teaser")
@@ -63,6 +66,9 @@ def body_mask(lines: Sequence[str], rows: list[list[float]], probs: list[float] 
             body[i + 1] = True
     if not any(body):  # nothing looks like the article: a text of prose lines only, or one line
         body = [is_prose(line) and not c for line, c in zip(lines, chrome)]
+    if not any(body):  # nor like prose: the text's sentences are what it has ("Das ist ein Haus.")
+        body = [ends_like_sentence(line) and count_words(line) >= SENTENCE_WORDS and not c
+                for line, c in zip(lines, chrome)]
     started = False
     for i, r in enumerate(rows):
         if r[_COMMENT] and started:

@@ -110,7 +110,7 @@ def choose_title(evidence: dict[str, list[str]], nearby: list[tuple[str, str, in
         score -= 0.05 * (i if source == "h1" else 0)  # the first <h1> before later ones
         if key in sites:
             score -= 2
-        if count_words(text) < 2:
+        if count_words(text) < 2 and len(candidates) > 1:  # doubtful beside other evidence; alone, the title
             score -= 0.5
         if score > best_score:
             best, best_score = text, score
