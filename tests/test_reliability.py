@@ -117,7 +117,8 @@ def test_a_read_only_temporary_directory_changes_no_answer(tmp_path: Path) -> No
     """Every temporary directory Python would try (TMPDIR, /tmp, /var/tmp, the working
     directory) read-only, in a private mount namespace (and so the cache directory too)."""
     expected = _cli("-", "-q", "--workers", "1", input=_LANG_FEED.encode()).stdout
-    script = ("for d in /tmp /var/tmp; do mount -t tmpfs -o ro tmpfs $d || exit 99; done && "
+    # read-only bind mounts: what is there stays readable (a checkout may live under /tmp)
+    script = ("for d in /tmp /var/tmp; do mount --bind $d $d && mount -o remount,ro,bind $d || exit 99; done && "
               f"cd /proc && exec {sys.executable} -m normalize run - -q --workers 1")  # /proc: no files can be made there
     result = subprocess.run(["unshare", "-m", "sh", "-c", script], input=_LANG_FEED.encode(), capture_output=True,
                             env={**os.environ, "TMPDIR": "/tmp", "NORMALIZE_CACHE_DIR": "/tmp/cache"})
