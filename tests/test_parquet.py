@@ -19,7 +19,7 @@ from normalize.io.arrow import RECORD_SCHEMA
 from normalize.read import ReadConfig, read_inputs
 
 from .conftest import CORPORA, assert_valid_record
-from .test_scale import SENTENCES, _start_and_wait_for_checkpoint
+from .test_scale import _feed, _start_and_wait_for_checkpoint
 
 ARTICLES = CORPORA / "articles"
 
@@ -63,14 +63,6 @@ def test_parquet_output_loads_in_pandas_and_datasets(tmp_path: Path, monkeypatch
     assert ds[1]["title"] == "Storm Ellin Floods Harbour Town as Ferry Services Are Suspended"
     body = [s for s in ds[0]["segments"] if s["role"] == "body"][0]
     assert ds[0]["text"][body["start"]:body["end"]] == body["text"]
-
-
-def _feed(path: Path, n: int) -> Path:
-    with open(path, "w", encoding="utf-8") as f:
-        for i in range(n):
-            text = f"Headline number {i}\n{SENTENCES[i % 4]}\n{SENTENCES[i % 4]}\nShare"
-            f.write(json.dumps({"id": f"doc-{i}", "text": text}, ensure_ascii=False) + "\n")
-    return path
 
 
 def test_parquet_output_is_the_same_whatever_the_worker_count(tmp_path: Path) -> None:
