@@ -20,11 +20,11 @@ from functools import lru_cache
 
 from .boilerplate import clean_text, extract_html
 from .config import Config
-from .decode import NotTextError, decode_bytes
 from .document import SCHEMA, Block, Document, Error, Repair, Segment, Span
+from .encoding import NotTextError, decode_bytes, repair_text
 from .langid import detect_language, detect_spans
-from .pipeline import Pipeline, build_pipeline
-from .repair import repair_text
+from .pipeline import build_pipeline
+from .stage import Pipeline
 from .translate import MissingModelError, translate_batch, translate_text
 from .write import to_record
 

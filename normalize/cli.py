@@ -19,11 +19,10 @@ from .config import Config
 from .document import SCHEMA, Document
 from .io.parquet import ParquetOutput, is_parquet
 from .langid.models import ModelLoadError, check_models
-from .output import FileOutput, OutputError, ResumeError
-from .pipeline import StageStats
 from .read import DEFAULT_MAX_BYTES, ReadConfig, count_documents, read_inputs
+from .stage import StageStats
 from .summary import RunSummary, plural
-from .write import FORMATS, Writer, to_record
+from .write import FORMATS, FileOutput, OutputError, ResumeError, Writer, to_record
 
 RUN_EXAMPLES = """\
 examples:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .read import ReadConfig
+from .read.reader import ReadConfig
 
 
 @dataclass(frozen=True)
@@ -24,3 +24,7 @@ class Config:
     translate_cache: bool = True
     #: A foreign segment without a model is an error (exit status 1), not a warning.
     require_translation: bool = False
+    #: Documents whose segments are translated together (the translation stage's batch, and so
+    #: a worker's chunk when translating): 64 documents hold a few hundred sentences, where
+    #: scripts/bench_translate.py shows batched throughput levelling off.
+    translate_window: int = 64

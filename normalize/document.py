@@ -18,6 +18,9 @@ SCHEMA = "normalize/1"
 #: Language code for "don't know": too little evidence (numbers, URLs, symbols, empty).
 UNDETERMINED = "und"
 
+#: Between two body paragraphs of a document's clean text (and of any extracted article).
+PARAGRAPH_SEPARATOR = "\n\n"
+
 
 @dataclass
 class Error:
@@ -63,6 +66,10 @@ class Block:
     context: str = ""  # the chrome container it sits in (nav, footer, aside, header, form), if any
     #: what the boilerplate classifier reads about the block (set by the structure stage)
     features: list[float] | None = field(default=None, repr=False, compare=False)
+    #: where a body block sits in :attr:`Document.text` (set with it, by :meth:`Document.set_body`);
+    #: None for title and boilerplate blocks
+    start: int | None = field(default=None, repr=False)
+    end: int | None = field(default=None, repr=False)
 
 
 @dataclass
@@ -70,7 +77,8 @@ class Segment:
     """A language-homogeneous piece of a block.
 
     ``start``/``end`` index the document's clean body (:attr:`Document.text`) for body segments
-    and are ``None`` for title and boilerplate segments.
+    (its block's offset plus the segment's place in the block) and are ``None`` for title and
+    boilerplate segments.
     """
 
     text: str
@@ -114,3 +122,25 @@ class Document:
 
     def body_blocks(self) -> list[Block]:
         return [b for b in self.blocks if b.role == "body"]
+
+    def set_body(self) -> None:
+        """Set :attr:`text` from the body blocks, joined by :data:`PARAGRAPH_SEPARATOR`, and each
+        block's ``start``/``end`` in it: the one place the body's offsets are made.
+
+        >>> doc = Document(id="a", blocks=[Block("Menu", role="boilerplate"), Block("One."), Block("Two.")])
+        >>> doc.set_body()
+        >>> doc.text, [(b.start, b.end) for b in doc.blocks]
+        ('One.\\n\\nTwo.', [(None, None), (0, 4), (6, 10)])
+        """
+        parts: list[str] = []
+        offset = 0
+        for block in self.blocks:
+            if block.role != "body":
+                block.start = block.end = None
+                continue
+            if parts:
+                offset += len(PARAGRAPH_SEPARATOR)
+            block.start, block.end = offset, offset + len(block.text)
+            offset = block.end
+            parts.append(block.text)
+        self.text = PARAGRAPH_SEPARATOR.join(parts)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, fields
 from typing import Any
 
 from .document import Document
-from .pipeline import StageStats
+from .stage import StageStats
 
 #: Failed documents named on stderr at the end of a run (--stats lists them all).
 FIRST_FAILURES = 5

@@ -30,9 +30,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from extract_data import WCEB, Labelled, default_shared, load_all, page_scores, same_title, summary  # noqa: E402
 
 from normalize import clean_text  # noqa: E402
-from normalize.decode import decode_bytes  # noqa: E402
-from normalize.extract.html import read_article  # noqa: E402
-from normalize.extract.words import PARAGRAPH_SEPARATOR  # noqa: E402
+from normalize.encoding.decode import decode_bytes  # noqa: E402
+from normalize.boilerplate.html import read_article  # noqa: E402
+from normalize.document import PARAGRAPH_SEPARATOR  # noqa: E402
 
 
 def normalize_html(html: str) -> tuple[str | None, str]:

@@ -25,9 +25,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from normalize.decode import decode_bytes  # noqa: E402
+from normalize.encoding.decode import decode_bytes  # noqa: E402
 from normalize.io.parquet import ParquetOutput  # noqa: E402
-from normalize.output import FileOutput  # noqa: E402
+from normalize.write.output import FileOutput  # noqa: E402
 from normalize.pipeline import build_pipeline  # noqa: E402
 from normalize.read import read_inputs  # noqa: E402
 from normalize.write import Writer  # noqa: E402

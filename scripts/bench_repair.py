@@ -26,9 +26,9 @@ import ftfy
 import ftfy.fixes
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from normalize.decode import decode_bytes  # noqa: E402
-from normalize.repair import repair_text  # noqa: E402
-from normalize.repair.plausibility import char_script  # noqa: E402
+from normalize.encoding.decode import decode_bytes  # noqa: E402
+from normalize.encoding import repair_text  # noqa: E402
+from normalize.unicode.plausibility import char_script  # noqa: E402
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
 CONSERVATIVE = ftfy.TextFixerConfig(uncurl_quotes=False, fix_latin_ligatures=False, fix_character_width=False)

@@ -27,7 +27,7 @@ import psutil
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from normalize.decode import decode_bytes  # noqa: E402
+from normalize.encoding.decode import decode_bytes  # noqa: E402
 from normalize.read import read_inputs  # noqa: E402
 
 

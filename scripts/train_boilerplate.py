@@ -1,4 +1,4 @@
-"""Train the boilerplate classifier (normalize/extract/models/{html,text}.txt) from labelled pages.
+"""Train the boilerplate classifier (normalize/boilerplate/models/{html,text}.txt) from labelled pages.
 
 Block labels come from aligning each page's gold text with its blocks: a block is body when
 most of its 4-word shingles are in the gold text (each gold shingle claimed once, so a second
@@ -31,13 +31,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import numpy as np  # noqa: E402
 from extract_data import WCEB, Labelled, default_shared, load_all, load_dataset, page_scores, summary  # noqa: E402
 
-from normalize.decode import decode_bytes  # noqa: E402
-from normalize.extract import features as F  # noqa: E402
-from normalize.extract import model as M  # noqa: E402
-from normalize.extract.page import parse_page  # noqa: E402
-from normalize.extract.html import body_blocks  # noqa: E402
-from normalize.extract.text import body_mask  # noqa: E402
-from normalize.extract.words import PARAGRAPH_SEPARATOR, normal_words, shingles  # noqa: E402
+from normalize.encoding.decode import decode_bytes  # noqa: E402
+from normalize.structure import features as F  # noqa: E402
+from normalize.boilerplate import model as M  # noqa: E402
+from normalize.structure.page import parse_page  # noqa: E402
+from normalize.boilerplate.html import body_blocks  # noqa: E402
+from normalize.boilerplate.text import body_mask  # noqa: E402
+from normalize.document import PARAGRAPH_SEPARATOR  # noqa: E402
+from normalize.unicode.words import normal_words, shingles  # noqa: E402
 from normalize.structure import text_blocks  # noqa: E402
 
 SEED = 12
@@ -161,7 +162,7 @@ SETTINGS = [(t, w) for t in (0.4, 0.5) for w in (0.0, 0.15, 0.25)]
 
 
 def decide(item: dict, kind: str, probs: list[float], threshold: float, weight: float) -> list[bool]:
-    """The package's own decision (normalize.extract.model / text) at another threshold and weight."""
+    """The package's own decision (normalize.boilerplate.model / text) at another threshold and weight."""
     saved = M.THRESHOLD[kind], M.NEIGHBOUR_WEIGHT[kind]
     M.THRESHOLD[kind], M.NEIGHBOUR_WEIGHT[kind] = threshold, weight
     try:

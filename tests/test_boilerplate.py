@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from normalize import extract_html, normalize_document
-from normalize.boilerplate import BoilerplateStage
+from normalize.boilerplate.stage import BoilerplateStage
 from normalize.document import Document
-from normalize.structure import StructureStage
+from normalize.structure.stage import StructureStage
 
 from .test_extract_html import ARTICLE, PARAGRAPHS, TITLE, article, page
 from .test_extract_text import BODY, FOOTER, MENU

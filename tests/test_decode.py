@@ -6,7 +6,7 @@ import codecs
 
 import pytest
 
-from normalize.decode import NotTextError, decode, decode_bytes
+from normalize.encoding.decode import NotTextError, decode, decode_bytes
 
 UNDECLARED = [
     ("cp1250", "Na sympózium byli kromě českých odborníků pozváni i významní zahraniční specialisté."),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from normalize import clean_text
-from normalize.extract.text import line_roles
+from normalize.boilerplate.text import line_roles
 
 BODY = [
     "The city council voted on Tuesday to expand the network of protected bicycle lanes across the northern districts.",

@@ -40,11 +40,13 @@ def test_html_field_wins_over_the_text_field_and_a_missing_id_is_an_error(tmp_pa
                   {"key": "p3", "content": SENTENCE})
     config = ReadConfig(id_field="doc", html_field="page", text_field="content")
     docs = list(read_inputs([str(feed)], config))
-    assert [(d.id, d.is_html) for d in docs] == [("p1", True), ("p2", False), (f"{feed}:3", False)]
+    # the HTML field says "a page"; a text field leaves it to the content (decided at decode)
+    assert [(d.id, d.is_html) for d in docs] == [("p1", True), ("p2", None), (f"{feed}:3", None)]
     assert [e.message for e in docs[2].errors] == ["record has no field 'doc' (--id-field); its fields: key, content"]
     # the same options through the API's Config
-    first = next(build_pipeline(Config(read=config)).run(read_inputs([str(feed)], Config(read=config).read)))
+    first, second, _ = build_pipeline(Config(read=config)).run(read_inputs([str(feed)], Config(read=config).read))
     assert (first.title, first.text) == ("Budget", SENTENCE)
+    assert (second.is_html, second.text) == (False, SENTENCE)
 
 
 def test_datatrove_layout_reads_with_the_defaults(tmp_path: Path) -> None:

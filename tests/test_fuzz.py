@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from normalize import normalize_document
 from normalize.cli import main
-from normalize.structure import PIECE_CHARS
+from normalize.structure.blocks import PIECE_CHARS
 from normalize.write import Writer, format_jsonl
 
 from .conftest import assert_valid_record

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from normalize import clean_text, extract_html, normalize_document
-from normalize.extract.html import read_article
+from normalize.boilerplate.html import read_article
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -125,9 +125,9 @@ def test_retrained_model_is_identical_byte_for_byte(tmp_path):
 PATHOLOGICAL = r"""
 import resource, sys, time
 resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))  # 1 GB of address space, all told
-from normalize.boilerplate import BoilerplateStage
+from normalize.boilerplate.stage import BoilerplateStage
 from normalize.document import Document
-from normalize.structure import StructureStage
+from normalize.structure.stage import StructureStage
 
 N = int(sys.argv[1])
 body = "<p>" + "The harbour reopened on Monday after the storm, officials said." + "</p>"

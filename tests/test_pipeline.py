@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import normalize
 from normalize.document import Document
-from normalize.pipeline import Pipeline, Stage, build_pipeline
+from normalize.pipeline import build_pipeline
+from normalize.stage import Pipeline, Stage
 
 DUMP = (
     "Home\nLocal News\n"

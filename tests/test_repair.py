@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from normalize.document import Repair
-from normalize.repair import repair, repair_text
+from normalize.encoding import repair, repair_text
 
 DAMAGED = [
     # UTF-8 read as cp1252 / Latin-1 / MacRoman / KOI8-R / cp1251, twice-encoded, one word
@@ -84,9 +84,9 @@ def test_only_newlines_split_lines():
 
 
 def test_stages_record_encoding_and_repairs():
-    from normalize.decode import DecodeStage
+    from normalize.encoding.stage import DecodeStage
     from normalize.document import Document
-    from normalize.repair import RepairStage
+    from normalize.encoding.stage import RepairStage
 
     raw = "Ïàðèæ\nCafé in the KÃ¶ln centre\n".encode("utf-8")
     doc = RepairStage().apply(DecodeStage().apply(Document(id="d", raw=raw, is_html=False)))
@@ -138,7 +138,7 @@ def test_text_in_alphabets_without_statistics_stays_as_it_is(clean: str) -> None
 
 
 def test_brings_in_script_sees_script_punctuation() -> None:
-    from normalize.repair.plausibility import brings_in_script
+    from normalize.unicode.plausibility import brings_in_script
 
     assert brings_in_script("TÐ°tarnikov", "T׀°tarnikov")  # HEBREW PUNCTUATION PASEQ
     assert brings_in_script("Prezydent uwa¿a, ¿e je¿eli napiêcie", "Prezydent uwa؟a, ؟e je؟eli napiêcie")  # cp1256

@@ -29,7 +29,7 @@ from datatrove.utils.typeshelper import StatHints
 from ..config import Config
 from ..document import Document
 from ..run.parallel import pipeline_for
-from ..write import to_record
+from ..write.formats import to_record
 
 
 class NormalizeStep(PipelineStep):

@@ -27,7 +27,7 @@ from ..config import Config
 from ..document import Document
 from ..io.arrow import RECORD_SCHEMA
 from ..run.parallel import pipeline_for
-from ..write import to_record
+from ..write.formats import to_record
 
 #: Record fields that become columns (``schema`` is the same on every row).
 FIELDS = [name for name in RECORD_SCHEMA.names if name != "schema"]

@@ -4,7 +4,7 @@ Reading: :func:`read_rows` streams the rows of a ``.parquet`` file in small batc
 columns asked for (the read stage turns them into documents with the same field options as JSONL).
 
 Writing: :class:`ParquetOutput` is ``-o out.parquet``: the records in the column layout of
-:mod:`.arrow`, atomic and resumable like the JSONL output (:mod:`normalize.output`). While the
+:mod:`.arrow`, atomic and resumable like the JSONL output (:mod:`normalize.write.output`). While the
 run goes, records are written in parts, each a small complete Parquet file under
 ``OUT.partial/`` (one every :data:`PART_ROWS` documents or :data:`PART_SECONDS` seconds, synced
 to disk), and ``OUT.progress`` says how many parts and documents are complete. A resumed run
@@ -24,8 +24,8 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from ..document import Document
-from ..output import ResumeError
-from ..write import to_record
+from ..write.output import ResumeError
+from ..write.formats import to_record
 
 #: Rows read from an input file at a time (documents can be large; a few dozen stay small).
 READ_BATCH_ROWS = 64
@@ -75,7 +75,7 @@ def read_rows(path: str, columns: list[str]) -> Iterator[dict[str, Any]]:
 
 
 class ParquetOutput:
-    """``-o OUT.parquet``: same interface as :class:`normalize.output.FileOutput` (``done``,
+    """``-o OUT.parquet``: same interface as :class:`normalize.write.output.FileOutput` (``done``,
     :meth:`document_done`, :meth:`commit`, :meth:`close`), and :meth:`write` takes documents."""
 
     def __init__(self, path: str, fingerprint: dict[str, Any], *, resume: bool = False,

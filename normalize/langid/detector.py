@@ -35,7 +35,7 @@ from functools import lru_cache
 from ..document import UNDETERMINED
 from .lookalikes import fits_alphabet, group_of, markers
 from .models import FASTTEXT, LANGDETECT, LEXICON, LINGUA, LINGUA_HIGH, PY3LANGID, ModelLoadError
-from .scripts import CANDIDATES, dominant_script, script_counts
+from ..unicode.scripts import CANDIDATES, dominant_script, script_counts
 
 _URLS = re.compile(r"\S+://\S+|www\.\S+|\S+@\S+\.\w+")
 

@@ -20,6 +20,9 @@ import zipfile
 from functools import cached_property, lru_cache
 from pathlib import Path
 
+from ..cache_dir import cache_dir
+from ..unicode.scripts import LANGUAGES
+
 # Codes the models use that differ from ours (Norwegian is Bokmål in the test set).
 _ALIASES = {"no": "nb", "zh-cn": "zh", "zh-tw": "zh"}
 _FASTTEXT_TOP = 20  # labels asked of fastText; the rest have negligible probability
@@ -125,7 +128,6 @@ class Py3Langid(_Model):
 
         ptc, pc, classes, nextmove, row, output = _py3langid_arrays(self.model_file())
         identifier = langid.LanguageIdentifier(ptc, pc, classes, nextmove, output, norm_probs=True, tk_row=row)
-        from .scripts import LANGUAGES
 
         identifier.set_languages(
             [c for c in identifier.nb_classes if _ALIASES.get(c, c) in LANGUAGES]
@@ -227,7 +229,6 @@ class Lingua(_Model):
     def known(self) -> frozenset[str]:
         from lingua import Language
 
-        from .scripts import LANGUAGES
 
         return frozenset(lang.iso_code_639_1.name.lower() for lang in Language.all()) & LANGUAGES
 
@@ -337,7 +338,6 @@ class Lexicon:
     def _paths(self) -> dict[str, str]:
         import wordfreq
 
-        from .scripts import LANGUAGES
 
         available = wordfreq.available_languages("small")
         return {lang: available[self._LISTS.get(lang, lang)] for lang in sorted(LANGUAGES)
@@ -394,7 +394,6 @@ class Lexicon:
 
 def _trie_path(word_list: str) -> Path:
     """Where the trie of a wordfreq list is kept: named after the list and wordfreq's version."""
-    from ..cache_dir import cache_dir
 
     name = Path(word_list).name.split(".")[0]  # small_en.msgpack.gz -> small_en
     return cache_dir() / "wordlists" / f"wordfreq-{_wordfreq_version()}-{name}.marisa"

@@ -22,7 +22,7 @@ from collections import Counter
 from ..document import UNDETERMINED, Span
 from .detector import Guess, identify
 from .models import ModelLoadError
-from .scripts import script_of
+from ..unicode.scripts import script_of
 
 # Where a piece may end: line breaks, sentence ends, quotation marks, a spaced dash.
 _CUTS = re.compile(

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..boilerplate import BODY_SEPARATOR
 from ..document import UNDETERMINED, Document, Segment
-from ..pipeline import Stage
+from ..stage import Stage
 from .detector import identify
 from .spans import detect_spans
 
@@ -32,9 +31,7 @@ class LanguageStage(Stage):
         doc.lang = main_language(doc)
         prior = doc.lang if doc.lang != UNDETERMINED else None
         segments: list[Segment] = []
-        offset = 0
         for index, block in enumerate(doc.blocks):
-            is_body = block.role == "body"
             for span in detect_spans(block.text, prior=prior):
                 segment = Segment(
                     text=block.text[span.start:span.end],
@@ -43,11 +40,9 @@ class LanguageStage(Stage):
                     block=index,
                     confidence=span.confidence,
                 )
-                if is_body:
-                    segment.start, segment.end = offset + span.start, offset + span.end
+                if block.start is not None:  # a body block: the segment's place in doc.text
+                    segment.start, segment.end = block.start + span.start, block.start + span.end
                 segments.append(segment)
                 self.stats.count(span.lang)
-            if is_body:
-                offset += len(block.text) + len(BODY_SEPARATOR)
         doc.segments = segments
         return doc

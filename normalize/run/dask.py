@@ -22,9 +22,9 @@ from typing import Any
 
 from ..config import Config
 from ..document import Document
-from ..pipeline import StageStats
-from ..read import document_from_line, document_from_record
-from ..write import to_record
+from ..stage import StageStats
+from ..read.reader import document_from_line, document_from_record
+from ..write.formats import to_record
 from .parallel import pipeline_for, run_on_executor
 
 

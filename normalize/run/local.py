@@ -6,7 +6,8 @@ from collections.abc import Iterable, Iterator
 
 from ..config import Config
 from ..document import Document
-from ..pipeline import Pipeline, build_pipeline
+from ..pipeline import build_pipeline
+from ..stage import Pipeline
 
 
 def run_local(docs: Iterable[Document], config: Config = Config(), pipeline: Pipeline | None = None) -> Iterator[Document]:

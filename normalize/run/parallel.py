@@ -22,7 +22,8 @@ from concurrent.futures import Executor, Future
 
 from ..config import Config
 from ..document import Document
-from ..pipeline import Pipeline, StageStats, build_pipeline
+from ..pipeline import build_pipeline
+from ..stage import Pipeline, StageStats
 
 _pipelines: dict[Config, Pipeline] = {}
 
@@ -72,10 +73,15 @@ def process_chunk(config: Config, chunk: list[Document]) -> tuple[list[Document]
     return done, pipeline.stats()
 
 
+#: Documents a worker gets at a time when not translating: enough to keep a worker busy between
+#: round trips, few enough that results stream out early and memory stays small.
+CHUNK_DOCUMENTS = 8
+
+
 def default_chunk_size(config: Config) -> int:
     """Documents a worker gets at a time: a few, or a whole translation window when translating
     (the translation stage batches across the documents of a chunk)."""
-    return 64 if config.translate_to else 8
+    return config.translate_window if config.translate_to else CHUNK_DOCUMENTS
 
 
 def chunked(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:

@@ -9,7 +9,8 @@ from concurrent.futures import ProcessPoolExecutor
 
 from ..config import Config
 from ..document import Document
-from ..pipeline import StageStats, build_pipeline
+from ..pipeline import build_pipeline
+from ..stage import StageStats
 from .parallel import default_chunk_size, ignore_interrupts, run_on_executor
 
 def run_processes(

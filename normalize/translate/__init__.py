@@ -14,6 +14,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ..document import UNDETERMINED
+from ..langid import detect_language
 from .cache import TranslationCache, default_cache_path
 from .models import InstalledModel, ModelError, install_file, install_from_index, list_models, models_dir, remove_model
 from .stage import TranslateStage
@@ -45,8 +46,6 @@ def translate_batch(texts: list[str], *, source: str, target: str = "en") -> lis
 def translate_text(text: str, *, source: str | None = None, target: str = "en") -> str:
     """Translate one text; ``source=None`` detects its language first (``und``: returned as is)."""
     if source is None:
-        from ..langid import detect_language
-
         source = detect_language(text)
         if source == UNDETERMINED:
             return text

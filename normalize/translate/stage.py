@@ -1,9 +1,10 @@
 """The translation stage: every foreign segment of a window of documents, translated in batches.
 
-Translating one segment at a time wastes the model (a batched call costs a fraction per sentence:
-see scripts/bench_translate.py), so the stage buffers up to ``window`` documents, gathers all their segments per source
-language, translates each language in one call, writes the results back and releases the
-documents in input order. Memory stays bounded by the window.
+Translating one segment at a time wastes the model (a batched call costs a fraction per
+sentence: see scripts/bench_translate.py), so the stage works on windows of documents (its
+``batch_size``, :attr:`~normalize.config.Config.translate_window`): it gathers all their
+segments per source language, translates each language in one call, writes the results back and
+releases the documents in input order. Memory stays bounded by the window.
 
 For each document: ``Segment.translation`` for every title, body and boilerplate segment whose
 language is known and differs from the target; ``Document.translated_text``, the clean body with
@@ -14,18 +15,14 @@ run requires translation).
 
 from __future__ import annotations
 
-import itertools
-import time
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
 from ..config import Config
 from ..document import UNDETERMINED, Document, Segment
-from ..pipeline import Stage
+from ..stage import Stage
 from .cache import TranslationCache
 from .translator import BrokenModelError, MissingModelError, Translator
-
-DEFAULT_WINDOW = 64
 
 
 def needs_translation(segment: Segment, target: str) -> bool:
@@ -62,12 +59,12 @@ class TranslateStage(Stage):
     name = "translate"
 
     def __init__(self, target: str, translator: Translator | None = None, *, require: bool = False,
-                 window: int = DEFAULT_WINDOW) -> None:
+                 window: int = Config.translate_window) -> None:
         super().__init__()
         self.target = target
         self.translator = translator if translator is not None else Translator(cache=TranslationCache())
         self.require = require
-        self.window = window
+        self.batch_size = window
 
     @classmethod
     def from_config(cls, config: Config) -> TranslateStage:
@@ -75,22 +72,13 @@ class TranslateStage(Stage):
         translator = Translator(models_dir=config.models_dir, device=config.translate_device,
                                 threads=config.translate_threads,
                                 cache=TranslationCache() if config.translate_cache else None)
-        return cls(config.translate_to, translator, require=config.require_translation)
+        return cls(config.translate_to, translator, require=config.require_translation,
+                   window=config.translate_window)
 
     def apply(self, doc: Document) -> Document:
-        self._translate_window([doc])
-        return doc
+        return self.apply_batch([doc])[0]
 
-    def __call__(self, docs: Iterable[Document]) -> Iterator[Document]:
-        stream = iter(docs)
-        while window := list(itertools.islice(stream, self.window)):
-            start = time.perf_counter()
-            self._translate_window(window)
-            self.stats.documents += len(window)
-            self.stats.seconds += time.perf_counter() - start
-            yield from window
-
-    def _translate_window(self, docs: list[Document]) -> None:
+    def apply_batch(self, docs: list[Document]) -> list[Document]:
         before = (self.translator.stats.cache_hits, self.translator.stats.translated)
         by_lang: dict[str, list[tuple[Document, Segment]]] = defaultdict(list)
         for doc in docs:
@@ -105,8 +93,7 @@ class TranslateStage(Stage):
                 continue
             except Exception as exc:  # noqa: BLE001 - e.g. a corrupt model: these documents fail, the run goes on
                 for doc in _distinct(doc for doc, _ in items):
-                    doc.add_error(self.name, f"{type(exc).__name__}: {exc}")
-                    self.stats.errors += 1
+                    self._fail(doc, exc)
                 continue
             for (_, segment), translation in zip(items, translations):
                 segment.translation = translation
@@ -119,6 +106,7 @@ class TranslateStage(Stage):
                        ("sentences translated", self.translator.stats.translated - before[1])):
             if n:
                 self.stats.count(key, n)
+        return docs
 
     def _report_missing(self, items: list[tuple[Document, Segment]], exc: MissingModelError | BrokenModelError) -> None:
         """Once per document: a warning, or an error when translation is required."""

@@ -18,9 +18,9 @@ from __future__ import annotations
 
 import re
 
-from .chrome import is_chrome_line
-from .features import DATE
-from .words import count_words, normal_words
+from ..structure.chrome import is_chrome_line
+from ..structure.features import DATE
+from ..unicode.words import count_words, normal_words
 
 _SEPARATOR = re.compile(r"\s+[-|–—:·•»«/\\]+\s+|\s*[|•·»]\s*|\s+::\s+")
 #: A headline has at most this many words (longer <h1> or og:title texts are a lede or a summary).

@@ -15,9 +15,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-#: Between two paragraphs of an extracted article.
-PARAGRAPH_SEPARATOR = "\n\n"
-
 _WORD = re.compile(r"\w+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _SENTENCE_END = re.compile(r"[.!?…。！？:;\"'”»)]\s*$")

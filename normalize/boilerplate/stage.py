@@ -1,12 +1,12 @@
-"""Block roles: which blocks are the title, which the article body, which site chrome.
+"""The boilerplate stage: which blocks are the title, which the article body, which site chrome.
 
-The roles come from the learned classifier of :mod:`normalize.extract` reading the features the
+The roles come from the learned classifier of :mod:`normalize.boilerplate` reading the features the
 structure stage put on every block: for a plain-text dump each line is scored by the text model
-(:func:`~normalize.extract.text.line_roles`), for a web page each block by the HTML model and
-the title chosen from the page's evidence (:func:`~normalize.extract.html.block_roles`).
+(:func:`~normalize.boilerplate.text.line_roles`), for a web page each block by the HTML model and
+the title chosen from the page's evidence (:func:`~normalize.boilerplate.html.block_roles`).
 Boilerplate blocks keep their text, so nothing of the input is lost.
 
->>> from normalize.structure import text_blocks
+>>> from normalize.structure.blocks import text_blocks
 >>> blocks = text_blocks("Home\\nBig Storm Hits the Coast\\nThe storm reached the coast on Monday night, officials said.\\nShare")
 >>> classify_text(blocks)
 >>> [(b.role, b.text) for b in blocks]  # doctest: +NORMALIZE_WHITESPACE
@@ -16,18 +16,11 @@ Boilerplate blocks keep their text, so nothing of the input is lost.
 
 from __future__ import annotations
 
-from .document import Block, Document
-from .extract import clean_text, extract_html
-from .extract.features import line_features
-from .extract.html import block_roles
-from .extract.text import line_roles
-from .extract.words import PARAGRAPH_SEPARATOR
-from .pipeline import Stage
-
-__all__ = ["BoilerplateStage", "body_of", "classify_html", "classify_text", "clean_text", "extract_html"]
-
-#: Between body paragraphs in a document's clean text (the offsets of body segments rely on it).
-BODY_SEPARATOR = PARAGRAPH_SEPARATOR
+from ..document import Block, Document
+from ..stage import Stage
+from ..structure.features import line_features
+from .html import block_roles
+from .text import line_roles
 
 
 def _rows(blocks: list[Block]) -> list[list[float]]:
@@ -38,14 +31,14 @@ def _rows(blocks: list[Block]) -> list[list[float]]:
 
 def classify_text(blocks: list[Block]) -> None:
     """Set the roles of a plain-text document's blocks (one line each) in place. The pieces of
-    an over-long line (:func:`~normalize.structure.split_long_line`) are body whatever they look
+    an over-long line (:func:`~normalize.structure.blocks.split_long_line`) are body whatever they look
     like: a line that long is text, never a menu entry, a button or a headline."""
     for block, role in zip(blocks, line_roles([b.text for b in blocks], _rows(blocks))):
         block.role = "body" if block.tag == "piece" else role
 
 
 def classify_html(blocks: list[Block], evidence: dict[str, list[str]]) -> str | None:
-    """Set the roles of a web page's blocks (from :func:`~normalize.structure.html_blocks`) in
+    """Set the roles of a web page's blocks (from :func:`~normalize.structure.blocks.html_blocks`) in
     place; the page's title is returned."""
     title, roles = block_roles([b.text for b in blocks], [b.tag for b in blocks], [b.features for b in blocks],
                                evidence)
@@ -58,12 +51,9 @@ def title_of(blocks: list[Block]) -> str | None:
     return next((b.text for b in blocks if b.role == "title"), None)
 
 
-def body_of(blocks: list[Block]) -> str:
-    return BODY_SEPARATOR.join(b.text for b in blocks if b.role == "body")
-
-
 class BoilerplateStage(Stage):
-    """Gives every block a role and sets the document's ``title`` and clean body ``text``."""
+    """Gives every block a role and sets the document's ``title`` and clean body ``text`` (with
+    each body block's offset in it)."""
 
     name = "boilerplate"
 
@@ -76,7 +66,7 @@ class BoilerplateStage(Stage):
                 classify_text(doc.blocks)
         finally:  # even when a classifier fails, title and text agree with the roles blocks have
             doc.title = title_of(doc.blocks) or title or doc.title
-            doc.text = body_of(doc.blocks)
+            doc.set_body()
         for block in doc.blocks:
             self.stats.count(block.role)
         return doc

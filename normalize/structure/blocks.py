@@ -6,7 +6,7 @@ line; a blank-line paragraph whose lines are hard-wrapped prose is joined into o
 >>> [b.text for b in text_blocks("Title\\n\\nFirst line.\\nSecond line.")]
 ['Title', 'First line.', 'Second line.']
 
-HTML is parsed once (:func:`~normalize.extract.page.parse_page`): block-level elements become
+HTML is parsed once (:func:`~normalize.structure.page.parse_page`): block-level elements become
 blocks; scripts, styles and hidden elements are dropped; the chrome container a block sits in
 (``nav``, ``footer``, ``aside``…) is kept as a hint. Each block carries the features the
 boilerplate stage's classifier reads; which blocks are the article is that stage's business.
@@ -20,11 +20,9 @@ from __future__ import annotations
 
 import re
 
-from .document import Block, Document
-from .extract.features import block_features, line_features
-from .extract.html import flatten_html
-from .extract.page import Page, parse_page
-from .pipeline import Stage
+from ..document import Block
+from .features import block_features, line_features
+from .page import Page, flatten_html, parse_page
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 #: A plain-text line longer than this (a whole document on one line: a dump without line breaks,
@@ -85,7 +83,7 @@ def split_long_line(line: str, size: int = PIECE_CHARS) -> list[str]:
 
 
 def html_blocks(html: str) -> tuple[Page, list[Block]]:
-    """The page parsed once (:func:`~normalize.extract.page.parse_page`) and its blocks in order,
+    """The page parsed once (:func:`~normalize.structure.page.parse_page`) and its blocks in order,
     each with the features the boilerplate classifier reads. A page nested deeper than lxml
     goes (2,048 levels) is read as text, a line a block."""
     page = parse_page(html)
@@ -96,36 +94,3 @@ def html_blocks(html: str) -> tuple[Page, list[Block]]:
         return page, blocks
     rows = block_features(page)
     return page, [Block(b.text, tag=b.tag, context=b.context, features=row) for b, row in zip(page.blocks, rows)]
-
-
-_HTML_START = re.compile(r"^\s*(<!doctype\s+html|<html|<head|<body|<\?xml)", re.IGNORECASE)
-_HTML_TAGS = re.compile(r"</?(p|div|br|span|a|li|h[1-6]|table)\b", re.IGNORECASE)
-
-
-def looks_like_html(text: str) -> bool:
-    """An HTML page rather than plain text: a document start tag, or markup all through it."""
-    return bool(_HTML_START.match(text[:1000])) or len(_HTML_TAGS.findall(text[:20000])) >= 5
-
-
-class StructureStage(Stage):
-    """Splits the repaired input into blocks with their features; an HTML page's title evidence
-    goes to ``title_evidence``, a cut of a huge page to ``warnings``."""
-
-    name = "structure"
-
-    def apply(self, doc: Document) -> Document:
-        if doc.is_html is None:
-            doc.is_html = looks_like_html(doc.input_text)
-        if doc.is_html:
-            page, doc.blocks = html_blocks(doc.input_text)
-            doc.title_evidence = page.evidence
-            for note in page.notes:
-                doc.add_warning(self.name, note)
-                self.stats.count("cut")
-        else:
-            doc.blocks = text_blocks(doc.input_text)
-            rows = line_features([b.text for b in doc.blocks])
-            for block, row in zip(doc.blocks, rows):
-                block.features = row
-        self.stats.count("blocks", len(doc.blocks))
-        return doc

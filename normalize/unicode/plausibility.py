@@ -30,7 +30,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ..langid.scripts import CANDIDATES, script_of
+from .scripts import CANDIDATES, script_of
 
 # Scripts that legitimately share one word (Japanese mixes kanji and kana).
 _SCRIPT_GROUP = {"Han": "CJK", "Kana": "CJK", "Hangul": "CJK"}

@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable
 from typing import Any, TextIO
 
-from .document import SCHEMA, Document
+from ..document import SCHEMA, Document
 
 FORMATS = ("jsonl", "text", "tagged")
 _SURROGATES = re.compile("[\ud800-\udfff]")

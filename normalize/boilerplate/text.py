@@ -1,6 +1,6 @@
 """The article body of a scraped plain-text dump (one block element a line, like the seed).
 
-Every line is scored by the learned text model (:mod:`normalize.extract.model`) from the line's
+Every line is scored by the learned text model (:mod:`normalize.boilerplate.model`) from the line's
 text alone and its neighbours' (length, punctuation, common words, capitals, digits, position,
 repetition, chrome phrases); a repeated line stays body once. The title is the line before the
 body that the dump's first line (the page's ``<title>``, often with the site's name added)
@@ -20,10 +20,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .chrome import is_chrome_line
-from .features import LINE_FEATURES, ends_with_site, line_features, site_suffixes
+from ..structure.chrome import is_chrome_line
+from ..structure.features import LINE_FEATURES, ends_with_site, line_features, site_suffixes
+from ..document import PARAGRAPH_SEPARATOR
+from ..unicode.words import count_words, ends_like_sentence, normal_words
 from .model import is_body, probabilities
-from .words import PARAGRAPH_SEPARATOR, count_words, ends_like_sentence, normal_words
 
 #: A headline-like line has this many words (a menu entry fewer, a paragraph more).
 HEADLINE_WORDS = (3, 30)

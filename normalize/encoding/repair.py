@@ -23,7 +23,7 @@ import ftfy
 
 from ..document import Repair
 from .legacy import fix_legacy_mojibake
-from .plausibility import in_alphabet_without_statistics, non_ascii_letters, plausibility
+from ..unicode.plausibility import in_alphabet_without_statistics, non_ascii_letters, plausibility
 from .utf8 import fix_utf8_mojibake
 
 CONFIG = ftfy.TextFixerConfig(

@@ -16,7 +16,7 @@ import os
 from collections import Counter
 from collections.abc import Collection, Iterator
 
-from .compression import compression_of_name, decompressing, strip_compression
+from ..io.compression import compression_of_name, decompressing, strip_compression
 
 #: The extensions the read stage reads (after a compression extension is taken off).
 INPUT_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".xhtml", ".jsonl", ".ndjson", ".warc")

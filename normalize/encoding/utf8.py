@@ -20,8 +20,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from .charsets import UTF8_MISREAD_AS, codec
-from .plausibility import (
+from ..unicode.charsets import UTF8_MISREAD_AS, codec
+from ..unicode.plausibility import (
     fits_one_alphabet,
     fluency,
     is_common_letter,

@@ -22,7 +22,7 @@ import time
 from collections.abc import Callable
 from typing import Any, TextIO
 
-from .compression import MemberWriter, compression_of_name
+from ..io.compression import MemberWriter, compression_of_name
 
 #: Uncompressed output between two checkpoints of a compressed file (each ends a gzip member or
 #: a zstd frame): large enough that member headers cost nothing, small enough to lose little.

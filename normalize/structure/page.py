@@ -22,7 +22,9 @@ from dataclasses import dataclass, field
 from lxml import etree
 from lxml.html import HTMLParser, HtmlElement, document_fromstring
 
-from .words import count_words
+from bs4 import BeautifulSoup
+
+from ..unicode.words import count_words
 
 _SPACES = re.compile(r"[ \t\r\n\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _LINE_SPACES = re.compile(r"[ \t\r\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
@@ -252,3 +254,17 @@ def _walk(tree: HtmlElement, page: Page) -> None:
 def words_of(blocks: list[PageBlock]) -> int:
     """Words in the blocks' text (CJK counted by characters)."""
     return sum(count_words(b.text) for b in blocks)
+
+
+def flatten_html(html: str) -> str:
+    """The text of a page nested too deep for lxml (libxml2 stops at 2,048 levels), read with
+    BeautifulSoup's pure-Python parser, which has no depth limit: a line per text node, scripts
+    and styles dropped. The block structure is lost, the text is kept.
+
+    >>> flatten_html("<div><p>One &amp; two</p><script>x()</script><p>Three</p></div>")
+    'One & two\\nThree'
+    """
+    soup = BeautifulSoup(html, "html.parser")
+    for element in soup(["script", "style", "template", "noscript"]):
+        element.decompose()
+    return soup.get_text("\n")

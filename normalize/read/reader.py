@@ -20,10 +20,10 @@ from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from typing import BinaryIO
 
-from .compression import compression_of_bytes, compression_of_name, decompressing
+from ..document import Document
+from ..io import parquet
+from ..io.compression import compression_of_bytes, compression_of_name, decompressing
 from .discover import OWN_OUTPUT, walk
-from .document import Document
-from .io import parquet
 
 #: Documents larger than this are cut to it (and say so in ``errors``): 10 MB.
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
@@ -47,17 +47,18 @@ class ReadConfig:
     #: The field holding HTML (None: ``html``). When both are named, HTML is used when present.
     html_field: str | None = None
 
-    def fields(self) -> tuple[tuple[str, bool], ...]:
-        """The (field, is_html) pairs to look for, in order.
+    def fields(self) -> tuple[tuple[str, bool | None], ...]:
+        """The (field, is_html) pairs to look for, in order: an HTML field holds HTML, a text
+        field whatever its content shows (a page put in ``text`` is still a page).
 
         >>> ReadConfig().fields()
-        (('html', True), ('text', False))
+        (('html', True), ('text', None))
         >>> ReadConfig(text_field="raw_content").fields()
-        (('raw_content', False),)
+        (('raw_content', None),)
         """
         if self.text_field is None and self.html_field is None:
-            return (("html", True), ("text", False))
-        return tuple((name, is_html) for name, is_html in ((self.html_field, True), (self.text_field, False)) if name)
+            return (("html", True), ("text", None))
+        return tuple((name, is_html) for name, is_html in ((self.html_field, True), (self.text_field, None)) if name)
 
     def columns(self) -> list[str]:
         """Every field a reader needs (for column stores such as Parquet)."""
@@ -283,7 +284,7 @@ def document_from_record(record: object, source: str, config: ReadConfig = ReadC
 
     >>> doc = document_from_record({"url": "u", "raw_content": "Hi"}, "f:1", ReadConfig(text_field="raw_content"))
     >>> (doc.id, doc.raw, doc.is_html, doc.errors)
-    ('u', 'Hi', False, [])
+    ('u', 'Hi', None, [])
     >>> [e.message for e in document_from_record({"text": "Hi"}, "f:2", ReadConfig(id_field="doc_id")).errors]
     ["record has no field 'doc_id' (--id-field); its fields: text"]
     """

@@ -18,9 +18,9 @@ import re
 from collections import Counter
 from functools import cache
 
+from ..unicode.words import count_words, ends_like_sentence, normal_words
 from .chrome import is_chrome_line, is_comment_header, is_teaser_marker
 from .page import HINT_GROUPS, Page
-from .words import count_words, ends_like_sentence, normal_words
 
 _WORD = re.compile(r"\w+")
 _SENTENCE_INSIDE = re.compile(r"[.!?。！？](?:\s|$)")

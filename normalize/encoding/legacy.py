@@ -24,8 +24,8 @@ import math
 import re
 from functools import lru_cache
 
-from .charsets import LEGACY, MISREAD_AS, codec
-from .plausibility import (
+from ..unicode.charsets import LEGACY, MISREAD_AS, codec
+from ..unicode.plausibility import (
     JUDGED_CHARS,
     brings_in_script,
     fits_one_alphabet,

@@ -1,9 +1,9 @@
 """The article body of a web page, from one parse and the learned block classifier.
 
-:func:`~normalize.extract.page.parse_page` turns the page into blocks; the HTML model
-(:mod:`normalize.extract.model`) scores each from its features and its neighbours'; a repeated
+:func:`~normalize.structure.page.parse_page` turns the page into blocks; the HTML model
+(:mod:`normalize.boilerplate.model`) scores each from its features and its neighbours'; a repeated
 body paragraph stays body once; the title comes from all the page's evidence
-(:func:`~normalize.extract.title.choose_title`) and its block is the title, never body.
+(:func:`~normalize.boilerplate.title.choose_title`) and its block is the title, never body.
 
 >>> page = '''<html><head><title>Storm hits the coast - Daily News</title></head><body>
 ... <nav><a href="/">Home</a> <a href="/world">World</a></nav>
@@ -21,14 +21,14 @@ It is expected to weaken by Wednesday as it moves inland, forecasters said in a 
 
 from __future__ import annotations
 
-from bs4 import BeautifulSoup
-
-from .features import BLOCK_FEATURES, block_features
+from ..structure.features import BLOCK_FEATURES, block_features
+from ..structure.page import Page, parse_page
+from ..document import PARAGRAPH_SEPARATOR
+from ..encoding.decode import decode_bytes
+from ..unicode.words import normal_words
 from .model import is_body
-from .page import Page, parse_page
 from .text import is_prose, line_roles
 from .title import choose_title
-from .words import PARAGRAPH_SEPARATOR, normal_words
 
 _CHROME = BLOCK_FEATURES.index("chrome")
 _CONTEXT = BLOCK_FEATURES.index("context")
@@ -40,20 +40,6 @@ _DATELINE = BLOCK_FEATURES.index("dateline")
 #: The headline block is a heading among the blocks just before the body (bylines, dates and
 #: share buttons sit between them on most pages).
 HEADLINE_REACH = 8
-
-
-def flatten_html(html: str) -> str:
-    """The text of a page nested too deep for lxml (libxml2 stops at 2,048 levels), read with
-    BeautifulSoup's pure-Python parser, which has no depth limit: a line per text node, scripts
-    and styles dropped. The block structure is lost, the text is kept.
-
-    >>> flatten_html("<div><p>One &amp; two</p><script>x()</script><p>Three</p></div>")
-    'One & two\\nThree'
-    """
-    soup = BeautifulSoup(html, "html.parser")
-    for element in soup(["script", "style", "template", "noscript"]):
-        element.decompose()
-    return soup.get_text("\n")
 
 
 def body_blocks(texts: list[str], rows: list[list[float]], probs: list[float] | None = None) -> list[bool]:
@@ -128,7 +114,5 @@ def article_lines(html: str) -> list[str]:
 def extract_html(html: str | bytes) -> str:
     """The main text of a web page: body paragraphs separated by blank lines, no title or chrome."""
     if isinstance(html, bytes):
-        from ..decode import decode_bytes
-
         html = decode_bytes(html)
     return PARAGRAPH_SEPARATOR.join(article_lines(html))

@@ -1,9 +1,9 @@
 """The learned boilerplate classifier: which blocks of a page, which lines of a dump, are body.
 
 Two LightGBM models ship with the package in LightGBM's own text format (no pickle), read and
-evaluated by :mod:`normalize.extract.trees` (LightGBM itself is needed only to train):
-``models/html.txt`` scores page blocks from :func:`~normalize.extract.features.block_features`,
-``models/text.txt`` scores dump lines from :func:`~normalize.extract.features.line_features`.
+evaluated by :mod:`normalize.boilerplate.trees` (LightGBM itself is needed only to train):
+``models/html.txt`` scores page blocks from :func:`~normalize.structure.features.block_features`,
+``models/text.txt`` scores dump lines from :func:`~normalize.structure.features.line_features`.
 ``scripts/train_boilerplate.py`` rebuilds both byte for byte from the labelled pages; the data
 card in the README says what they were trained on and how well they do on pages they never saw.
 
