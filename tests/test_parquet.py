@@ -149,8 +149,8 @@ def test_parquet_input_with_field_options(tmp_path: Path) -> None:
                                                  "raw_content": ["Первый текст.", "Second text."]})
     docs = list(read_inputs([str(ccnet)], ReadConfig(text_field="raw_content")))
     assert [(d.id, d.source, d.raw, d.is_html, d.errors) for d in docs] == [
-        ("https://a.example/1", f"{ccnet}:1", "Первый текст.", False, []),
-        ("https://a.example/2", f"{ccnet}:2", "Second text.", False, [])]
+        ("https://a.example/1", f"{ccnet}:1", "Первый текст.", None, []),
+        ("https://a.example/2", f"{ccnet}:2", "Second text.", None, [])]
     [failed] = read_inputs([str(ccnet)])
     assert [e.message for e in failed.errors] == [
         "Parquet file has no column 'text' or 'html'; its columns: url, raw_content "
