@@ -17,12 +17,11 @@ at a letter: glue (spaces, quotes, dashes) belongs to the span before.
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from ..document import UNDETERMINED, Span
-from .detector import Guess, identify
-from .models import ModelLoadError
 from ..unicode.scripts import script_of
+from .config import LanguageConfig
+from .detector import Detector, Guess, detector_for, main_language
 
 # Where a piece may end: line breaks, sentence ends, quotation marks, a spaced dash.
 _CUTS = re.compile(
@@ -31,35 +30,33 @@ _CUTS = re.compile(
     r"|[«»“”„\"]+\s*"
     r"|\s+[-–—]+\s+"
 )
-_SHORT = 12  # letters; shorter pieces are too thin to stand against the main language
 _SCRIPT_NEUTRAL = frozenset({"Han", "Kana"})  # Japanese mixes them within a word
 
 
-def detect_spans(text: str, *, prior: str | None = None) -> list[Span]:
+def detect_spans(text: str, *, prior: str | None = None, detector: Detector | None = None) -> list[Span]:
     """Language spans partitioning ``text`` (offsets into it), each with a confidence.
 
     ``prior`` is the document's main language; without it the text's own main language (by
-    letters) is the context for short pieces. Never raises.
+    letters) is the context for short pieces. ``detector``: the default one when None. Raises
+    what :meth:`Detector.identify` raises (a model that cannot load, a model's failure):
+    nothing is answered around.
     """
     if not text:
         return []
-    try:
-        return _spans(text, prior)
-    except ModelLoadError:  # a model that cannot load is said so, never answered around
-        raise
-    except Exception:  # noqa: BLE001 - a detector must answer for any string
-        return [Span(0, len(text), UNDETERMINED, 0.0)]
+    return _spans(text, prior, detector or detector_for(LanguageConfig()))
 
 
-def _spans(text: str, prior: str | None) -> list[Span]:
+def _spans(text: str, prior: str | None, detector: Detector) -> list[Span]:
+    thin = detector.config.thin_piece_letters
     pieces = [(start, end, _letters(text[start:end])) for start, end in _pieces(text)]
-    guesses = [identify(text[start:end], prior=prior) if letters else None
+    guesses = [detector.identify(text[start:end], prior=prior) if letters else None
                for start, end, letters in pieces]
-    context = prior or _main_language(pieces, guesses)
+    context = prior or main_language(
+        ((guess, letters) for (_, _, letters), guess in zip(pieces, guesses)), at_least=thin)
     spans: list[Span] = []
     for (start, end, letters), guess in zip(pieces, guesses):
-        if guess is not None and letters < _SHORT and context and not prior:
-            guess = identify(text[start:end], prior=context)
+        if guess is not None and letters < thin and context and not prior:
+            guess = detector.identify(text[start:end], prior=context)
         _append(spans, start, end, guess)
     if spans and spans[0].start > 0:
         spans[0].start = 0
@@ -81,15 +78,6 @@ def _append(spans: list[Span], start: int, end: int, guess: Guess | None) -> Non
         spans[-1] = Span(spans[-1].start, end, guess.lang, guess.confidence)
     else:
         spans.append(Span(start, end, guess.lang, guess.confidence))
-
-
-def _main_language(pieces, guesses) -> str | None:
-    """The language of most letters among the pieces long enough to stand on their own."""
-    letters: Counter[str] = Counter()
-    for (_, _, count), guess in zip(pieces, guesses):
-        if guess is not None and guess.lang != UNDETERMINED and count >= _SHORT:
-            letters[guess.lang] += count
-    return letters.most_common(1)[0][0] if letters else None
 
 
 def _letters(text: str) -> int:
