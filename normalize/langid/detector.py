@@ -54,6 +54,15 @@ class Guess:
 UNKNOWN = Guess(UNDETERMINED, 0.0)
 
 
+def count_letters(text: str) -> int:
+    """The letters of ``text`` (characters ``str.isalpha`` says are letters).
+
+    >>> count_letters("Ok, Москва! 2024")
+    8
+    """
+    return sum(map(str.isalpha, text))
+
+
 def main_language(guesses: Iterable[tuple[Guess | None, int]], *, at_least: int = 0) -> str | None:
     """The language holding most letters among ``(guess, letters)`` pairs, counting only those
     of at least ``at_least`` letters and a language; None when there is none. Ties go to the
@@ -114,6 +123,24 @@ class Detector:
             return self._remembered(text, prior)
         return self.answer(text, prior)
 
+    def identify_many(self, texts: Iterable[str], *, prior: str | None = None) -> list[Guess]:
+        """:meth:`identify` of each of ``texts`` (a document's segments), identical texts
+        identified once: the same guesses as one at a time.
+
+        >>> detector = Detector()
+        >>> texts = ["Read more", "Lire la suite", "Read more"]
+        >>> detector.identify_many(texts) == [detector.identify(t) for t in texts]
+        True
+        """
+        found: dict[str, Guess] = {}
+        guesses = []
+        for text in texts:
+            guess = found.get(text)
+            if guess is None:
+                guess = found[text] = self.identify(text, prior=prior)
+            guesses.append(guess)
+        return guesses
+
     def answer(self, text: str, prior: str | None = None) -> Guess:
         """:meth:`identify` without the cache."""
         config = self.config
@@ -137,7 +164,7 @@ class Detector:
             return UNKNOWN  # two Latin letters say nothing without context
         if prior in candidates:
             text = _without_names(text)
-            letters = sum(c.isalpha() for c in text)
+            letters = count_letters(text)
             if letters < config.names_only_letters:
                 # "TEL AVIV (Sputnik)": names say nothing of the language
                 return Guess(prior, config.names_only_confidence)

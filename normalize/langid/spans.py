@@ -22,7 +22,7 @@ from ..document import UNDETERMINED, Span
 from ..unicode.scripts import script_of
 from ..unicode.words import SENTENCE_CLOSERS, SENTENCE_END
 from .config import LanguageConfig
-from .detector import Detector, Guess, detector_for, main_language
+from .detector import Detector, Guess, count_letters, detector_for, main_language
 
 # Where a piece may end: line breaks, sentence ends, quotation marks, a spaced dash.
 _CUTS = re.compile(
@@ -42,16 +42,36 @@ def detect_spans(text: str, *, prior: str | None = None, detector: Detector | No
     what :meth:`Detector.identify` raises (a model that cannot load, a model's failure):
     nothing is answered around.
     """
-    if not text:
-        return []
-    return _spans(text, prior, detector or detector_for(LanguageConfig()))
+    return spans_of_many([text], prior=prior, detector=detector)[0]
 
 
-def _spans(text: str, prior: str | None, detector: Detector) -> list[Span]:
+def spans_of_many(texts: list[str], *, prior: str | None = None,
+                  detector: Detector | None = None) -> list[list[Span]]:
+    """:func:`detect_spans` of each of ``texts`` (a document's blocks), their pieces
+    identified as one batch (:meth:`Detector.identify_many`): the same spans, one text at a
+    time or together.
+
+    >>> texts = ["Read more", "Die Regierung hat neue Gesetze beschlossen. Read more"]
+    >>> [[s.lang for s in spans] for spans in spans_of_many(texts, prior="de")]
+    [['en'], ['de', 'en']]
+    >>> spans_of_many(texts, prior="de") == [detect_spans(t, prior="de") for t in texts]
+    True
+    """
+    detector = detector or detector_for(LanguageConfig())
+    cut = [[(start, end, count_letters(text[start:end])) for start, end in _pieces(text)] if text else []
+           for text in texts]
+    guesses = iter(detector.identify_many(
+        [text[start:end] for text, pieces in zip(texts, cut) for start, end, letters in pieces if letters],
+        prior=prior))
+    return [_spans(text, pieces, [next(guesses) if letters else None for _, _, letters in pieces],
+                   prior, detector)
+            for text, pieces in zip(texts, cut)]
+
+
+def _spans(text: str, pieces: list[tuple[int, int, int]], guesses: list[Guess | None],
+           prior: str | None, detector: Detector) -> list[Span]:
+    """The spans of ``text`` from its pieces (start, end, letters) and their guesses."""
     thin = detector.config.thin_piece_letters
-    pieces = [(start, end, _letters(text[start:end])) for start, end in _pieces(text)]
-    guesses = [detector.identify(text[start:end], prior=prior) if letters else None
-               for start, end, letters in pieces]
     context = prior or main_language(
         ((guess, letters) for (_, _, letters), guess in zip(pieces, guesses)), at_least=thin)
     spans: list[Span] = []
@@ -81,10 +101,6 @@ def _append(spans: list[Span], start: int, end: int, guess: Guess | None) -> Non
         spans.append(Span(start, end, guess.lang, guess.confidence))
 
 
-def _letters(text: str) -> int:
-    return sum(c.isalpha() for c in text)
-
-
 def _pieces(text: str) -> list[tuple[int, int]]:
     """(start, end) pieces partitioning ``text``, each starting at a letter (or at 0): cut at
     :data:`_CUTS` and where the script of letters changes."""
@@ -98,6 +114,9 @@ def _pieces(text: str) -> list[tuple[int, int]]:
 
 def _script_changes(text: str) -> list[int]:
     """Starts of the words whose script differs from the letters before them."""
+    scripts = {script_of(char) for char in set(text)} - {None, "Other"}
+    if len(scripts) < 2 or scripts <= _SCRIPT_NEUTRAL:
+        return []  # one script (or kana and kanji): no change to look for, letter by letter
     changes = []
     current = None
     word_start = 0

@@ -20,9 +20,9 @@ from __future__ import annotations
 from ..document import UNDETERMINED, Document, Segment, Span
 from ..stage import Stage
 from .config import LanguageConfig
-from .detector import Detector, Guess, detector_for, main_language
+from .detector import Detector, Guess, count_letters, detector_for, main_language
 from .models import ModelLoadError
-from .spans import detect_spans
+from .spans import detect_spans, spans_of_many
 
 #: The stats key counting blocks whose language ID failed.
 FAILED = "language ID failed"
@@ -48,16 +48,18 @@ class LanguageStage(Stage):
         failed: set[int] = set()  # blocks whose language ID failed: one undetermined segment each
         doc.lang = self._main_language(doc, detector, failed)
         prior = doc.lang if doc.lang != UNDETERMINED else None
+        texts = [block.text for block in doc.blocks]
+        try:  # the blocks as one batch; a failure, block by block to find the failing ones
+            every_span = spans_of_many(texts, prior=prior, detector=detector) if not failed else None
+        except ModelLoadError:
+            raise
+        except Exception:  # noqa: BLE001 - the failing block is counted and noted just below
+            every_span = None
+        if every_span is None:
+            every_span = [self._guarded(doc, index, failed, lambda text=text: detect_spans(
+                text, prior=prior, detector=detector)) for index, text in enumerate(texts)]
         segments: list[Segment] = []
-        for index, block in enumerate(doc.blocks):
-            spans = None
-            if index not in failed:
-                try:
-                    spans = detect_spans(block.text, prior=prior, detector=detector)
-                except ModelLoadError:
-                    raise
-                except Exception as exc:  # noqa: BLE001 - counted and noted just below, never silent
-                    self._failed(doc, index, exc, failed)
+        for index, (block, spans) in enumerate(zip(doc.blocks, every_span)):
             if spans is None:
                 spans = [Span(0, len(block.text), UNDETERMINED, 0.0)] if block.text else []
             for span in spans:
@@ -80,20 +82,28 @@ class LanguageStage(Stage):
         body)."""
         chosen = [(i, b) for i, b in enumerate(doc.blocks) if b.role == "body"] or \
             [(i, b) for i, b in enumerate(doc.blocks) if b.role == "title"]
-        guesses: list[tuple[Guess | None, int]] = []
-        for index, block in chosen:
-            try:
-                guess = detector.identify(block.text)
-            except ModelLoadError:
-                raise
-            except Exception as exc:  # noqa: BLE001 - counted and noted just below, never silent
-                self._failed(doc, index, exc, failed)
-                guess = None
-            guesses.append((guess, sum(c.isalpha() for c in block.text)))
-        return main_language(guesses) or UNDETERMINED
+        try:
+            guesses: list[Guess | None] = detector.identify_many(block.text for _, block in chosen)
+        except ModelLoadError:
+            raise
+        except Exception:  # noqa: BLE001 - the failing block is counted and noted just below
+            guesses = [self._guarded(doc, index, failed, lambda text=block.text: detector.identify(text))
+                       for index, block in chosen]
+        return main_language(
+            (guess, count_letters(block.text)) for guess, (_, block) in zip(guesses, chosen)
+        ) or UNDETERMINED
 
-    def _failed(self, doc: Document, index: int, exc: Exception, failed: set[int]) -> None:
-        """Count and note a block whose language ID raised (once a block)."""
-        failed.add(index)
-        self.stats.count(FAILED)
-        doc.add_warning(self.name, f"language ID failed on block {index}: {type(exc).__name__}: {exc}")
+    def _guarded(self, doc: Document, index: int, failed: set[int], call):
+        """``call()`` for block ``index``, or None when it raises (but a model that cannot load):
+        counted and noted on the document, once a block."""
+        if index in failed:
+            return None
+        try:
+            return call()
+        except ModelLoadError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - counted and noted here, never silent
+            failed.add(index)
+            self.stats.count(FAILED)
+            doc.add_warning(self.name, f"language ID failed on block {index}: {type(exc).__name__}: {exc}")
+            return None
