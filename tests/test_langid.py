@@ -233,3 +233,35 @@ def test_a_failure_reaches_the_caller_of_the_api(tmp_path):
            "NORMALIZE_CACHE_DIR": str(tmp_path / "cache")}
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, env=env, text=True)
     assert result.returncode == 1 and "Error" in result.stderr.splitlines()[-1]
+
+
+_TEXTS = [  # written for these tests: chrome that repeats, prose, look-alikes, a long paragraph
+    "Read more", "Lire la suite", "Read more", "Sve vijesti", "jedoch", "whare", "Ok",
+    "Kerajaan negeri bersetuju kerana wang itu cukup untuk semua.",
+    "Eg veit ikkje kva ho meiner med det.", "Заголовок открываемого материала",
+    " ".join(["The council voted on Tuesday to close the old bridge over the river."] * 5),
+    " ".join(["The council voted on Tuesday to close the old bridge over the river."] * 5),
+]
+
+
+@pytest.mark.parametrize("prior", [None, "en", "hr"])
+def test_a_batch_gives_the_guesses_of_one_at_a_time_and_of_no_cache(prior):
+    batch = detector.Detector().identify_many(_TEXTS, prior=prior)
+    assert len(_TEXTS[-1]) > detector.LanguageConfig().remembered_length  # one text not cached
+    one_by_one = detector.Detector()
+    assert batch == [one_by_one.identify(t, prior=prior) for t in _TEXTS]
+    assert batch == [one_by_one.answer(t, prior) for t in _TEXTS]  # the cache bypassed
+    assert batch == [identify(t, prior=prior) for t in _TEXTS]  # the default detector
+
+
+def test_remembered_word_frequencies_and_lingua_detectors_are_the_fresh_ones():
+    for word, lang in [("jedoch", "de"), ("the", "en"), ("кућа", "sr"), ("gjekk", "en")]:
+        assert models.LEXICON.zipf(word, lang) == models.Lexicon.zipf.__wrapped__(models.LEXICON, word, lang)
+    # lingua's confidences differ in the last bits from one call to the next (on one detector
+    # too: its sums run in hash order), so a kept detector is compared to a fresh one to 1e-12
+    candidates = frozenset({"bs", "hr", "sl", "sr"})
+    kept = models.LINGUA._raw("Sve vijesti danas", candidates)
+    fresh = models.Lingua._detector.__wrapped__(candidates, True)
+    assert kept == pytest.approx({c.language.iso_code_639_1.name.lower(): c.value
+                                  for c in fresh.compute_language_confidence_values("Sve vijesti danas")},
+                                 rel=1e-12, abs=1e-15)

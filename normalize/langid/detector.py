@@ -36,7 +36,7 @@ from functools import lru_cache
 
 from ..document import UNDETERMINED
 from ..unicode.scripts import CANDIDATES, dominant_script, script_counts
-from . import models as _models
+from .models import FASTTEXT, LANGDETECT, LEXICON, LINGUA, LINGUA_HIGH, PY3LANGID
 from .config import LanguageConfig
 from .lookalikes import fits_alphabet, group_of, markers
 
@@ -109,9 +109,9 @@ class Detector:
 
     def __init__(self, config: LanguageConfig | None = None) -> None:
         self.config = config or LanguageConfig()
-        self._weights = {_models.PY3LANGID: self.config.py3langid_weight,
-                         _models.LINGUA: self.config.lingua_weight,
-                         _models.FASTTEXT: self.config.fasttext_weight}
+        self._weights = {PY3LANGID: self.config.py3langid_weight,
+                         LINGUA: self.config.lingua_weight,
+                         FASTTEXT: self.config.fasttext_weight}
         self._remembered = lru_cache(maxsize=self.config.remembered)(self.answer)
 
     def identify(self, text: str, *, prior: str | None = None) -> Guess:
@@ -172,23 +172,23 @@ class Detector:
 
     def _weigh(self, text: str, candidates: frozenset[str], letters: int, prior: str | None) -> Guess:
         config = self.config
-        fasttext = _models.FASTTEXT.probabilities(text, candidates)
+        fasttext = FASTTEXT.probabilities(text, candidates)
         best = max(sorted(fasttext), key=fasttext.get, default=None)
         words = _LETTER_RUNS.findall(text)
         # the lexicon weighs in where it can compare: with a list for one candidate only (Hindi,
         # not Marathi) it would only lean to that one
-        compares = len(candidates & _models.LEXICON.known) > 1
+        compares = len(candidates & LEXICON.known) > 1
         lexicon = self._lexicon_scores(words, candidates) if len(words) <= config.few_words and compares else {}
         if (best and fasttext[best] >= config.fasttext_sure and not lexicon
                 and self._no_rival(text, best, letters, prior)):
             return Guess(best, round(fasttext[best], 4))
-        py3 = _models.PY3LANGID.probabilities(text, candidates)
-        evidence = [(_models.FASTTEXT, fasttext), (_models.PY3LANGID, py3)]
+        py3 = PY3LANGID.probabilities(text, candidates)
+        evidence = [(FASTTEXT, fasttext), (PY3LANGID, py3)]
         if self._py3_settles(py3, fasttext, letters):
             candidates = self._contenders(candidates, py3, fasttext, prior=prior)
         else:
             candidates = self._shortlist(text, candidates, py3, fasttext, lexicon)
-            evidence.append((_models.LINGUA, _models.LINGUA.probabilities(text, candidates)))
+            evidence.append((LINGUA, LINGUA.probabilities(text, candidates)))
         scores = {lang: 0.0 for lang in candidates}
         for model, probabilities in evidence:
             self._add(scores, probabilities, self._weights[model])
@@ -207,7 +207,7 @@ class Detector:
         Tsonga beside Sotho…)."""
         config = self.config
         best = max(sorted(py3), key=py3.get, default=None)
-        if best is None or not group_of(best) <= _models.PY3LANGID.known:
+        if best is None or not group_of(best) <= PY3LANGID.known:
             return False
         if letters >= config.long_text_letters and py3[best] >= config.py3langid_sure:
             return True
@@ -236,7 +236,7 @@ class Detector:
         """The candidates worth a closer look: the best few of each ranking, their look-alikes,
         and the languages the ranking models do not know whose alphabet fits the text (Maori;
         Tswana and Tsonga come with Sotho and the other look-alikes)."""
-        chosen = {lang for lang in candidates - _models.PY3LANGID.known
+        chosen = {lang for lang in candidates - PY3LANGID.known
                   if fits_alphabet(text, lang, self.config.alphabet_share)}
         for probabilities in rankings:
             chosen.update(sorted(probabilities, key=lambda lang: -probabilities[lang])[:self.config.shortlist])
@@ -282,9 +282,9 @@ class Detector:
         """
         config = self.config
         folded = [w.casefold() for w in words]
-        return {lang: config.lexicon_weight * sum(_models.LEXICON.zipf(w, lang) - config.zipf_expected
+        return {lang: config.lexicon_weight * sum(LEXICON.zipf(w, lang) - config.zipf_expected
                                                   for w in folded)
-                for lang in sorted(candidates & _models.LEXICON.known)}
+                for lang in sorted(candidates & LEXICON.known)}
 
     def _settle_lookalikes(self, text: str, scores: dict[str, float], letters: int) -> None:
         config = self.config
@@ -297,8 +297,8 @@ class Detector:
         top, runner_up = sorted(scores, key=lambda lang: (-scores[lang], lang))[:2]
         # long text: the models suffice
         close = scores[top] - scores[runner_up] < config.close_log_odds and letters < config.long_text_letters
-        if close and {top, runner_up} <= group & _models.LANGDETECT.known:
-            votes = _models.LANGDETECT.probabilities(text, frozenset(group))
+        if close and {top, runner_up} <= group & LANGDETECT.known:
+            votes = LANGDETECT.probabilities(text, frozenset(group))
             self._add(scores, votes, config.langdetect_weight, only=group)
 
     def _reweigh_within_group(self, text: str, scores: dict[str, float], words: int) -> None:
@@ -311,7 +311,7 @@ class Detector:
             members = frozenset(lang for lang in group & scores.keys()
                                 if scores[top] - scores[lang] < config.plausible_log_odds)
             if top in members and len(members) > 1 and (not short_text_only or words <= config.few_words):
-                probabilities = _models.LINGUA_HIGH.probabilities(text, members)
+                probabilities = LINGUA_HIGH.probabilities(text, members)
                 if not probabilities:
                     return
                 best = max(scores[lang] for lang in members)

@@ -116,7 +116,12 @@ def _script_changes(text: str) -> list[int]:
     """Starts of the words whose script differs from the letters before them."""
     scripts = {script_of(char) for char in set(text)} - {None, "Other"}
     if len(scripts) < 2 or scripts <= _SCRIPT_NEUTRAL:
-        return []  # one script (or kana and kanji): no change to look for, letter by letter
+        return []  # one script (or kana and kanji): no change to look for
+    return _script_changes_by_letter(text)
+
+
+def _script_changes_by_letter(text: str) -> list[int]:
+    """:func:`_script_changes`, letter by letter."""
     changes = []
     current = None
     word_start = 0
