@@ -29,13 +29,13 @@ _FASTTEXT_TOP = 20  # labels asked of fastText; the rest have negligible probabi
 # Candidate sets whose known languages a model remembers before starting afresh (a set is a
 # few hundred bytes).
 _KNOWN_SETS = 4096
-# lingua detectors kept, one per candidate set: each is ~1 KB (5,000 of them took 4.3 MB) and
+# lingua detectors kept, one per candidate set: each is ~1 KB (5,000 of them took 4.3 MB), and
 # a new one costs ~0.1 ms on its first text; the shortlists of the 90 dev article pages make
-# over a thousand distinct sets, so 1,024 kept were rebuilt again and again.
-_LINGUA_DETECTORS = 16_384
-# (word, language) frequencies remembered: the 90 dev article pages look up ~120,000, a few
-# bytes each.
-_ZIPF_REMEMBERED = 1 << 17
+# ~1,550 distinct sets, more than the 1,024 once kept: 4,096 keep a site's sets for ~4 MB.
+_LINGUA_DETECTORS = 4096
+# (word, language) frequencies remembered, ~230 bytes each (at most ~7.5 MB): one to three words
+# are looked up in some 40 lists; on the 90 dev article pages 58% of the lookups repeat.
+_ZIPF_REMEMBERED = 1 << 15
 
 
 class ModelLoadError(RuntimeError):
