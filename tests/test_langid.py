@@ -220,7 +220,8 @@ def test_a_failing_model_is_counted_and_noted_on_the_document(tmp_path):
     record = found["record"]
     assert found["failed"] == 1 and found["errors"] == 0 and record["errors"] == []
     [warning] = record["warnings"]
-    assert warning["stage"] == "language" and warning["message"].startswith("language ID failed on block 1")
+    assert warning["stage"] == "language" and warning["message"].startswith("language ID failed on block 1: ")
+    assert "small_de.msgpack.gz cannot be read" in warning["message"] and "wordfreq" in warning["message"]
     assert [(s["lang"], s["text"]) for s in record["segments"]] == [
         ("de", "Die Regierung hat am Mittwoch neue Gesetze beschlossen."), ("und", "jedoch")]
     assert record["lang"] == "de"

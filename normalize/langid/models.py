@@ -385,9 +385,14 @@ class Lexicon:
             pass
         from wordfreq import read_cBpack
 
+        try:
+            buckets = read_cBpack(path)
+        except Exception as exc:  # noqa: BLE001 - raised again, naming the list
+            raise RuntimeError(f"the word list {path} cannot be read: {type(exc).__name__}: {exc}; "
+                               "reinstall it: pip install --force-reinstall wordfreq") from exc
         # bucket i holds the words of frequency 10 ** (-i / 100): Zipf 9 - i / 100
         trie = marisa_trie.RecordTrie(
-            "B", [(word, (90 - i // 10,)) for i, bucket in enumerate(read_cBpack(path)) for word in bucket])
+            "B", [(word, (90 - i // 10,)) for i, bucket in enumerate(buckets) for word in bucket])
         partial = saved.with_name(f"{saved.name}.{os.getpid()}.partial")
         try:
             saved.parent.mkdir(parents=True, exist_ok=True)
