@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .langid.config import LanguageConfig
 from .read.reader import ReadConfig
 
 
@@ -12,6 +13,7 @@ class Config:
     """Options for a whole run. Stages read the fields they care about."""
 
     read: ReadConfig = field(default_factory=ReadConfig)
+    language: LanguageConfig = field(default_factory=LanguageConfig)
     #: Translate foreign segments into this language (None: no translation stage).
     translate_to: str | None = None
     #: Where translation models live (None: $NORMALIZE_MODELS_DIR, else the user data dir).

@@ -23,7 +23,7 @@ def build_pipeline(config: Config | None = None) -> Pipeline:
     """The standard pipeline for ``config`` (the defaults when None)."""
     config = config or Config()
     stages: list[Stage] = [DecodeStage(), RepairStage(), StructureStage(), BoilerplateStage(),
-                           LanguageStage()]
+                           LanguageStage(config.language)]
     if config.translate_to:
         stages.append(TranslateStage.from_config(config))
     return Pipeline(stages)

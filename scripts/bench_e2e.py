@@ -27,11 +27,18 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench_extract import load, page_scores, summary  # noqa: E402
+from extract_data import load_articles, page_scores, summary  # noqa: E402
 
 import normalize  # noqa: E402
 
 _WARM_UP = 5  # pages each system sees before timing: loads every lazy model
+
+
+def load(data: Path) -> tuple[list[tuple[str, str, str]], list[tuple[str, str, str]]]:
+    """(id, page, gold body) of the article benchmark's dev pages: HTML (as text), text dumps."""
+    pages = load_articles(data)
+    html_pages = [(p.id, p.html.decode("utf-8", "replace"), p.gold) for p in pages]
+    return html_pages, [(p.id, p.dump, p.gold) for p in pages if p.dump is not None]
 
 
 def glue_html(html: str) -> str:

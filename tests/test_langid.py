@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -79,14 +81,15 @@ def test_high_accuracy_models_are_asked_about_their_groups_only(monkeypatch):
     """They would take over 1 GB for every language: English, German or Russian text never asks
     for them, and Maori only about the group it belongs to."""
     asked = []
-    detector._remembered.cache_clear()  # answers remembered from earlier tests ask nothing
+    fresh = detector.Detector()  # no answer remembered from earlier tests: each asks the models
+    real = models.LINGUA_HIGH._raw  # a spy: what is asked is recorded, and answered
     monkeypatch.setattr(models.LINGUA_HIGH, "_raw",
-                        lambda text, candidates: asked.append(candidates) or {})
+                        lambda text, candidates: asked.append(candidates) or real(text, candidates))
     for text in ("the weather forecast", "jedoch", "сегодня", "A sentence in English, long enough."):
-        detect_language(text)
+        fresh.identify(text)
     assert asked == []
-    detect_language("whare")
-    groups = [group for group, _ in detector._HIGH_ACCURACY_GROUPS]
+    fresh.identify("whare")
+    groups = [group for group, _ in detector.Detector.HIGH_ACCURACY_GROUPS]
     assert asked and all(any(languages <= group for group in groups) for languages in asked)
 
 
@@ -95,11 +98,11 @@ def test_remembered_answers_are_the_answers():
     one a fresh identification gives."""
     texts = [("Read more", "en"), ("Читать далее", "en"), ("Sve vijesti", "bs"), ("Sve vijesti", "hr"),
              ("Newsletter abonnieren", None), ("Ok", "en"), ("ok", None)]
-    detector._remembered.cache_clear()
-    first = [identify(text, prior=prior) for text, prior in texts]
-    again = [identify(text, prior=prior) for text, prior in texts]
-    assert first == again == [detector._answer(text, prior) for text, prior in texts]
-    assert detector._remembered.cache_info().hits == len(texts)
+    fresh = detector.Detector()
+    first = [fresh.identify(text, prior=prior) for text, prior in texts]
+    again = [fresh.identify(text, prior=prior) for text, prior in texts]
+    assert first == again == [fresh.answer(text, prior) for text, prior in texts]
+    assert fresh._remembered.cache_info().hits == len(texts)
     assert [g.lang for g in first] == ["en", "ru", "bs", "hr", "de", "en", "und"]
 
 
@@ -171,3 +174,96 @@ def test_a_damaged_or_unwritable_word_list_cache_costs_time_only(tmp_path, monke
     blocked.write_text("a file where the cache directory should be")
     monkeypatch.setenv("NORMALIZE_CACHE_DIR", str(blocked))
     assert models.Lexicon().zipf("jedoch", "de") > 4
+
+
+def _site_with_damaged_word_list(tmp_path: Path, name: str) -> Path:
+    """A copy of wordfreq first on the path whose word list ``name`` is cut short (the other
+    files linked to the installed ones)."""
+    import wordfreq
+
+    installed = Path(wordfreq.__file__).parent
+    copy = tmp_path / "site" / "wordfreq"
+    for path in installed.rglob("*"):
+        if path.is_file() and "__pycache__" not in path.parts:
+            target = copy / path.relative_to(installed)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if path.name == name:
+                target.write_bytes(path.read_bytes()[:100])
+            else:
+                target.symlink_to(path)
+    return tmp_path / "site"
+
+
+def test_a_failing_model_is_counted_and_noted_on_the_document(tmp_path):
+    """A damaged word list (German) fails where one to three Latin words are identified: the
+    block is undetermined, the stage counts the failure and the document's record names it; the
+    other blocks keep their languages."""
+    site = _site_with_damaged_word_list(tmp_path, "small_de.msgpack.gz")
+    code = """if True:
+        import json
+        from normalize.document import Block, Document
+        from normalize.langid.stage import FAILED, LanguageStage
+        from normalize.write.formats import to_record
+        doc = Document(id="d", blocks=[Block("Die Regierung hat am Mittwoch neue Gesetze beschlossen."),
+                                       Block("jedoch")])
+        doc.set_body()
+        stage = LanguageStage()
+        record = to_record(stage.safe_apply(doc))
+        print(json.dumps({"record": record, "failed": stage.stats.counts.get(FAILED),
+                          "errors": stage.stats.errors}))
+    """
+    env = {**os.environ, "PYTHONPATH": f"{site}{os.pathsep}{ROOT}",
+           "NORMALIZE_CACHE_DIR": str(tmp_path / "cache")}
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, env=env, text=True)
+    assert result.returncode == 0, result.stderr
+    found = json.loads(result.stdout)
+    record = found["record"]
+    assert found["failed"] == 1 and found["errors"] == 0 and record["errors"] == []
+    [warning] = record["warnings"]
+    assert warning["stage"] == "language" and warning["message"].startswith("language ID failed on block 1: ")
+    assert "small_de.msgpack.gz cannot be read" in warning["message"] and "wordfreq" in warning["message"]
+    assert [(s["lang"], s["text"]) for s in record["segments"]] == [
+        ("de", "Die Regierung hat am Mittwoch neue Gesetze beschlossen."), ("und", "jedoch")]
+    assert record["lang"] == "de"
+
+
+def test_a_failure_reaches_the_caller_of_the_api(tmp_path):
+    """The module's functions answer nothing around a failing model: the exception is raised."""
+    site = _site_with_damaged_word_list(tmp_path, "small_de.msgpack.gz")
+    code = "from normalize.langid import detect_language; detect_language('jedoch')"
+    env = {**os.environ, "PYTHONPATH": f"{site}{os.pathsep}{ROOT}",
+           "NORMALIZE_CACHE_DIR": str(tmp_path / "cache")}
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, env=env, text=True)
+    assert result.returncode == 1 and "Error" in result.stderr.splitlines()[-1]
+
+
+_TEXTS = [  # written for these tests: chrome that repeats, prose, look-alikes, a long paragraph
+    "Read more", "Lire la suite", "Read more", "Sve vijesti", "jedoch", "whare", "Ok",
+    "Kerajaan negeri bersetuju kerana wang itu cukup untuk semua.",
+    "Eg veit ikkje kva ho meiner med det.", "Заголовок открываемого материала",
+    " ".join(["The council voted on Tuesday to close the old bridge over the river."] * 5),
+    " ".join(["The council voted on Tuesday to close the old bridge over the river."] * 5),
+]
+
+
+@pytest.mark.parametrize("prior", [None, "en", "hr"])
+def test_a_batch_gives_the_guesses_of_one_at_a_time_and_of_no_cache(prior):
+    batch = detector.Detector().identify_many(_TEXTS, prior=prior)
+    assert len(_TEXTS[-1]) > detector.LanguageConfig().remembered_length  # one text not cached
+    one_by_one = detector.Detector()
+    assert batch == [one_by_one.identify(t, prior=prior) for t in _TEXTS]
+    assert batch == [one_by_one.answer(t, prior) for t in _TEXTS]  # the cache bypassed
+    assert batch == [identify(t, prior=prior) for t in _TEXTS]  # the default detector
+
+
+def test_remembered_word_frequencies_and_lingua_detectors_are_the_fresh_ones():
+    for word, lang in [("jedoch", "de"), ("the", "en"), ("кућа", "sr"), ("gjekk", "en")]:
+        assert models.LEXICON.zipf(word, lang) == models.Lexicon.zipf.__wrapped__(models.LEXICON, word, lang)
+    # lingua's confidences differ in the last bits from one call to the next (on one detector
+    # too: its sums run in hash order), so a kept detector is compared to a fresh one to 1e-12
+    candidates = frozenset({"bs", "hr", "sl", "sr"})
+    kept = models.LINGUA._raw("Sve vijesti danas", candidates)
+    fresh = models.Lingua._detector.__wrapped__(candidates, True)
+    assert kept == pytest.approx({c.language.iso_code_639_1.name.lower(): c.value
+                                  for c in fresh.compute_language_confidence_values("Sve vijesti danas")},
+                                 rel=1e-12, abs=1e-15)

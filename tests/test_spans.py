@@ -5,7 +5,11 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from normalize.langid import detect_spans
+from normalize.document import Block, Document
+from normalize.langid import detect_spans, spans
+from normalize.langid.detector import Detector
+from normalize.langid.spans import spans_of_many
+from normalize.langid.stage import LanguageStage
 
 
 def labelled(text: str, prior: str | None = None) -> list[tuple[str, str]]:
@@ -77,3 +81,40 @@ def test_spans_partition_any_string(text):
     if text:
         assert spans[0].start == 0 and spans[-1].end == len(text)
         assert all(0.0 <= s.confidence <= 1.0 for s in spans)
+
+
+# Pieces of pages written for these tests: chrome that repeats, prose, other scripts, names.
+_BLOCKS = [
+    "Home", "Read more", "Share on Facebook", "Home", "Newsletter abonnieren", "Read more",
+    "The council voted on Tuesday to close the old bridge. Repairs would cost more than a new one.",
+    "Der Stadtrat hat am Dienstag beschlossen, die alte Brücke zu schließen. „Das ist teuer“, sagte er.",
+    "Он сказал, что это «a piece of cake» и ушёл домой.",
+    "Ministerstvo zahraničních věcí - Міністерство закордонних справ",
+    "東京は日本の首都です。Tokyo is the capital.",
+    "Yesterday Angela Merkel met Emmanuel Macron in Paris.", "© 2024 — 12:45", "", "ok",
+    "The council voted on Tuesday to close the old bridge. Repairs would cost more than a new one.",
+]
+
+
+def test_blocks_as_one_batch_give_the_spans_of_one_at_a_time():
+    for prior in (None, "en", "de"):
+        assert spans_of_many(_BLOCKS, prior=prior) == [detect_spans(t, prior=prior) for t in _BLOCKS]
+    fresh = Detector()  # nothing remembered: every piece identified afresh, one at a time
+    assert spans_of_many(_BLOCKS, prior="en") == [detect_spans(t, prior="en", detector=fresh) for t in _BLOCKS]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab Жж漢かカ한-1.\n"), max_size=30))
+def test_one_script_shortcut_finds_the_changes_the_letter_scan_finds(text):
+    assert spans._script_changes(text) == spans._script_changes_by_letter(text)
+
+
+def test_the_language_stage_batch_gives_the_segments_of_block_by_block():
+    doc = Document(id="d", blocks=[Block(t, role="boilerplate" if len(t) < 30 else "body") for t in _BLOCKS])
+    doc.set_body()
+    LanguageStage().apply(doc)
+    prior = doc.lang
+    assert prior == "en"
+    expected = [(i, s.lang, s.confidence, b.text[s.start:s.end]) for i, b in enumerate(doc.blocks)
+                for s in detect_spans(b.text, prior=prior, detector=Detector())]
+    assert [(s.block, s.lang, s.confidence, s.text) for s in doc.segments] == expected

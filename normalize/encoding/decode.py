@@ -23,7 +23,8 @@ import re
 from dataclasses import dataclass
 
 from ..unicode.charsets import LEGACY, LEGACY_CJK, codec
-from ..unicode.plausibility import fluency, in_alphabet_without_statistics, main_script, non_ascii_letters, plausibility
+from ..unicode.plausibility import fluency, in_alphabet_without_statistics, non_ascii_letters, plausibility
+from ..unicode.scripts import main_script
 
 # Bytes judged when detecting a legacy encoding.
 _SAMPLE = 8 * 1024

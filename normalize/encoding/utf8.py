@@ -27,10 +27,10 @@ from ..unicode.plausibility import (
     is_common_letter,
     is_garble,
     is_rare_letter,
-    main_script,
     non_ascii_letters,
     oddity,
 )
+from ..unicode.scripts import main_script
 
 # Passes over the text: twice-encoded text needs two.
 MAX_PASSES = 3

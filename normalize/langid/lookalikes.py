@@ -18,6 +18,8 @@ from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 
+from .config import LanguageConfig
+
 #: Groups of languages that n-gram models confuse with each other.
 GROUPS = [
     {"ms", "id"}, {"bs", "hr", "sl", "sr"}, {"nb", "nn", "da", "sv"}, {"ca", "es", "pt"},
@@ -38,7 +40,7 @@ _BOSNIAN_SERBIAN = (  # where Croatian (and Slovenian) have their own word: tije
 _BOKMAL_DANISH = "ikke jeg bare hvordan hvorfor hvis flere siden mens derfor hun kun meget "
 _DANISH_SWEDISH = "mig dig sig efter nu "  # Bokmål writes meg deg seg etter nå
 _CATALAN_SPANISH = "del en al"  # Portuguese: do em ao
-_WORDS = {
+_MARKER_WORDS = {
     "ms": "kerana bahawa iaitu selepas sahaja wang kerajaan pelbagai bahagian menerusi manakala "
           "ramai semasa baharu mahupun syarikat jabatan universiti kereta polis ogos julai "
           "disember mac jun sebarang kemudahan",
@@ -89,18 +91,17 @@ _LETTERS = {
 }
 
 _GROUP_OF = {lang: group for group in reversed(GROUPS) for lang in group}  # first group wins
-_WORD_SETS = {lang: frozenset(words.split()) for lang, words in _WORDS.items()}
+_WORD_SETS = {lang: frozenset(words.split()) for lang, words in _MARKER_WORDS.items()}
 _TOKENS = re.compile(r"[^\W\d_]+(?:·[^\W\d_]+)?")
 
 
 # Alphabets of languages the fast models do not know: a text mostly in one may be in it.
 _ALPHABETS = {"mi": frozenset("aehikmnoprtuwgāēīōū")}  # Maori: ng and wh are its only digraphs
-_ALPHABET_SHARE = 0.9  # of the letters; leaves room for a foreign name or two
 
 
-def fits_alphabet(text: str, lang: str) -> bool:
-    """Whether ``text`` is spelled (almost) only with the letters of ``lang``'s alphabet;
-    False for a language whose alphabet is not listed.
+def fits_alphabet(text: str, lang: str, share: float = LanguageConfig.alphabet_share) -> bool:
+    """Whether ``text`` is spelled (almost) only with the letters of ``lang``'s alphabet (at
+    least ``share`` of its letters); False for a language whose alphabet is not listed.
 
     >>> fits_alphabet("Ko te whare tēnei o tōku whānau", "mi"), fits_alphabet("Jackson", "mi")
     (True, False)
@@ -110,7 +111,7 @@ def fits_alphabet(text: str, lang: str) -> bool:
         return False
     letters = [c for c in text.lower() if c.isalpha()]
     return bool(letters) and (
-        sum(c in alphabet for c in letters) >= _ALPHABET_SHARE * len(letters))
+        sum(c in alphabet for c in letters) >= share * len(letters))
 
 
 def group_of(lang: str) -> set[str]:

@@ -26,6 +26,16 @@ from ..unicode.scripts import LANGUAGES
 # Codes the models use that differ from ours (Norwegian is Bokmål in the test set).
 _ALIASES = {"no": "nb", "zh-cn": "zh", "zh-tw": "zh"}
 _FASTTEXT_TOP = 20  # labels asked of fastText; the rest have negligible probability
+# Candidate sets whose known languages a model remembers before starting afresh (a set is a
+# few hundred bytes).
+_KNOWN_SETS = 4096
+# lingua detectors kept, one per candidate set: each is ~1 KB (5,000 of them took 4.3 MB), and
+# a new one costs ~0.1 ms on its first text; the shortlists of the 90 dev article pages make
+# ~1,550 distinct sets, more than the 1,024 once kept: 4,096 keep a site's sets for ~4 MB.
+_LINGUA_DETECTORS = 4096
+# (word, language) frequencies remembered, ~230 bytes each (at most ~7.5 MB): one to three words
+# are looked up in some 40 lists; on the 90 dev article pages 58% of the lookups repeat.
+_ZIPF_REMEMBERED = 1 << 15
 
 
 class ModelLoadError(RuntimeError):
@@ -66,12 +76,14 @@ class loaded_once:  # noqa: N801 - used like cached_property
 def check_models() -> None:
     """Load the models whose files can fail to load (damaged or missing package files), so
     that a run stops before processing rather than changing its answers; raises
-    :class:`ModelLoadError`. Loaded here, before worker processes fork, they are shared.
+    :class:`ModelLoadError`. Loaded here, before worker processes fork, they are shared; so are
+    lingua's small models (~0.5 s and ~80 MB once, instead of in every worker).
 
     >>> check_models()
     """
     for model in (PY3LANGID, FASTTEXT, LANGDETECT):
         model.load()
+    Lingua._load_all_low_accuracy_models()
 
 
 def _renormalise(found: dict[str, float], candidates: frozenset[str]) -> dict[str, float]:
@@ -89,6 +101,7 @@ class _Model:
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
+        self._known: dict[frozenset[str], frozenset[str]] = {}
 
     def model_file(self) -> str:
         """Where the model's files are (for messages)."""
@@ -107,9 +120,20 @@ class _Model:
 
     def probabilities(self, text: str, candidates: frozenset[str]) -> dict[str, float]:
         """Probabilities over ``candidates & self.known``; empty when it knows none of them."""
-        if len(candidates & self.known) == 0:
+        known = self._known_among(candidates)
+        if not known:
             return {}
-        return _renormalise(self._raw(text, candidates), candidates & self.known)
+        return _renormalise(self._raw(text, candidates), known)
+
+    def _known_among(self, candidates: frozenset[str]) -> frozenset[str]:
+        """``candidates & self.known``, worked out once per candidate set (a few hundred sets
+        in a run: the scripts' candidates, shortlists and look-alike groups)."""
+        known = self._known.get(candidates)
+        if known is None:
+            if len(self._known) >= _KNOWN_SETS:
+                self._known.clear()
+            known = self._known[candidates] = candidates & self.known
+        return known
 
 
 class Py3Langid(_Model):
@@ -243,7 +267,7 @@ class Lingua(_Model):
             .with_preloaded_language_models().build()
 
     @staticmethod
-    @lru_cache(maxsize=1024)
+    @lru_cache(maxsize=_LINGUA_DETECTORS)
     def _detector(languages: frozenset[str], low_accuracy: bool):
         from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
 
@@ -363,9 +387,14 @@ class Lexicon:
             pass
         from wordfreq import read_cBpack
 
+        try:
+            buckets = read_cBpack(path)
+        except Exception as exc:  # noqa: BLE001 - raised again, naming the list
+            raise RuntimeError(f"the word list {path} cannot be read: {type(exc).__name__}: {exc}; "
+                               "reinstall it: pip install --force-reinstall wordfreq") from exc
         # bucket i holds the words of frequency 10 ** (-i / 100): Zipf 9 - i / 100
         trie = marisa_trie.RecordTrie(
-            "B", [(word, (90 - i // 10,)) for i, bucket in enumerate(read_cBpack(path)) for word in bucket])
+            "B", [(word, (90 - i // 10,)) for i, bucket in enumerate(buckets) for word in bucket])
         partial = saved.with_name(f"{saved.name}.{os.getpid()}.partial")
         try:
             saved.parent.mkdir(parents=True, exist_ok=True)
@@ -376,9 +405,11 @@ class Lexicon:
                 partial.unlink(missing_ok=True)
         return trie
 
+    @lru_cache(maxsize=_ZIPF_REMEMBERED)  # noqa: B019 - one instance a process
     def zipf(self, word: str, lang: str) -> float:
         """The Zipf frequency of ``word`` (lowercase) in ``lang``: log10 of its uses per
-        billion words; 3 is once per million, 0 not in the list (or no list)."""
+        billion words; 3 is once per million, 0 not in the list (or no list). Remembered: one
+        to three words are looked up in each of some 40 lists, and chrome words repeat."""
         path = self._paths.get(lang)
         if path is None:
             return 0.0

@@ -17,49 +17,67 @@ at a letter: glue (spaces, quotes, dashes) belongs to the span before.
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from ..document import UNDETERMINED, Span
-from .detector import Guess, identify
-from .models import ModelLoadError
 from ..unicode.scripts import script_of
+from ..unicode.words import SENTENCE_CLOSERS, SENTENCE_END
+from .config import LanguageConfig
+from .detector import Detector, Guess, count_letters, detector_for, main_language
 
 # Where a piece may end: line breaks, sentence ends, quotation marks, a spaced dash.
 _CUTS = re.compile(
     r"\n+"
-    r"|(?<=[.!?…。！？])[\"'”»)]*\s+"
+    rf"|(?<=[{re.escape(SENTENCE_END)}])[{re.escape(SENTENCE_CLOSERS)}]*\s+"
     r"|[«»“”„\"]+\s*"
     r"|\s+[-–—]+\s+"
 )
-_SHORT = 12  # letters; shorter pieces are too thin to stand against the main language
 _SCRIPT_NEUTRAL = frozenset({"Han", "Kana"})  # Japanese mixes them within a word
 
 
-def detect_spans(text: str, *, prior: str | None = None) -> list[Span]:
+def detect_spans(text: str, *, prior: str | None = None, detector: Detector | None = None) -> list[Span]:
     """Language spans partitioning ``text`` (offsets into it), each with a confidence.
 
     ``prior`` is the document's main language; without it the text's own main language (by
-    letters) is the context for short pieces. Never raises.
+    letters) is the context for short pieces. ``detector``: the default one when None. Raises
+    what :meth:`Detector.identify` raises (a model that cannot load, a model's failure):
+    nothing is answered around.
     """
-    if not text:
-        return []
-    try:
-        return _spans(text, prior)
-    except ModelLoadError:  # a model that cannot load is said so, never answered around
-        raise
-    except Exception:  # noqa: BLE001 - a detector must answer for any string
-        return [Span(0, len(text), UNDETERMINED, 0.0)]
+    return spans_of_many([text], prior=prior, detector=detector)[0]
 
 
-def _spans(text: str, prior: str | None) -> list[Span]:
-    pieces = [(start, end, _letters(text[start:end])) for start, end in _pieces(text)]
-    guesses = [identify(text[start:end], prior=prior) if letters else None
-               for start, end, letters in pieces]
-    context = prior or _main_language(pieces, guesses)
+def spans_of_many(texts: list[str], *, prior: str | None = None,
+                  detector: Detector | None = None) -> list[list[Span]]:
+    """:func:`detect_spans` of each of ``texts`` (a document's blocks), their pieces
+    identified as one batch (:meth:`Detector.identify_many`): the same spans, one text at a
+    time or together.
+
+    >>> texts = ["Read more", "Die Regierung hat neue Gesetze beschlossen. Read more"]
+    >>> [[s.lang for s in spans] for spans in spans_of_many(texts, prior="de")]
+    [['en'], ['de', 'en']]
+    >>> spans_of_many(texts, prior="de") == [detect_spans(t, prior="de") for t in texts]
+    True
+    """
+    detector = detector or detector_for(LanguageConfig())
+    cut = [[(start, end, count_letters(text[start:end])) for start, end in _pieces(text)] if text else []
+           for text in texts]
+    guesses = iter(detector.identify_many(
+        [text[start:end] for text, pieces in zip(texts, cut) for start, end, letters in pieces if letters],
+        prior=prior))
+    return [_spans(text, pieces, [next(guesses) if letters else None for _, _, letters in pieces],
+                   prior, detector)
+            for text, pieces in zip(texts, cut)]
+
+
+def _spans(text: str, pieces: list[tuple[int, int, int]], guesses: list[Guess | None],
+           prior: str | None, detector: Detector) -> list[Span]:
+    """The spans of ``text`` from its pieces (start, end, letters) and their guesses."""
+    thin = detector.config.thin_piece_letters
+    context = prior or main_language(
+        ((guess, letters) for (_, _, letters), guess in zip(pieces, guesses)), at_least=thin)
     spans: list[Span] = []
     for (start, end, letters), guess in zip(pieces, guesses):
-        if guess is not None and letters < _SHORT and context and not prior:
-            guess = identify(text[start:end], prior=context)
+        if guess is not None and letters < thin and context and not prior:
+            guess = detector.identify(text[start:end], prior=context)
         _append(spans, start, end, guess)
     if spans and spans[0].start > 0:
         spans[0].start = 0
@@ -83,19 +101,6 @@ def _append(spans: list[Span], start: int, end: int, guess: Guess | None) -> Non
         spans.append(Span(start, end, guess.lang, guess.confidence))
 
 
-def _main_language(pieces, guesses) -> str | None:
-    """The language of most letters among the pieces long enough to stand on their own."""
-    letters: Counter[str] = Counter()
-    for (_, _, count), guess in zip(pieces, guesses):
-        if guess is not None and guess.lang != UNDETERMINED and count >= _SHORT:
-            letters[guess.lang] += count
-    return letters.most_common(1)[0][0] if letters else None
-
-
-def _letters(text: str) -> int:
-    return sum(c.isalpha() for c in text)
-
-
 def _pieces(text: str) -> list[tuple[int, int]]:
     """(start, end) pieces partitioning ``text``, each starting at a letter (or at 0): cut at
     :data:`_CUTS` and where the script of letters changes."""
@@ -109,6 +114,14 @@ def _pieces(text: str) -> list[tuple[int, int]]:
 
 def _script_changes(text: str) -> list[int]:
     """Starts of the words whose script differs from the letters before them."""
+    scripts = {script_of(char) for char in set(text)} - {None, "Other"}
+    if len(scripts) < 2 or scripts <= _SCRIPT_NEUTRAL:
+        return []  # one script (or kana and kanji): no change to look for
+    return _script_changes_by_letter(text)
+
+
+def _script_changes_by_letter(text: str) -> list[int]:
+    """:func:`_script_changes`, letter by letter."""
     changes = []
     current = None
     word_start = 0

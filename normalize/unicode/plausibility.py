@@ -30,15 +30,13 @@ from pathlib import Path
 
 import numpy as np
 
-from .scripts import CANDIDATES, script_of
+from .scripts import CANDIDATES, ORTHOGRAPHY_LETTERS, main_script, script_of
+from .scripts import writing_system as _script
 
-# Scripts that legitimately share one word (Japanese mixes kanji and kana).
-_SCRIPT_GROUP = {"Han": "CJK", "Kana": "CJK", "Hangul": "CJK"}
 # Letters text almost never uses; mojibake decodes into them (Latin Extended-B, IPA, Syriac,
 # Thaana, NKo, half-width katakana), except those of living orthographies (Vietnamese, Pinyin,
 # Romanian, African).
 _RARE_LETTER_RANGES = ((0x0180, 0x02AF), (0x0700, 0x08FF), (0xFF61, 0xFF9F))
-_ORTHOGRAPHY_LETTERS = frozenset("ƏəƐɛƆɔƉɖƊɗƓɠƔɣƲʋƁɓƠơƯưǍǎǏǐǑǒǓǔǕǖǗǘǙǚǛǜȘșȚț")
 # Zero-width (non-)joiners: like combining marks, they belong inside words of some scripts only.
 _JOINERS = "\u200c\u200d"
 # Punctuation that text uses like symbols, never touching a word: § ¶ † ‡ • ‰.
@@ -59,7 +57,7 @@ def _char_class(char: str) -> str:
     no quote or bracket), C (control, unassigned, private use), or space for the rest."""
     if char.isalpha():
         code = ord(char)
-        if char not in _ORTHOGRAPHY_LETTERS and any(first <= code <= last for first, last in _RARE_LETTER_RANGES):
+        if char not in ORTHOGRAPHY_LETTERS and any(first <= code <= last for first, last in _RARE_LETTER_RANGES):
             return "R"
         return "L"
     category = unicodedata.category(char)
@@ -76,13 +74,6 @@ def _char_class(char: str) -> str:
 
 def is_rare_letter(char: str) -> bool:
     return _char_class(char) == "R"
-
-
-def _script(char: str) -> str | None:
-    if char in _ORTHOGRAPHY_LETTERS:
-        return "Latin"  # ə, ɛ, ɔ sit in the IPA block but are letters of Latin orthographies
-    script = script_of(char)
-    return _SCRIPT_GROUP.get(script, script) if script else None
 
 
 @lru_cache(maxsize=4096)
@@ -276,16 +267,6 @@ def _bigrams(text: str) -> list[str]:
     return [pair for word in words for pair in (f" {word}"[i : i + 2] for i in range(len(word))) ] + [
         f"{word[-1]} " for word in words
     ]
-
-
-def main_script(text: str) -> str | None:
-    """The script most letters of ``text`` are in (kana and kanji count as one).
-
-    >>> main_script("Заголовок 2024"), main_script("2024")
-    ('Cyrillic', None)
-    """
-    scripts = [_script(c) for c in text if c.isalpha()]
-    return max(set(scripts), key=scripts.count) if scripts else None
 
 
 # Scripts whose punctuation and signs are named after them (ARABIC COMMA, HEBREW PUNCTUATION

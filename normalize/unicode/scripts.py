@@ -54,6 +54,11 @@ LANGUAGES = frozenset().union(*CANDIDATES.values())
 
 # A non-Latin script holding this share of the letters wins over Latin page chrome around it.
 _NON_LATIN_SHARE = 0.2
+#: Letters outside the Latin blocks (or among rare ones) that living Latin orthographies write:
+#: ə, ɛ, ɔ of African languages, Vietnamese ơ ư, Pinyin ǎ, Romanian ș ț.
+ORTHOGRAPHY_LETTERS = frozenset("ƏəƐɛƆɔƉɖƊɗƓɠƔɣƲʋƁɓƠơƯưǍǎǏǐǑǒǓǔǕǖǗǘǙǚǛǜȘșȚț")
+# Scripts that legitimately share one word (Japanese mixes kanji and kana), as one writing system.
+_WRITING_SYSTEMS = {"Han": "CJK", "Kana": "CJK", "Hangul": "CJK"}
 
 
 @lru_cache(maxsize=8192)
@@ -67,6 +72,32 @@ def script_of(char: str) -> str | None:
         if first <= code <= last:
             return script
     return "Other"
+
+
+@lru_cache(maxsize=8192)
+def writing_system(char: str) -> str | None:
+    """The script of a letter as words mix them: Han, kana and Hangul are one, ``"CJK"``; the
+    letters of :data:`ORTHOGRAPHY_LETTERS` are Latin; None for anything that is not a letter.
+
+    >>> writing_system("ж"), writing_system("漢"), writing_system("ɛ"), writing_system("1")
+    ('Cyrillic', 'CJK', 'Latin', None)
+    """
+    if char in ORTHOGRAPHY_LETTERS:
+        return "Latin"  # ə, ɛ, ɔ sit in the IPA block but are letters of Latin orthographies
+    script = script_of(char)
+    return _WRITING_SYSTEMS.get(script, script) if script else None
+
+
+def main_script(text: str) -> str | None:
+    """The writing system (:func:`writing_system`) most letters of ``text`` are in; None
+    without letters; a tie goes to the one met first. What a text is written in, where
+    :func:`dominant_script` is the script that says most about its language.
+
+    >>> main_script("Заголовок 2024"), main_script("2024"), main_script("東京はどこ")
+    ('Cyrillic', None, 'CJK')
+    """
+    counts = Counter(writing_system(c) for c in text if c.isalpha())
+    return counts.most_common(1)[0][0] if counts else None
 
 
 def script_counts(text: str) -> Counter[str]:
@@ -85,7 +116,9 @@ def script_counts(text: str) -> Counter[str]:
 
 def dominant_script(text: str, counts: Counter[str] | None = None) -> str | None:
     """The script that says most about the language of ``text`` (whose :func:`script_counts`
-    may be passed); None without letters."""
+    may be passed); None without letters. Unlike :func:`main_script`, kana wins over kanji
+    (Japanese, not Chinese), and a non-Latin script holding a fifth of the letters wins over
+    Latin chrome around it."""
     counts = Counter(script_counts(text) if counts is None else counts)
     counts.pop("Other", None)
     if not counts:

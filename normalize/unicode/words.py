@@ -17,7 +17,10 @@ from collections import Counter
 
 _WORD = re.compile(r"\w+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
-_SENTENCE_END = re.compile(r"[.!?…。！？:;\"'”»)]\s*$")
+#: What ends a sentence, in any script, and what may close after it (quotes, a bracket).
+SENTENCE_END = ".!?…。！？"
+SENTENCE_CLOSERS = "\"'”»)"
+_SENTENCE_END = re.compile(f"[{re.escape(SENTENCE_END)}:;{re.escape(SENTENCE_CLOSERS)}]\\s*$")
 
 
 def count_words(text: str) -> int:

@@ -1,0 +1,123 @@
+"""The language stage's tuned numbers, in one frozen config (``Config.language``).
+
+Each field says what it means and how its value was chosen: the data (the lingua test set's
+dev lines, ``../shared/data/langid``, lines 1-200 a language, read by
+``scripts/bench_langid.py``; the mixed-language dev set read by ``scripts/bench_spans.py``) and
+the figure. "Set by hand" means no sweep is on record; "measured" figures were taken for this
+config with ``scripts/bench_langid.py --anchors none`` (accuracy per kind: sentences, word
+pairs, single words, macro over the 75 languages).
+
+>>> LanguageConfig().fasttext_sure
+0.97
+>>> LanguageConfig(prior_weight=2.0) == LanguageConfig()
+False
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class LanguageConfig:
+    """How the detector weighs its evidence. Frozen and hashable: one detector per config and
+    process (:func:`normalize.langid.detector.detector_for`)."""
+
+    # --- how much text is looked at ------------------------------------------------------------
+    #: Characters of a long text that are looked at: a few thousand settle any language,
+    #: megabytes only cost time (set by hand, b98a090; every dev line is shorter, so no dev
+    #: figure depends on it).
+    evidence_chars: int = 5000
+    #: Fewer letters than this (outside Han, kana, Hangul, where one is a word) say nothing:
+    #: ``und`` (set by hand: one Latin or Cyrillic letter is no language).
+    min_letters: int = 2
+    #: Latin text with fewer letters than this needs the document's language to be identified
+    #: ("ok", "de": words of a dozen languages; set by hand).
+    min_latin_letters_alone: int = 3
+    #: Confidence of a language its script alone settles (Greek, Hangul, Thai…; set by hand:
+    #: such text is that language but for a quotation or a name).
+    script_confidence: float = 0.99
+    #: Below this many letters once names are left out, text is in the document's language
+    #: ("TEL AVIV (Sputnik)"), at :attr:`names_only_confidence` (set by hand on the seed's
+    #: chrome lines).
+    names_only_letters: int = 3
+    names_only_confidence: float = 0.5
+
+    # --- when a model's answer stands alone ------------------------------------------------------
+    #: fastText this sure of a language without look-alikes is right ~99.9% of the time on the
+    #: dev sentences, so it answers alone (from the first weighing of the models, 962845a).
+    fasttext_sure: float = 0.97
+    #: From this many letters ("long text"), a py3langid at :attr:`py3langid_sure` needs no third
+    #: opinion and langdetect is not asked about look-alikes (b54ef8b: 40 letters at 90% gave the
+    #: same dev accuracy as asking lingua, faster).
+    long_text_letters: int = 40
+    py3langid_sure: float = 0.9
+    #: From this many letters, fastText at :attr:`agree_fasttext` and py3langid at
+    #: :attr:`agree_py3langid` agreeing settle a sentence: lingua rarely overrules two models at
+    #: once (23d47fc, 5ee9e71: same dev sentence accuracy, lingua asked less).
+    agree_letters: int = 20
+    agree_py3langid: float = 0.5
+    agree_fasttext: float = 0.3
+
+    # --- how the models' opinions are weighed ----------------------------------------------------
+    #: The best languages of each fast model that lingua is asked about (6a690ad, 498d519: 3 a
+    #: model made lingua 4x faster than asking about every candidate, at the same dev accuracy).
+    shortlist: int = 3
+    #: Below this probability in every model a language trails far behind the settled best and
+    #: is not scored (8e6d376: no dev answer changed, a third of the glue's time saved).
+    negligible: float = 1e-3
+    #: Probability floor: one model's near-zero cannot veto the others (962845a, set by hand).
+    probability_floor: float = 1e-4
+    #: Weights of the models' log-probabilities (962845a, set by hand: fastText's calibration is
+    #: poor on short text, so it counts 0.3 of the two n-gram models).
+    py3langid_weight: float = 1.0
+    lingua_weight: float = 1.0
+    fasttext_weight: float = 0.3
+
+    # --- look-alike languages --------------------------------------------------------------------
+    #: Log-odds per marker word or letter of a look-alike (:mod:`~normalize.langid.lookalikes`;
+    #: 962845a, set by hand).
+    marker_weight: float = 2.0
+    #: Look-alikes closer than this in log-odds on short text ask langdetect (962845a, 98af07c:
+    #: set by hand; langdetect settles close look-alikes in short text only).
+    close_log_odds: float = 3.0
+    #: Weight of langdetect's log-probabilities among the look-alikes (962845a, set by hand).
+    langdetect_weight: float = 1.0
+    #: Members of a high-accuracy group further than this behind the best are not asked about
+    #: (169ec91, set by hand: e^-10 is no chance).
+    plausible_log_odds: float = 10.0
+    #: Share of a text's letters that must be in a language's alphabet for a language no fast
+    #: model knows (Maori) to be considered: room for a foreign name or two (3862c6c, by hand).
+    alphabet_share: float = 0.9
+
+    # --- context: the document's language --------------------------------------------------------
+    #: Text under this many letters leans to the document's language, by up to twice
+    #: :attr:`prior_weight` log-odds, the shorter the more (f33b7dc, db81627: set by hand on the
+    #: seed's chrome lines).
+    prior_letters: int = 40
+    prior_weight: float = 3.0
+    #: In a block, pieces thinner than this many letters are too thin to stand against the
+    #: block's main language and are identified again leaning to it (spans; set by hand in the
+    #: first skeleton, 3ee5510).
+    thin_piece_letters: int = 12
+
+    # --- words: how common they are in each language ---------------------------------------------
+    #: Up to this many words, the word lists (wordfreq) weigh in, and lingua's high-accuracy
+    #: models decide Bokmål/Nynorsk, Afrikaans/Dutch and Bosnian/Croatian (25cf5b1: word pairs
+    #: 84.3 -> 87.4, single words 66.6 -> 71.8 on the dev lines; 84.8 -> 87.8 and 66.0 -> 71.6
+    #: on the unseen lines 201-500).
+    few_words: int = 3
+    #: Log-odds per word and Zipf unit: a word 10x as common is 10x as likely (25cf5b1).
+    lexicon_weight: float = math.log(10)
+    #: A word of the language scores above this Zipf frequency (once per 100 million words);
+    #: one not in its list scores 0 (25cf5b1).
+    zipf_expected: float = 2.0
+
+    # --- answers remembered ----------------------------------------------------------------------
+    #: Answers remembered per process, for texts up to :attr:`remembered_length` characters:
+    #: menus, footers and other chrome repeat across the pages of a site (a third of the calls on
+    #: the 90 dev article pages repeat an earlier one, d7168d8); 20,000 short texts are at most
+    #: ~20 MB.
+    remembered: int = 20_000
+    remembered_length: int = 256
