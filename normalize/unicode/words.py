@@ -1,4 +1,4 @@
-"""Words, shingles and sentence ends: how the extractors measure, compare and judge text.
+"""Words, shingles, sentence ends and URLs: how the stages measure, compare and judge text.
 
 >>> count_words("The storm hit."), count_words("市議会は火曜日に可決した。")
 (3, 7)
@@ -8,6 +8,10 @@
 [('a', 'b', 'c', 'd'), ('b', 'c', 'd', 'e')]
 >>> ends_like_sentence("It rained."), ends_like_sentence("Another Story Title")
 (True, False)
+>>> [m.group() for m in SENTENCE_END.finditer('He left. "Why?" she asked! 雨だ。晴れ')]
+['. ', '?" ', '! ', '。']
+>>> [m.group() for m in URL.finditer("see https://a.example/x or www.b.org, mail me@c.net")]
+['https://a.example/x', 'www.b.org,', 'me@c.net']
 """
 
 from __future__ import annotations
@@ -17,7 +21,16 @@ from collections import Counter
 
 _WORD = re.compile(r"\w+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
-_SENTENCE_END = re.compile(r"[.!?…。！？:;\"'”»)]\s*$")
+#: Marks that end a sentence, in any script.
+SENTENCE_MARKS = ".!?…。！？"
+#: Quotes and brackets that may stand after a sentence's mark and still belong to its sentence.
+SENTENCE_CLOSERS = "\"'”’»)]"
+#: Where a sentence ends: its marks, the closers after them and the space that follows; a CJK
+#: full stop needs no space after it.
+SENTENCE_END = re.compile(rf"[.!?…]+[{re.escape(SENTENCE_CLOSERS)}]*\s+|[。！？]+")
+#: A URL or an e-mail address, the whole token: what is cut out before judging a text's words.
+URL = re.compile(r"\S+://\S+|www\.\S+|\S+@\S+\.\w+")
+_LINE_END = re.compile(r"[.!?…。！？:;\"'”»)]\s*$")
 
 
 def count_words(text: str) -> int:
@@ -39,4 +52,4 @@ def shingles(text: str) -> Counter:
 
 def ends_like_sentence(line: str) -> bool:
     """The line ends like a sentence (in any script), not like a headline or a label."""
-    return bool(_SENTENCE_END.search(line))
+    return bool(_LINE_END.search(line))
