@@ -27,7 +27,7 @@ from ..document import PARAGRAPH_SEPARATOR
 from ..encoding.decode import decode_bytes
 from ..unicode.words import normal_words
 from .model import is_body
-from .text import is_prose, line_roles
+from .text import distinct_body, is_prose, line_roles
 from .title import choose_title
 
 _CHROME = BLOCK_FEATURES.index("chrome")
@@ -65,14 +65,7 @@ def block_roles(texts: list[str], tags: list[str], rows: list[list[float]],
                 evidence: dict[str, list[str]]) -> tuple[str | None, list[str]]:
     """The page's title and a role (``title``, ``body``, ``boilerplate``) for each block, from
     the blocks' texts, tags and feature rows and the page's title evidence."""
-    body = body_blocks(texts, rows)
-    roles = ["boilerplate"] * len(texts)
-    seen: set[str] = set()
-    for i, (text, b) in enumerate(zip(texts, body)):
-        key = normal_words(text)
-        if b and key and key not in seen:
-            roles[i] = "body"
-            seen.add(key)
+    roles = distinct_body(texts, body_blocks(texts, rows))
     first = next((i for i, r in enumerate(roles) if r == "body"), len(texts))
     # the blocks above the body, and its first (a headline the classifier took for body)
     nearby = [(texts[i], tags[i], max(1, first - i))

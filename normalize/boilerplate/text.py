@@ -90,17 +90,28 @@ def is_prose(line: str) -> bool:
     return n >= PROSE_WORDS[1] or n >= PROSE_WORDS[0] and ends_like_sentence(line)
 
 
+def distinct_body(texts: Sequence[str], body: Sequence[bool]) -> list[str]:
+    """``body`` for each body text whose words no body text before it has, ``boilerplate`` for
+    the rest: a repeated paragraph stays body once.
+
+    >>> distinct_body(["It rained.", "Menu", "it RAINED", "Sun."], [True, False, True, True])
+    ['body', 'boilerplate', 'boilerplate', 'body']
+    """
+    roles = ["boilerplate"] * len(texts)
+    seen: set[str] = set()
+    for i, (text, b) in enumerate(zip(texts, body)):
+        key = normal_words(text)
+        if b and key and key not in seen:
+            roles[i] = "body"
+            seen.add(key)
+    return roles
+
+
 def line_roles(lines: Sequence[str], rows: list[list[float]] | None = None) -> list[str]:
     """``title``, ``body`` or ``boilerplate`` for each line of a dump."""
     lines = list(lines)
     body = body_mask(lines, line_features(lines) if rows is None else rows)
-    roles = ["boilerplate"] * len(lines)
-    seen: set[str] = set()
-    for i, (line, b) in enumerate(zip(lines, body)):
-        key = normal_words(line)
-        if b and key and key not in seen:
-            roles[i] = "body"
-            seen.add(key)
+    roles = distinct_body(lines, body)
     if roles[:1] == ["body"] and not ends_like_sentence(lines[0]) and "body" in roles[1:]:
         roles[0] = "boilerplate"  # a dump's first line is the page's <title>, not its body
     first = next((i for i, r in enumerate(roles) if r == "body"), len(lines))
