@@ -168,14 +168,24 @@ def _char_info(char: str) -> tuple[str, str | None, bool]:
     return _char_class(char), _script(char), char.isupper()
 
 
+#: A letter is in a language's alphabet when its profile sees it more than once in 5,000 letters.
+#: Set by hand with the repair package (commit 34f71a9, judged by bench_repair.py); in the
+#: profiles it keeps Czech ``ď`` (2.3e-4 of letters) and French ``ï`` (2.1e-4) and drops French
+#: ``û`` (1.8e-4) and the Cyrillic of Latin profiles (below 2e-4): a figure at the edge.
+ALPHABET_SHARE = 2e-4
+#: A bigram a language never recorded scores this far (in natural log units: e² ≈ 7 times rarer)
+#: below its rarest recorded one. Set by hand with the first plausibility score (commit 97bb857);
+#: no record of a sweep.
+UNSEEN_BIGRAM_MARGIN = 2.0
+
+
 @lru_cache(maxsize=1)
-def _bigram_models() -> tuple[dict[str, int], np.ndarray, dict[str, np.ndarray]]:
-    """Log frequencies of lower-case letter bigrams (space marks a word edge) per language:
-    the row index of each bigram, the matrix (one row per bigram, one column per language, the
-    last row for bigrams never seen), and per script a mask of the languages written in it."""
+def _profiles() -> tuple[tuple[dict[str, int], np.ndarray, dict[str, np.ndarray]], list[frozenset[str]]]:
+    """langdetect's profiles, read once: the letter-bigram models (:func:`_bigram_models`) and
+    the alphabets (:func:`_alphabets`)."""
     import langdetect
 
-    tables, scripts = [], []
+    tables, scripts, alphabets = [], [], []
     for path in sorted((Path(langdetect.__file__).parent / "profiles").iterdir()):
         profile = json.loads(path.read_text(encoding="utf-8"))
         freq: dict[str, int] = profile["freq"]
@@ -186,8 +196,11 @@ def _bigram_models() -> tuple[dict[str, int], np.ndarray, dict[str, np.ndarray]]
                 bigrams[gram.lower()] = bigrams.get(gram.lower(), 0) + count
         letters = sorted((g for g in freq if len(g) == 1 and g.isalpha()), key=freq.__getitem__, reverse=True)
         scripts.append(_script(letters[0]) if letters else None)
-        floor = math.log(min(bigrams.values()) / total) - 2.0  # rarer than anything it recorded
+        floor = math.log(min(bigrams.values()) / total) - UNSEEN_BIGRAM_MARGIN  # rarer than anything it recorded
         tables.append(({gram: math.log(count / total) for gram, count in bigrams.items()}, floor))
+        n_letters = profile["n_words"][0]
+        alphabet = {g.lower() for g, n in freq.items() if len(g) == 1 and g.isalpha() and n / n_letters > ALPHABET_SHARE}
+        alphabets.append(frozenset(c for c in alphabet if not c.isascii()))
     index = {gram: i for i, gram in enumerate(sorted({g for logs, _ in tables for g in logs}))}
     matrix = np.empty((len(index) + 1, len(tables)))
     for column, (logs, floor) in enumerate(tables):
@@ -195,22 +208,20 @@ def _bigram_models() -> tuple[dict[str, int], np.ndarray, dict[str, np.ndarray]]
         for gram, value in logs.items():
             matrix[index[gram], column] = value
     masks = {script: np.array([s == script for s in scripts]) for script in set(scripts)}
-    return index, matrix, masks
+    return (index, matrix, masks), alphabets
 
 
-@lru_cache(maxsize=1)
+def _bigram_models() -> tuple[dict[str, int], np.ndarray, dict[str, np.ndarray]]:
+    """Log frequencies of lower-case letter bigrams (space marks a word edge) per language:
+    the row index of each bigram, the matrix (one row per bigram, one column per language, the
+    last row for bigrams never seen), and per script a mask of the languages written in it."""
+    return _profiles()[0]
+
+
 def _alphabets() -> list[frozenset[str]]:
     """The non-ASCII lower-case letters of each language: those its profile sees at least once
-    in 5,000 letters."""
-    import langdetect
-
-    alphabets = []
-    for path in sorted((Path(langdetect.__file__).parent / "profiles").iterdir()):
-        profile = json.loads(path.read_text(encoding="utf-8"))
-        total = profile["n_words"][0]
-        letters = {g.lower() for g, n in profile["freq"].items() if len(g) == 1 and g.isalpha() and n / total > 2e-4}
-        alphabets.append(frozenset(c for c in letters if not c.isascii()))
-    return alphabets
+    in 5,000 letters (:data:`ALPHABET_SHARE`)."""
+    return _profiles()[1]
 
 
 def non_ascii_letters(text: str) -> set[str]:
