@@ -40,6 +40,9 @@ _DATELINE = BLOCK_FEATURES.index("dateline")
 #: The headline block is a heading among the blocks just before the body (bylines, dates and
 #: share buttons sit between them on most pages).
 HEADLINE_REACH = 8
+#: Where the model finds no body, a prose block is body when under this share of its text is
+#: links (a link list is not the article).
+FALLBACK_LINK_DENSITY = 0.5
 
 
 def body_blocks(texts: list[str], rows: list[list[float]], probs: list[float] | None = None) -> list[bool]:
@@ -53,7 +56,7 @@ def body_blocks(texts: list[str], rows: list[list[float]], probs: list[float] | 
             and not ((r[_CONTEXT] in _MENUS or r[_NEAR_NAV] or r[_NEAR_FOOT]) and not is_prose(text))
             for b, r, text in zip(is_body(rows, "html", probs=probs), rows, texts)]
     if not any(body):  # nothing looks like the article: a page of one or two prose paragraphs
-        body = [is_prose(t) and not r[_CHROME] and r[_LINKS] < 0.5 for t, r in zip(texts, rows)]
+        body = [is_prose(t) and not r[_CHROME] and r[_LINKS] < FALLBACK_LINK_DENSITY for t, r in zip(texts, rows)]
     prose = next((i for i, b in enumerate(body) if b and is_prose(texts[i])), len(body))
     for i in range(prose):
         if rows[i][_DATELINE]:

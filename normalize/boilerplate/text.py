@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..structure.chrome import is_chrome_line
-from ..structure.features import LINE_FEATURES, ends_with_site, line_features, site_suffixes
+from ..structure.features import LINE_FEATURES, ends_with_site, line_features, prose_like, site_suffixes
 from ..document import PARAGRAPH_SEPARATOR
 from ..unicode.words import count_words, ends_like_sentence, normal_words
 from .model import is_body, probabilities
@@ -32,9 +32,6 @@ HEADLINE_WORDS = (3, 30)
 TITLE_REACH = 12
 #: A line ending with the site's name under this many words is a caption or a teaser link.
 SITE_LINE_WORDS = 25
-#: A line is prose from this many words when it ends like a sentence, or from the second number
-#: whatever its end (the old rules' figures, kept).
-PROSE_WORDS = (8, 25)
 #: A line of one word is body from this probability on (set by hand on the unit tests' dumps,
 #: not cross-validated: a lone word is rarely article text).
 LONE_WORD_THRESHOLD = 0.7
@@ -86,8 +83,7 @@ def body_mask(lines: Sequence[str], rows: list[list[float]], probs: list[float] 
 
 def is_prose(line: str) -> bool:
     """A sentence-like line long enough to be article text."""
-    n = count_words(line)
-    return n >= PROSE_WORDS[1] or n >= PROSE_WORDS[0] and ends_like_sentence(line)
+    return prose_like(count_words(line), ends_like_sentence(line))
 
 
 def distinct_body(texts: Sequence[str], body: Sequence[bool]) -> list[str]:
