@@ -25,6 +25,7 @@ import json
 import math
 import re
 import unicodedata
+from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
@@ -45,11 +46,21 @@ _JOINERS = "\u200c\u200d"
 _SYMBOL_LIKE_PUNCTUATION = frozenset("§¶†‡•‰")
 # Punctuation that belongs inside words: apostrophes, hyphens.
 _WORD_PUNCTUATION = frozenset("'’‘-‐‑.")
-# Characters a judgement looks at: enough for any language, bounded work for huge lines.
+# Characters a judgement looks at: enough for any language, bounded work for huge lines (commit
+# daf8777: a line of megabytes cost minutes; bench_repair.py's lines are all shorter).
 JUDGED_CHARS = 4000
-# What a sign of damage per character costs against the average log frequency of letter pairs.
+# What a sign of damage per character costs against the average log frequency of letter pairs
+# (set by hand when decode began to rank readings, commit 35a7709). On bench_repair.py's 1,930
+# text rows 2.5 and 10 give the same 1,917 right; on decode's byte rows it was not re-measured.
 ODDITY_WEIGHT = 5.0
-# Weights of the signs of damage, in "how sure is this damage" units.
+#: A text is garble from one sign of damage per this many characters on (ftfy's "hopeless
+#: garble" case, commit e18a46f). Of bench_repair.py's 1,930 text rows (mojibake_dev, 1,917 right
+#: with the defaults), 3 gives the same, 10 one legacy row less.
+GARBLE_CHARS_PER_SIGN = 5
+# Weights of the signs of damage, in "how sure is this damage" units, set by hand with the
+# first plausibility score (commit 97bb857). Each at half or double changes at most one of
+# bench_repair.py's 1,930 text rows (glued symbol at half, script switch at double: one legacy
+# row less); they were not re-measured on decode's byte readings.
 _CONTROL, _GLUED_SYMBOL, _SCRIPT_SWITCH, _CASE_SWITCH, _RARE_LETTER, _FOREIGN_WORD = 3.0, 2.0, 2.0, 1.0, 2.0, 0.5
 
 
@@ -103,7 +114,7 @@ def is_garble(text: str) -> bool:
     >>> is_garble("ã†’ãƒâ€ ã¢€™ãƒæ’ã‚â¢"), is_garble("Café au lait")
     (True, False)
     """
-    return oddity(text) * 5 >= len(text)
+    return oddity(text) * GARBLE_CHARS_PER_SIGN >= len(text)
 
 
 def oddity(text: str) -> float:
@@ -290,13 +301,17 @@ def _bigrams(text: str) -> list[str]:
 
 
 def main_script(text: str) -> str | None:
-    """The script most letters of ``text`` are in (kana and kanji count as one).
+    """The script most letters of ``text`` are in (kana and kanji count as one); on a tie, the
+    script of the first of those letters, whatever the process's hash seed. Not
+    :func:`~normalize.unicode.scripts.dominant_script`, which names the script that says most
+    about the language (a fifth of Devanagari beats Latin page chrome): repair asks which
+    script a text is mostly written in.
 
-    >>> main_script("Заголовок 2024"), main_script("2024")
-    ('Cyrillic', None)
+    >>> main_script("Заголовок 2024"), main_script("2024"), main_script("ab вг"), main_script("вг ab")
+    ('Cyrillic', None, 'Latin', 'Cyrillic')
     """
-    scripts = [_script(c) for c in text if c.isalpha()]
-    return max(set(scripts), key=scripts.count) if scripts else None
+    counts = Counter(_script(c) for c in text if c.isalpha())
+    return counts.most_common(1)[0][0] if counts else None
 
 
 # Scripts whose punctuation and signs are named after them (ARABIC COMMA, HEBREW PUNCTUATION

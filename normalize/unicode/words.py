@@ -35,6 +35,8 @@ URL = re.compile(r"\S+://\S+|www\.\S+|\S+@\S+\.\w+")
 #: not replaceable by it: of the 544,424 block and line texts of the dev pages, 4,420 (``WSJ.com``)
 #: match this and not :data:`URL`, and the model was trained on this one.
 LINK_HINT = re.compile(r"https?://|www\.|\S@\S|\.(com|org|net)\b")
+# A line that ends like a sentence: a sentence mark, a colon or semicolon (a lead-in), or a
+# closer but ’ and ] (the boilerplate models' ``ends_sentence`` feature was trained on this set).
 _LINE_END = re.compile(r"[.!?…。！？:;\"'”»)]\s*$")
 
 
