@@ -42,8 +42,7 @@ SITE_LINE_WORDS = 25
 #: 0.9472 / 0.8760.
 LONE_WORD_THRESHOLD = 0.7
 #: In a text with no article-like line, a line ending like a sentence from this many words on is
-#: body (a subject, a verb and an object; "Read more." has two): 2 and 4 give the defaults' F1
-#: (no dev dump reaches this rule; the unit tests' one-line texts do).
+#: body (a subject, a verb and an object; "Read more." has two): 2 and 4 give the defaults' F1.
 SENTENCE_WORDS = 3
 _CHROME = LINE_FEATURES.index("chrome")
 _COMMENT = LINE_FEATURES.index("comment_header")
