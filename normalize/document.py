@@ -31,8 +31,9 @@ class Error:
 
 
 @dataclass
-class Warning:  # noqa: A001 - a document-level warning, not Python's builtin
-    """Something the user should know that is not a failure (e.g. a missing translation model)."""
+class Notice:
+    """Something the user should know that is not a failure (e.g. a missing translation model);
+    the record lists them under ``warnings``."""
 
     stage: str
     message: str
@@ -112,13 +113,13 @@ class Document:
     translated_text: str | None = None
     translated_to: str | None = None  # target language of the translations, when translated
     errors: list[Error] = field(default_factory=list)
-    warnings: list[Warning] = field(default_factory=list)
+    warnings: list[Notice] = field(default_factory=list)
 
     def add_error(self, stage: str, message: str) -> None:
         self.errors.append(Error(stage, message))
 
     def add_warning(self, stage: str, message: str) -> None:
-        self.warnings.append(Warning(stage, message))
+        self.warnings.append(Notice(stage, message))
 
     def body_blocks(self) -> list[Block]:
         return [b for b in self.blocks if b.role == "body"]

@@ -40,7 +40,9 @@ from ..unicode.plausibility import (
 
 # How much better a re-decoded line must read: the words it changes more plausible (ordinary
 # letter pairs less signs of damage, so ¿ glued into uwa¿a counts), and the whole line more
-# ordinary (which ties them to one language); chosen on the dev lines, checked on fresh ones.
+# ordinary (which ties them to one language); chosen on the dev lines, checked on fresh ones
+# (commit 97bb857). On bench_repair.py's 136 legacy rows (134 right): MIN_WORD_GAIN 0.1 / 0.5
+# gives 134 / 132, MIN_LINE_GAIN 0.02 / 0.08 gives 134 / 130, and no clean row changes at any.
 MIN_WORD_GAIN, MIN_LINE_GAIN = 0.25, 0.04
 # Cheap signs that a line may be read in the wrong code page, checked before any scoring. Read
 # as cp1252: a symbol or C1 control that legacy code pages use for letters, glued to a letter
@@ -54,7 +56,10 @@ _AMBIGUOUS_LETTERS = re.compile("[ÀÂÃÅÆÇÈÊÌÎÏÐÑÒÔÕØÙÛÝÞàâ
 # worth scoring, since some code page reads it as another letter (Lithuanian dalykø, dalykų).
 _AMBIGUOUS_IN_WORD = re.compile(
     rf"(?<=[^\W\d_]){_AMBIGUOUS_LETTERS.pattern}|{_AMBIGUOUS_LETTERS.pattern}(?=[^\W\d_])")
-_CYRILLIC_CASE_SWAPPED = re.compile("[а-яё][А-ЯЁ]|[А-ЯЁ]{4,}")
+#: A run of this many Cyrillic capitals is a sign of KOI8 read as cp1251 (which swaps case):
+#: a gate only (commit 34f71a9): a line it lets through is still scored before anything changes.
+CAPITALS_RUN = 4
+_CYRILLIC_CASE_SWAPPED = re.compile(f"[а-яё][А-ЯЁ]|[А-ЯЁ]{{{CAPITALS_RUN},}}")
 
 
 def _changed_words(original: str, candidate: str) -> tuple[str, str]:
@@ -63,13 +68,12 @@ def _changed_words(original: str, candidate: str) -> tuple[str, str]:
     return " ".join(a for a, _ in pairs), " ".join(b for _, b in pairs)
 
 
-def _looks_misread(line: str, misread_as: str) -> bool:
-    """Cheap signs worth scoring for. Read as cp1252: letters no one language uses together,
-    a symbol glued to a letter, or a letter pair no language has. Read as cp1251: Cyrillic
-    case gone wrong."""
+def _looks_misread(line: str, misread_as: str, letters: set[str]) -> bool:
+    """Cheap signs worth scoring for (``letters``: the line's :func:`non_ascii_letters`). Read as
+    cp1252: letters no one language uses together, a symbol glued to a letter, or a letter pair
+    no language has. Read as cp1251: Cyrillic case gone wrong."""
     if misread_as == "cp1251":
         return bool(_CYRILLIC_CASE_SWAPPED.search(line))
-    letters = non_ascii_letters(line)
     return (
         not fits_one_alphabet(letters)
         or _symbol_glued_to_letter(line)
@@ -92,11 +96,11 @@ def _outside_repertoire(misread_as: str) -> re.Pattern[str]:
     return re.compile("[^" + "".join(re.escape(c) for c in repertoire) + "]")
 
 
-def _candidates(line: str):
+def _candidates(line: str, letters: set[str]):
     """Re-decodings of ``line`` as (the code page that misread it, the one it was written in,
     the text), for each code page that could have misread it and where it looks misread."""
     for misread_as in MISREAD_AS:
-        if _outside_repertoire(misread_as).search(line) or not _looks_misread(line, misread_as):
+        if _outside_repertoire(misread_as).search(line) or not _looks_misread(line, misread_as, letters):
             continue
         data = line.encode(codec(misread_as))
         for written_in in LEGACY:
@@ -124,7 +128,7 @@ def fix_legacy_mojibake(line: str) -> tuple[str, str | None]:
     unscored = in_alphabet_without_statistics(letters)
     if unscored and not all(map(is_common_letter, letters)):
         return line, None
-    for misread_as, written_in, candidate in _candidates(sample):
+    for misread_as, written_in, candidate in _candidates(sample, letters):
         before, after = _changed_words(sample, candidate)
         if oddity(after) > oddity(before):
             continue

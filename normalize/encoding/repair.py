@@ -49,6 +49,21 @@ _KINDS = {
     "decode_inconsistent_utf8": "mojibake",
 }
 _LINES = re.compile(r"(?<=\n)")  # only newlines end lines: \x85 and friends can be mojibake
+# ASCII that no step changes: printable characters, tabs and newlines (ftfy turns \r into \n and
+# drops the other controls; a text as ASCII holds no mojibake, and NFC leaves it as it is).
+_PLAIN_ASCII = bytes([9, 10, *range(0x20, 0x7F)])
+
+
+def _holds_no_damage(text: str, html: bool) -> bool:
+    """Whether no step of the repair could change ``text``: printable ASCII, and no ``&`` where
+    entities are unescaped (plain text; the HTML parser decodes a page's). One pass in C.
+
+    >>> _holds_no_damage("Plain text.\\n\\tIndented.", False), _holds_no_damage("café", False)
+    (True, False)
+    >>> _holds_no_damage("Tom &amp; Jerry", False), _holds_no_damage("Tom &amp; Jerry", True)
+    (False, True)
+    """
+    return text.isascii() and (html or "&" not in text) and not text.encode("ascii").translate(None, _PLAIN_ASCII)
 
 
 def _ftfy(line: str, config: ftfy.TextFixerConfig) -> tuple[str, set[str]]:
@@ -62,9 +77,17 @@ def _ftfy(line: str, config: ftfy.TextFixerConfig) -> tuple[str, set[str]]:
 
 
 def repair_line(line: str, *, html: bool = False) -> tuple[str, set[str]]:
-    """One line repaired, and the kinds of repair it needed."""
-    if line.isascii() and "&" not in line and line.rstrip("\n").isprintable():
+    """One line repaired, and the kinds of repair it needed.
+
+    >>> repair_line("Plain line.\\r\\n")
+    ('Plain line.\\n', {'line_breaks'})
+    >>> fixed, kinds = repair_line("Caf\\xc3\\xa9 au lait.\\r\\n"); fixed, sorted(kinds)
+    ('Café au lait.\\n', ['line_breaks', 'mojibake'])
+    """
+    if _holds_no_damage(line, html):
         return line, set()  # the common case: nothing could need repair
+    if line.endswith("\r\n") and _holds_no_damage(line[:-2], html):
+        return line[:-2] + "\n", {"line_breaks"}  # a Windows line end, all ftfy would change
     fixed, kinds = _ftfy_and_utf8(line, html)
     # A whole line in the wrong code page: ftfy may have decoded stray pieces of it as UTF-8,
     # so it is re-decoded from the line as it came. Where UTF-8 mojibake was repaired too, the
@@ -103,6 +126,8 @@ def repair(text: str, *, html: bool = False) -> tuple[str, list[Repair]]:
     >>> repair("<script>var s = 'cafÃ©';</script><p>cafÃ©</p>", html=True)[0]
     "<script>var s = 'cafÃ©';</script><p>café</p>"
     """
+    if _holds_no_damage(text, html):
+        return text, []  # an ASCII text: nothing to split into lines and look at
     kinds: Counter[str] = Counter()
     pieces = []
     for i, part in enumerate(_CODE.split(text) if html else (text,)):

@@ -36,11 +36,11 @@ from functools import lru_cache
 
 from ..document import UNDETERMINED
 from ..unicode.scripts import CANDIDATES, dominant_script, script_counts
+from ..unicode.words import URL
 from .models import FASTTEXT, LANGDETECT, LEXICON, LINGUA, LINGUA_HIGH, PY3LANGID
 from .config import LanguageConfig
 from .lookalikes import fits_alphabet, group_of, markers
 
-_URLS = re.compile(r"\S+://\S+|www\.\S+|\S+@\S+\.\w+")
 _LETTER_RUNS = re.compile(r"[^\W\d_]+")  # words, as runs of letters
 _IDEOGRAPHIC = {"Han", "Kana", "Hangul"}  # one character is a word
 
@@ -148,7 +148,7 @@ class Detector:
             cut = text.rfind(" ", 0, config.evidence_chars)
             text = text[: cut if cut > 0 else config.evidence_chars]
         if "://" in text or "www." in text or "@" in text:  # the pattern is slow on long tokens: only when it can match
-            text = _URLS.sub(" ", text)
+            text = URL.sub(" ", text)
         text = unicodedata.normalize("NFKC", text)
         counts = script_counts(text)
         letters = sum(counts.values())

@@ -20,14 +20,14 @@ import re
 
 from ..document import UNDETERMINED, Span
 from ..unicode.scripts import script_of
-from ..unicode.words import SENTENCE_CLOSERS, SENTENCE_END
+from ..unicode.words import SENTENCE_CLOSERS, SENTENCE_MARKS
 from .config import LanguageConfig
 from .detector import Detector, Guess, count_letters, detector_for, main_language
 
 # Where a piece may end: line breaks, sentence ends, quotation marks, a spaced dash.
 _CUTS = re.compile(
     r"\n+"
-    rf"|(?<=[{re.escape(SENTENCE_END)}])[{re.escape(SENTENCE_CLOSERS)}]*\s+"
+    rf"|(?<=[{re.escape(SENTENCE_MARKS)}])[{re.escape(SENTENCE_CLOSERS)}]*\s+"
     r"|[«»“”„\"]+\s*"
     r"|\s+[-–—]+\s+"
 )

@@ -48,19 +48,26 @@ _CHROME_PREFIX = re.compile(
     r"also on \S+|watch:|listen:|photo:|video:|tags:|"
     r"фото:|видео:|기사입력|사진=|copyright\b|©|\(c\) )",
 )
+#: The two words of a cookie notice or a newsletter promo ("cookies … consent", "sign up …
+#: newsletter") stand at most this many characters apart: one sentence of a notice, not two
+#: of an article (set by hand with the rules, commit f04638c; no sweep recorded).
+PHRASE_GAP = 80
+#: A comment header ("Jane on May 3, 2019 at 4:47 pm said:") is at most this long before its verb
+#: (a name, a date and a time; set by hand in commit ade95d0, no sweep recorded).
+COMMENT_HEADER_CHARS = 120
 # Cookie and consent notices, wherever the phrase sits in the line.
 _COOKIE_NOTICE = re.compile(
-    r"\bcookies?\b.{0,80}\b(website|experience|browser|consent|policy|analytics|functionalit)|"
+    rf"\bcookies?\b.{{0,{PHRASE_GAP}}}\b(website|experience|browser|consent|policy|analytics|functionalit)|"
     r"\b(website|site|we) uses? cookies\b",
 )
 # The header of a reader's comment, with its date: "Jane on May 3, 2019 at 4:47 pm said:".
 _COMMENT_HEADER = re.compile(
-    r"^(?=.*\d).{0,120}\b(said|says|wrote|writes|replied|schrieb|a écrit|escreveu|escribió|ha scritto|"
+    rf"^(?=.*\d).{{0,{COMMENT_HEADER_CHARS}}}\b(said|says|wrote|writes|replied|schrieb|a écrit|escreveu|escribió|ha scritto|"
     r"написал|написала|написав|napisał|napisała)\s*:\s*$",
 )
 # Newsletter and subscription promos.
 _PROMO = re.compile(
-    r"\b(sign up|subscribe)\b.{0,80}\bnewsletters?\b|\bnewsletters?\b.{0,80}\b(inbox|sign up|subscribe)",
+    rf"\b(sign up|subscribe)\b.{{0,{PHRASE_GAP}}}\bnewsletters?\b|\bnewsletters?\b.{{0,{PHRASE_GAP}}}\b(inbox|sign up|subscribe)",
 )
 _CREDIT_WORDS = ("©", "copyright", "getty images", "afp", "reuters", "ap photo")
 _CREDIT = re.compile(r"©|\bcopyright\b|getty images|\bafp\b\s*/|reuters\s*/|\bap photo\b")

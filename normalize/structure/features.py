@@ -18,13 +18,14 @@ import re
 from collections import Counter
 from functools import cache
 
-from ..unicode.words import count_words, ends_like_sentence, normal_words
+from ..unicode.words import LINK_HINT, count_words, ends_like_sentence, normal_words
 from .chrome import is_chrome_line, is_comment_header, is_teaser_marker
 from .page import HINT_GROUPS, Page
 
 _WORD = re.compile(r"\w+")
+# Sentence marks inside a text (words.SENTENCE_MARKS but for the ellipsis, which ends no sentence
+# often enough inside a line: the feature the models were trained on).
 _SENTENCE_INSIDE = re.compile(r"[.!?。！？](?:\s|$)")
-_URL = re.compile(r"https?://|www\.|\S@\S|\.(com|org|net)\b")
 _SEPARATORS = re.compile(r"[|•·»›«‹/\\>]")
 #: A date or a time: 05/10/2018, 2018-10-05, 0:13, or a year with a day ("22 de janeiro de 2018").
 DATE = re.compile(
@@ -32,7 +33,19 @@ DATE = re.compile(
 )
 #: How many of each wordfreq language's most frequent words count as its stop words: the
 #: function words (articles, prepositions, pronouns) that prose holds and labels do not.
+#: The features below were designed with the learned models (commit 01a375b) and the models were
+#: trained on them (scripts/train_boilerplate.py): a change here means retraining, and the
+#: bench_extract.py F1 it then gives is the figure that judges it. No sweep of them is recorded.
 STOP_WORDS_PER_LANGUAGE = 60
+#: A dateline is a date in a line of at most this many words ("Posted on May 3, 2019 by Jane").
+DATELINE_WORDS = 15
+#: A line is prose from this many words when it ends like a sentence, or from the second number
+#: whatever its end (the rule-based extractor's figures, kept as the models' "prose" feature).
+PROSE_WORDS = (8, 25)
+#: Prose density is counted in windows of this many lines each side of a line.
+PROSE_WINDOWS = (3, 6)
+#: Distance to the nearest prose line before and after, capped here (lines).
+PROSE_DISTANCE_CAP = 50
 
 TEXT_FEATURES = [
     "log_chars", "log_words", "mean_word_len", "alpha", "digits", "upper", "punct", "cap_words", "stop_words",
@@ -83,7 +96,7 @@ def text_stats(text: str) -> list[float]:
         float(len(_SENTENCE_INSIDE.findall(text))), float(ends_like_sentence(text)),
         float(stripped.endswith(".")), float(stripped.endswith(":")), float(stripped[:1].isupper()),
         float(is_chrome_line(text)), float(is_teaser_marker(text)), float(is_comment_header(text)),
-        float(n_words <= 15 and bool(DATE.search(text))), float(bool(_URL.search(text))),
+        float(n_words <= DATELINE_WORDS and bool(DATE.search(text))), float(bool(LINK_HINT.search(text))),
         float(len(_SEPARATORS.findall(text))), float("©" in text or "copyright" in text.lower()),
         float(text.count(",")),
     ]
@@ -127,9 +140,18 @@ LINE_FEATURES = (
 _IDX = {name: i for i, name in enumerate(TEXT_FEATURES)}
 
 
+def prose_like(words: float, ends_sentence: bool) -> bool:
+    """Whether a text of this many words, ending like a sentence or not, reads as prose
+    (:data:`PROSE_WORDS`).
+
+    >>> prose_like(10, True), prose_like(10, False), prose_like(30, False)
+    (True, False, True)
+    """
+    return words >= PROSE_WORDS[1] or words >= PROSE_WORDS[0] and ends_sentence
+
+
 def _is_prose(stats: list[float]) -> bool:
-    words = math.expm1(stats[_IDX["log_words"]])
-    return words >= 25 or words >= 8 and bool(stats[_IDX["ends_sentence"]])
+    return prose_like(math.expm1(stats[_IDX["log_words"]]), bool(stats[_IDX["ends_sentence"]]))
 
 
 def _sequence(stats: list[list[float]], words: list[int]) -> list[list[float]]:
@@ -146,22 +168,23 @@ def _sequence(stats: list[list[float]], words: list[int]) -> list[list[float]]:
     after = [0.0] * n
     last = -1_000
     for i in range(n):
-        before[i] = min(i - last, 50)
+        before[i] = min(i - last, PROSE_DISTANCE_CAP)
         if prose[i]:
             last = i
     last = 1_000_000
     for i in range(n - 1, -1, -1):
-        after[i] = min(last - i, 50)
+        after[i] = min(last - i, PROSE_DISTANCE_CAP)
         if prose[i]:
             last = i
     cols = [_IDX[name] for name in _LINE_NEIGHBOUR]
+    near, far = PROSE_WINDOWS
     rows = []
     running = 0
     for i in range(n):
         row = [
             i / max(1, n - 1), running / total, 0.0, 0.0, 0.0, 0.0, 0.0, words[i] / most,
-            math.log1p(cumulative[min(n, i + 4)] - cumulative[max(0, i - 3)]),
-            math.log1p(cumulative[min(n, i + 7)] - cumulative[max(0, i - 6)]),
+            math.log1p(cumulative[min(n, i + near + 1)] - cumulative[max(0, i - near)]),
+            math.log1p(cumulative[min(n, i + far + 1)] - cumulative[max(0, i - far)]),
             before[i], after[i],
         ]
         running += words[i]

@@ -70,6 +70,8 @@ _HINT_WORD = re.compile(r"[a-z]+")
 MAX_BLOCKS = 20_000
 #: Title evidence (og:title, <title>, <h1>) longer than this is cut: headlines are a line long.
 MAX_TITLE_CHARS = 1_000
+#: The <h1> headings taken as title evidence (a page has one or two; a listing page dozens).
+MAX_H1_EVIDENCE = 10
 #: A block's text is cut at this many characters (a 5 MB paragraph is no article paragraph).
 MAX_BLOCK_CHARS = 100_000
 
@@ -156,7 +158,7 @@ def title_evidence(tree: HtmlElement) -> dict[str, list[str]]:
                                "or @property='twitter:title']/@content")),
         "site": texts(tree.xpath("//meta[@property='og:site_name' or @name='application-name']/@content")),
         "title": texts(["".join(t.itertext()) for t in tree.iter("title")][:1]),
-        "h1": texts(["".join(h.itertext()) for h in tree.iter("h1")][:10]),
+        "h1": texts(["".join(h.itertext()) for h in tree.iter("h1")][:MAX_H1_EVIDENCE]),
     }
 
 

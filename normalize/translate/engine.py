@@ -18,9 +18,9 @@ still and differs on a few sentences.
 from __future__ import annotations
 
 import json
-import re
 from functools import lru_cache
 
+from ..unicode.words import SENTENCE_END, URL
 from .models import InstalledModel
 
 #: argostranslate's default beam.
@@ -33,21 +33,19 @@ MAX_BATCH_SIZE = 64
 MAX_INPUT_PIECES = 200
 _WORD_START = "\u2581"
 
-_LINK = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
-_END = re.compile(r"[.!?…]+[\"»”’')\]]*\s+|[。！？]+")
 
 
 def is_translatable(text: str) -> bool:
     """Whether there are words to translate. Numbers, symbols, URLs and e-mail addresses are kept
     as they are: the model would only mangle them (e.g. ``_`` comes back as a space)."""
-    return any(c.isalpha() for c in _LINK.sub("", text))
+    return any(c.isalpha() for c in URL.sub("", text))
 
 
 def split_sentences(text: str) -> list[str]:
     """Sentences of a segment: a boundary is ``.``, ``!``, ``?`` or ``…`` followed by space and a
     capital, digit or opening quote (CJK full stops need no space)."""
     sentences, start = [], 0
-    for match in _END.finditer(text):
+    for match in SENTENCE_END.finditer(text):
         following = text[match.end():match.end() + 1]
         if match.group().strip()[-1] in "。！？" or following.isupper() or following.isdigit() or following in "«\"“(['":
             sentences.append(text[start:match.end()].strip())

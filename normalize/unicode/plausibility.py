@@ -25,6 +25,7 @@ import json
 import math
 import re
 import unicodedata
+from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
@@ -43,11 +44,21 @@ _JOINERS = "\u200c\u200d"
 _SYMBOL_LIKE_PUNCTUATION = frozenset("§¶†‡•‰")
 # Punctuation that belongs inside words: apostrophes, hyphens.
 _WORD_PUNCTUATION = frozenset("'’‘-‐‑.")
-# Characters a judgement looks at: enough for any language, bounded work for huge lines.
+# Characters a judgement looks at: enough for any language, bounded work for huge lines (commit
+# daf8777: a line of megabytes cost minutes; bench_repair.py's lines are all shorter).
 JUDGED_CHARS = 4000
-# What a sign of damage per character costs against the average log frequency of letter pairs.
+# What a sign of damage per character costs against the average log frequency of letter pairs
+# (set by hand when decode began to rank readings, commit 35a7709). On bench_repair.py's 1,930
+# text rows 2.5 and 10 give the same 1,917 right; on decode's byte rows it was not re-measured.
 ODDITY_WEIGHT = 5.0
-# Weights of the signs of damage, in "how sure is this damage" units.
+#: A text is garble from one sign of damage per this many characters on (ftfy's "hopeless
+#: garble" case, commit e18a46f). Of bench_repair.py's 1,930 text rows (mojibake_dev, 1,917 right
+#: with the defaults), 3 gives the same, 10 one legacy row less.
+GARBLE_CHARS_PER_SIGN = 5
+# Weights of the signs of damage, in "how sure is this damage" units, set by hand with the
+# first plausibility score (commit 97bb857). Each at half or double changes at most one of
+# bench_repair.py's 1,930 text rows (glued symbol at half, script switch at double: one legacy
+# row less); they were not re-measured on decode's byte readings.
 _CONTROL, _GLUED_SYMBOL, _SCRIPT_SWITCH, _CASE_SWITCH, _RARE_LETTER, _FOREIGN_WORD = 3.0, 2.0, 2.0, 1.0, 2.0, 0.5
 
 
@@ -94,7 +105,7 @@ def is_garble(text: str) -> bool:
     >>> is_garble("ã†’ãƒâ€ ã¢€™ãƒæ’ã‚â¢"), is_garble("Café au lait")
     (True, False)
     """
-    return oddity(text) * 5 >= len(text)
+    return oddity(text) * GARBLE_CHARS_PER_SIGN >= len(text)
 
 
 def oddity(text: str) -> float:
@@ -159,14 +170,24 @@ def _char_info(char: str) -> tuple[str, str | None, bool]:
     return _char_class(char), _script(char), char.isupper()
 
 
+#: A letter is in a language's alphabet when its profile sees it more than once in 5,000 letters.
+#: Set by hand with the repair package (commit 34f71a9, judged by bench_repair.py); in the
+#: profiles it keeps Czech ``ď`` (2.3e-4 of letters) and French ``ï`` (2.1e-4) and drops French
+#: ``û`` (1.8e-4) and the Cyrillic of Latin profiles (below 2e-4): a figure at the edge.
+ALPHABET_SHARE = 2e-4
+#: A bigram a language never recorded scores this far (in natural log units: e² ≈ 7 times rarer)
+#: below its rarest recorded one. Set by hand with the first plausibility score (commit 97bb857);
+#: no record of a sweep.
+UNSEEN_BIGRAM_MARGIN = 2.0
+
+
 @lru_cache(maxsize=1)
-def _bigram_models() -> tuple[dict[str, int], np.ndarray, dict[str, np.ndarray]]:
-    """Log frequencies of lower-case letter bigrams (space marks a word edge) per language:
-    the row index of each bigram, the matrix (one row per bigram, one column per language, the
-    last row for bigrams never seen), and per script a mask of the languages written in it."""
+def _profiles() -> tuple[tuple[dict[str, int], np.ndarray, dict[str, np.ndarray]], list[frozenset[str]]]:
+    """langdetect's profiles, read once: the letter-bigram models (:func:`_bigram_models`) and
+    the alphabets (:func:`_alphabets`)."""
     import langdetect
 
-    tables, scripts = [], []
+    tables, scripts, alphabets = [], [], []
     for path in sorted((Path(langdetect.__file__).parent / "profiles").iterdir()):
         profile = json.loads(path.read_text(encoding="utf-8"))
         freq: dict[str, int] = profile["freq"]
@@ -177,8 +198,11 @@ def _bigram_models() -> tuple[dict[str, int], np.ndarray, dict[str, np.ndarray]]
                 bigrams[gram.lower()] = bigrams.get(gram.lower(), 0) + count
         letters = sorted((g for g in freq if len(g) == 1 and g.isalpha()), key=freq.__getitem__, reverse=True)
         scripts.append(_script(letters[0]) if letters else None)
-        floor = math.log(min(bigrams.values()) / total) - 2.0  # rarer than anything it recorded
+        floor = math.log(min(bigrams.values()) / total) - UNSEEN_BIGRAM_MARGIN  # rarer than anything it recorded
         tables.append(({gram: math.log(count / total) for gram, count in bigrams.items()}, floor))
+        n_letters = profile["n_words"][0]
+        alphabet = {g.lower() for g, n in freq.items() if len(g) == 1 and g.isalpha() and n / n_letters > ALPHABET_SHARE}
+        alphabets.append(frozenset(c for c in alphabet if not c.isascii()))
     index = {gram: i for i, gram in enumerate(sorted({g for logs, _ in tables for g in logs}))}
     matrix = np.empty((len(index) + 1, len(tables)))
     for column, (logs, floor) in enumerate(tables):
@@ -186,22 +210,20 @@ def _bigram_models() -> tuple[dict[str, int], np.ndarray, dict[str, np.ndarray]]
         for gram, value in logs.items():
             matrix[index[gram], column] = value
     masks = {script: np.array([s == script for s in scripts]) for script in set(scripts)}
-    return index, matrix, masks
+    return (index, matrix, masks), alphabets
 
 
-@lru_cache(maxsize=1)
+def _bigram_models() -> tuple[dict[str, int], np.ndarray, dict[str, np.ndarray]]:
+    """Log frequencies of lower-case letter bigrams (space marks a word edge) per language:
+    the row index of each bigram, the matrix (one row per bigram, one column per language, the
+    last row for bigrams never seen), and per script a mask of the languages written in it."""
+    return _profiles()[0]
+
+
 def _alphabets() -> list[frozenset[str]]:
     """The non-ASCII lower-case letters of each language: those its profile sees at least once
-    in 5,000 letters."""
-    import langdetect
-
-    alphabets = []
-    for path in sorted((Path(langdetect.__file__).parent / "profiles").iterdir()):
-        profile = json.loads(path.read_text(encoding="utf-8"))
-        total = profile["n_words"][0]
-        letters = {g.lower() for g, n in profile["freq"].items() if len(g) == 1 and g.isalpha() and n / total > 2e-4}
-        alphabets.append(frozenset(c for c in letters if not c.isascii()))
-    return alphabets
+    in 5,000 letters (:data:`ALPHABET_SHARE`)."""
+    return _profiles()[1]
 
 
 def non_ascii_letters(text: str) -> set[str]:
