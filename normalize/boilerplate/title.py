@@ -26,17 +26,19 @@ from ..structure.chrome import is_chrome_line
 from ..structure.features import DATE
 from ..unicode.words import count_words, normal_words
 from .model import booster
+from .text import is_prose
 
 _SEPARATOR = re.compile(r"\s+[-|–—:·•»«/\\]+\s+|\s*[|•·»]\s*|\s+::\s+")
 #: A headline has at most this many words (longer texts are a lede or a summary): 289 of the
 #: 290 L3S-GN1 dev headlines have at most 38; in the 5-fold CV 30/40/50/60/80/120 gave exact match
-#: 0.807/0.807/0.810/0.817/0.807/0.814 (noise: a page or two), so the bound stayed where it was.
+#: 0.807/0.807/0.810/0.817/0.807/0.814 (noise: a page or two; measured before body paragraphs
+#: left the candidates), so the bound stayed where it was.
 MAX_TITLE_WORDS = 40
 #: The blocks looked at for the headline: this many before the body's first block, and this
 #: many from it on (the body classifier often takes the headline for body). Chosen by the 5-fold
 #: cross-validation of scripts/train_titles.py on L3S-GN1's 290 dev pages with a headline
-#: (exact match, before/after): 8/1 0.772, 8/2 0.797, 12/2 0.810, 16/1 0.797, 16/2 0.807,
-#: 16/3 0.807, 24/2 0.807; 16 before holds the headline among the candidates on 0.862 of pages.
+#: (exact match, before/after): 12/2 0.800, 16/1 0.783, 16/2 0.810, 16/3 0.807 (before body
+#: paragraphs left the candidates: 8/1 0.772, 8/2 0.797, 24/2 0.807, as 16/2 then).
 TITLE_REACH = 16
 TITLE_AFTER = 2
 #: The feature value of a candidate no block line holds (its distance to the body), or no
@@ -135,7 +137,8 @@ def title_candidates(evidence: dict[str, list[str]],
             c["part_index"] = min(c["part_index"], index)
 
     for text, tag, distance in nearby:
-        add(text, "line", tag, distance)
+        if distance > 0 or not is_prose(text):  # a paragraph of the body is never its headline
+            add(text, "line", tag, distance)
     for text in og:
         add(text, "og")
         add(strip_site(text, sites), "stripped")
