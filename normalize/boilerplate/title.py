@@ -28,6 +28,8 @@ from ..unicode.words import count_words, normal_words
 from .model import booster
 from .text import is_prose
 
+#: A full stop inside a line, between a word and a capitalised one: a paragraph of two sentences.
+_SENTENCES = re.compile(r"\w{2}[.!?] +[A-Z]")
 _SEPARATOR = re.compile(r"\s+[-|–—:·•»«/\\]+\s+|\s*[|•·»]\s*|\s+::\s+")
 #: A headline has at most this many words (longer texts are a lede or a summary): 289 of the
 #: 290 L3S-GN1 dev headlines have at most 38; in the 5-fold CV 30/40/50/60/80/120 gave exact match
@@ -137,7 +139,7 @@ def title_candidates(evidence: dict[str, list[str]],
             c["part_index"] = min(c["part_index"], index)
 
     for text, tag, distance in nearby:
-        if distance > 0 or not is_prose(text):  # a paragraph of the body is never its headline
+        if not is_prose(text) and not _SENTENCES.search(text):  # a paragraph is never the headline
             add(text, "line", tag, distance)
     for text in og:
         add(text, "og")
