@@ -63,6 +63,28 @@ def test_site_name_and_section_are_not_the_title():
     assert read_article(html(body, head=head))[0] == HEADLINE
 
 
+def test_site_name_glued_to_the_title():
+    head = f"<title>ValleyHerald.com - {HEADLINE}</title><meta property='og:site_name' content='ValleyHerald.com'>"
+    body = f"<table><tr><td class='hl'>{HEADLINE}</td></tr><tr><td>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + "</td></tr></table>"
+    doc = normalize_document(html(body, head=head), html=True)
+    assert doc.title == HEADLINE
+    assert doc.text == "\n\n".join(PARAGRAPHS)
+
+
+def test_section_label_in_h1_before_the_headline():
+    body = f"<h1>Opinion</h1><article><h2>{HEADLINE}</h2>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + "</article>"
+    doc = normalize_document(html(body, head="<title>Opinion - Valley Herald</title>"), html=True)
+    assert doc.title == HEADLINE
+    assert [b.role for b in doc.blocks if b.text == HEADLINE] == ["title"] and HEADLINE not in doc.text
+
+
+def test_headline_without_any_title_evidence():
+    body = f"<article><p><b>{HEADLINE}</b></p>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + "</article>"
+    doc = normalize_document(html(body, head=""), html=True)
+    assert doc.title == HEADLINE
+    assert doc.text == "\n\n".join(PARAGRAPHS)
+
+
 def test_chrome_line_right_after_the_last_paragraph_of_a_dump():
     lines = [f"{HEADLINE} - Valley Herald", "Home", "Region", "Sport", HEADLINE, *PARAGRAPHS,
              "Share this article", "Comments (12)", "About us", "Contact", "Privacy policy"]
@@ -120,6 +142,40 @@ def test_retrained_model_is_identical_byte_for_byte(tmp_path):
         outputs.append({kind: (out / f"{kind}.txt").read_bytes() for kind in ("html", "text")})
     assert outputs[0] == outputs[1]
     assert outputs[0]["html"].startswith(b"tree\n") and b"pickle" not in outputs[0]["html"]
+
+
+HEADLINES = ["Reservoir reaches its highest level in eleven years", "Farmers welcome the rain after two dry summers",
+             "Spillways opened as a precaution below the dam", "Villages told to keep away from the river banks"]
+
+
+def test_retrained_title_model_is_identical_byte_for_byte(tmp_path):
+    data = tmp_path / "titled"
+    (data / "html").mkdir(parents=True)
+    records = []
+    for i in range(8):
+        headline = HEADLINES[i % 4]
+        head = f"<title>{headline} - Valley Herald</title>" if i % 2 else "<title>Valley Herald | News</title>"
+        body = f"<div class='kicker'>Region</div><h2>{headline}</h2>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+        (data / "html" / f"page{i}.html").write_text(html(body, head=head))
+        records.append({"id": f"page{i}", "gold": "\n".join(PARAGRAPHS), "title": headline})
+    (data / "pages.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records))
+    outputs = []
+    for run in ("a", "b"):
+        out = tmp_path / run
+        subprocess.run([sys.executable, str(ROOT / "scripts" / "train_titles.py"), "--data", str(data),
+                        "--out", str(out), "--no-cache", "--rounds", "20"], check=True, capture_output=True)
+        outputs.append((out / "title.txt").read_bytes())
+    assert outputs[0] == outputs[1]
+    assert outputs[0].startswith(b"tree\n") and b"pickle" not in outputs[0]
+
+
+def test_shipped_title_model_reads_the_features_the_code_makes():
+    from normalize.boilerplate.model import MODELS
+    from normalize.boilerplate.title import TITLE_FEATURES
+
+    header = (MODELS / "title.txt").read_text(encoding="utf-8").split("\nTree=")[0]
+    names = next(line for line in header.splitlines() if line.startswith("feature_names="))
+    assert names.split("=", 1)[1].split() == TITLE_FEATURES
 
 
 PATHOLOGICAL = r"""

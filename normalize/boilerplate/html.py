@@ -28,7 +28,7 @@ from ..encoding.decode import decode_bytes
 from ..unicode.words import normal_words
 from .model import is_body
 from .text import distinct_body, is_prose, line_roles
-from .title import choose_title
+from .title import choose_title, title_window
 
 _CHROME = BLOCK_FEATURES.index("chrome")
 _CONTEXT = BLOCK_FEATURES.index("context")
@@ -37,10 +37,6 @@ _MENUS = (1.0, 2.0)  # the context codes of <nav> and <footer> (features._CONTEX
 _NEAR_NAV = BLOCK_FEATURES.index("near_nav")
 _NEAR_FOOT = BLOCK_FEATURES.index("near_footer")
 _DATELINE = BLOCK_FEATURES.index("dateline")
-#: The headline block is a heading among the blocks just before the body (bylines, dates and
-#: share buttons sit between them on most pages; set by hand in commit 01a375b). Body F1 of the
-#: 1,562 dev pages (articles 0.9839, wceb macro 0.9137) is the same at 4 and 16.
-HEADLINE_REACH = 8
 #: Where the model finds no body, a prose block is body when under this share of its text is
 #: links (a link list is not the article; commit 028a351): 0.25 gives 0.9839 / 0.9141 on the dev
 #: pages, 0.75 the defaults' 0.9839 / 0.9137.
@@ -66,16 +62,22 @@ def body_blocks(texts: list[str], rows: list[list[float]], probs: list[float] | 
     return body
 
 
+def body_roles(texts: list[str], tags: list[str], rows: list[list[float]]) -> tuple[list[str], list]:
+    """``body`` or ``boilerplate`` for each block (a repeated body text is body once), and the
+    lines around the body's start where the headline is looked for
+    (:func:`~normalize.boilerplate.title.title_window`)."""
+    roles = distinct_body(texts, body_blocks(texts, rows))
+    first = next((i for i, r in enumerate(roles) if r == "body"), len(texts))
+    return roles, title_window(texts, tags, first)
+
+
 def block_roles(texts: list[str], tags: list[str], rows: list[list[float]],
                 evidence: dict[str, list[str]]) -> tuple[str | None, list[str]]:
     """The page's title and a role (``title``, ``body``, ``boilerplate``) for each block, from
     the blocks' texts, tags and feature rows and the page's title evidence."""
-    roles = distinct_body(texts, body_blocks(texts, rows))
+    roles, window = body_roles(texts, tags, rows)
     first = next((i for i, r in enumerate(roles) if r == "body"), len(texts))
-    # the blocks above the body, and its first (a headline the classifier took for body)
-    nearby = [(texts[i], tags[i], max(1, first - i))
-              for i in range(min(first, len(texts) - 1), max(-1, first - HEADLINE_REACH - 1), -1)]
-    title = choose_title(evidence, nearby)
+    title = choose_title(evidence, window)
     if title:
         key = normal_words(title)
         # the title's block: the nearest one before the body repeating it, else any (never body)
