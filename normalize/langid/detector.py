@@ -114,6 +114,10 @@ class Detector:
                          FASTTEXT: self.config.fasttext_weight}
         self._remembered = lru_cache(maxsize=self.config.remembered)(self.answer)
 
+    def forget(self) -> None:
+        """Drop the remembered answers (a benchmark's fresh pass; a service freeing memory)."""
+        self._remembered.cache_clear()
+
     def identify(self, text: str, *, prior: str | None = None) -> Guess:
         """The language of ``text`` with a confidence in [0, 1]; ``und`` when there is too
         little. ``prior`` is the language expected from context (the document's main
