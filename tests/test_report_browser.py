@@ -172,7 +172,7 @@ def test_translated_run_shows_translations_beside_their_source(browser, ru_en_in
     assert main(["run", *inputs, "--translate-to", "en", "-o", str(jsonl), "--report", str(out), "-q"]) == 0
     records = records_of([jsonl])
     opened = Opened(browser, out)
-    pairs = [("Главная", "Home")] + ([(SEED_RU, SEED_RU_EN)] if SEED.exists() else [])
+    pairs = [("Общество", "Society")] + ([(SEED_RU, SEED_RU_EN)] if SEED.exists() else [])
     for source, translation in pairs:
         row = opened.page.locator("li.seg-row", has=opened.page.locator(".seg", has_text=source)).first
         assert row.locator(".tr").inner_text() == translation
