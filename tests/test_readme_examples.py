@@ -238,7 +238,7 @@ def test_every_example_of_the_report_section_runs(in_workdir: Path) -> None:
         result = run(line, in_workdir)
         assert result.returncode == 0, (line, result.stderr)
         said.append(result.stderr.decode())
-    assert said[0] == "normalize: report of 1 documents written to report.html\n"
+    assert said[0] == "normalize: report of 1 document written to report.html\n"
     assert said[1] == "normalize: report of 2 documents written to report.html\n"
     assert said[2].startswith("normalize: report written to report.html\nnormalize: 3 documents in ")  # then the run's summary
     page = (in_workdir / "report.html").read_text(encoding="utf-8")
