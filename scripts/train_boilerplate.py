@@ -100,11 +100,12 @@ def page_rows(page: Labelled, kind: str) -> tuple[list[str], list[list[float]]]:
 
 
 def _code_key() -> str:
-    root = Path(__file__).resolve().parent.parent / "normalize" / "extract"
+    """A digest of the code the features come from: cached features of other code are stale."""
+    root = Path(__file__).resolve().parent.parent / "normalize"
     digest = hashlib.sha256()
-    for name in ("features.py", "page.py", "chrome.py", "words.py"):
+    for name in ("structure/features.py", "structure/page.py", "structure/chrome.py", "structure/blocks.py",
+                 "unicode/words.py"):
         digest.update((root / name).read_bytes())
-    digest.update((Path(__file__).resolve().parent.parent / "normalize" / "structure.py").read_bytes())
     return digest.hexdigest()[:16]
 
 

@@ -172,7 +172,11 @@ def test_translated_run_shows_translations_beside_their_source(browser, ru_en_in
     assert main(["run", *inputs, "--translate-to", "en", "-o", str(jsonl), "--report", str(out), "-q"]) == 0
     records = records_of([jsonl])
     opened = Opened(browser, out)
-    pairs = [("Общество", "Society")] + ([(SEED_RU, SEED_RU_EN)] if SEED.exists() else [])
+    # what the tiny fixture model makes of a menu word depends on the CTranslate2 version (4.8
+    # changed "Home" to "Main"): the page must show the record's translation, whatever it is
+    menu = next(s["translation"] for r in records for s in r["segments"] if s["text"] == "Главная")
+    assert menu in ("Home", "Main")
+    pairs = [("Главная", menu)] + ([(SEED_RU, SEED_RU_EN)] if SEED.exists() else [])
     for source, translation in pairs:
         row = opened.page.locator("li.seg-row", has=opened.page.locator(".seg", has_text=source)).first
         assert row.locator(".tr").inner_text() == translation
