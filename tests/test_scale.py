@@ -166,7 +166,7 @@ def test_ctrl_c_stops_cleanly_and_says_how_to_resume(tmp_path: Path) -> None:
     proc = _start_and_wait_for_checkpoint(feed, out, "2")
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=60)
-    assert proc.returncode == 130
+    assert proc.returncode == 130, err.decode()[-2000:]
     assert b"Traceback" not in err
     assert b"interrupted after" in err and err.rstrip().endswith(f"-o {out} -q --workers 2 --resume".encode())
     assert Path(str(out) + ".partial").exists() and not out.exists()
