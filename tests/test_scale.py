@@ -39,12 +39,19 @@ def _run(*args: str, input: bytes = b"") -> subprocess.CompletedProcess:
     return run_cli("run", *args, stdin=input)
 
 
+def _ctrl_c_as_in_a_terminal() -> None:
+    """SIGINT handled by default in the run, as a terminal gives it: a test suite started in the
+    background of a script (``pytest &``, a CI runner's ``nohup``) has SIGINT ignored, and every
+    process it starts inherits that (Python then never raises KeyboardInterrupt)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _start_and_wait_for_checkpoint(feed: Path, out: Path, workers: str) -> subprocess.Popen:
     """Start a run reading the first half of ``feed`` from a pipe, and return once it has
     checkpointed some documents: it is then mid-way, waiting for the rest of its input."""
     lines = feed.read_bytes().splitlines(keepends=True)
     proc = subprocess.Popen([sys.executable, "-m", "normalize", "run", "-", "-o", str(out), "-q", "--workers", workers],
-                            stdin=subprocess.PIPE, stderr=subprocess.PIPE)
+                            stdin=subprocess.PIPE, stderr=subprocess.PIPE, preexec_fn=_ctrl_c_as_in_a_terminal)
     proc.stdin.write(b"".join(lines[: len(lines) // 2]))
     proc.stdin.flush()
     progress = Path(str(out) + ".progress")
