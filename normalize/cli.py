@@ -440,8 +440,8 @@ def cmd_report(args: argparse.Namespace) -> int:
         print(f"normalize: cannot write the report {args.output}: {exc.strerror or exc}", file=sys.stderr)
         return 2
     stats = builder.stats
-    malformed = f", {stats.malformed} malformed lines (listed in the report)" if stats.malformed else ""
-    print(f"normalize: report of {stats.documents} documents{malformed} written to {args.output}", file=sys.stderr)
+    malformed = f", {plural(stats.malformed, 'malformed line')} (listed in the report)" if stats.malformed else ""
+    print(f"normalize: report of {plural(stats.documents, 'document')}{malformed} written to {args.output}", file=sys.stderr)
     return 0
 
 

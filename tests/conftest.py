@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from .inprocess import run_cli  # noqa: F401 - shared with the tests
 from .offline import refuse_network  # noqa: F401 - shared with the tests
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -20,8 +21,6 @@ SEED = SHARED / "seed" / "000_8d3c3d73544a7484.txt"
 # argostranslate reads ARGOS_PACKAGES_DIR once, when first imported: the tests (and the processes
 # they start) see an empty argos packages directory of their own, never this machine's models.
 os.environ["ARGOS_PACKAGES_DIR"] = tempfile.mkdtemp(prefix="normalize-tests-argos-")
-
-
 
 
 @pytest.fixture

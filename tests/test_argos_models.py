@@ -1,6 +1,7 @@
 """Models installed by argostranslate itself are found in its directory and used read-only,
-with the network off. argostranslate reads ARGOS_PACKAGES_DIR when first imported, so each step
-runs in a process of its own started with that directory set."""
+with the network off. argostranslate reads ARGOS_PACKAGES_DIR when first imported, so each test's
+commands run in a process of their own started with that directory set (one process for all the
+commands of a test: ``tests.inprocess.run_cli`` there)."""
 
 from __future__ import annotations
 
@@ -11,23 +12,37 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from .conftest import ROOT, TINY_MODEL, assert_valid_record
 
 TITLE_RU, TITLE_EN = "Заголовок открываемого материала", "Title of the material being opened"
 SAMPLE = f"Storm Hits the Coast\nThe storm reached the coast on Monday night, officials said on Tuesday.\n{TITLE_RU}\n"
 
-# runs normalize's CLI in a process where opening a socket fails (tests.offline.refuse_network)
-OFFLINE_CLI = "import sys; from tests.offline import refuse_network; refuse_network(); " \
-              "from normalize.cli import main; sys.exit(main(sys.argv[1:]))"
+# runs normalize commands (a JSON list of argument lists) one after the other in a process where
+# opening a socket fails (tests.offline.refuse_network); prints each one's status, stdout, stderr
+OFFLINE_CLI = """if True:
+    import json, sys
+    from tests.offline import refuse_network
+    refuse_network()
+    from tests.inprocess import run_cli
+    results = [run_cli(*argv) for argv in json.loads(sys.argv[1])]
+    print(json.dumps([[r.returncode, r.stdout.decode(), r.stderr.decode()] for r in results]))
+"""
 
 
-def _env(tmp_path: Path) -> dict[str, str]:
-    return {**os.environ, "ARGOS_PACKAGES_DIR": str(tmp_path / "argos"), "NORMALIZE_MODELS_DIR": str(tmp_path / "models"),
+def _env(argos: Path, tmp_path: Path) -> dict[str, str]:
+    return {**os.environ, "ARGOS_PACKAGES_DIR": str(argos), "NORMALIZE_MODELS_DIR": str(tmp_path / "models"),
             "NORMALIZE_CACHE_DIR": str(tmp_path / "cache"), "PYTHONPATH": str(ROOT)}
 
 
-def _offline(tmp_path: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-c", OFFLINE_CLI, *args], cwd=ROOT, env=_env(tmp_path), capture_output=True, text=True)
+def _offline(argos: Path, tmp_path: Path, *commands: list[str]) -> list[subprocess.CompletedProcess]:
+    """``normalize COMMAND`` for each command, in one process seeing ``argos`` as argostranslate's directory."""
+    process = subprocess.run([sys.executable, "-c", OFFLINE_CLI, json.dumps(commands)], cwd=ROOT,
+                             env=_env(argos, tmp_path), capture_output=True, text=True)
+    assert process.returncode == 0, process.stderr
+    return [subprocess.CompletedProcess(argv, status, out, err) for argv, (status, out, err)
+            in zip(commands, json.loads(process.stdout))]
 
 
 def _snapshot(directory: Path) -> dict[str, tuple[int, int, str]]:
@@ -35,40 +50,40 @@ def _snapshot(directory: Path) -> dict[str, tuple[int, int, str]]:
             for p in sorted(directory.rglob("*")) if p.is_file()}
 
 
-def _argos_install(tmp_path: Path) -> Path:
-    """The fixture installed by argostranslate's own installer into a temporary packages dir."""
-    (tmp_path / "argos").mkdir()
+@pytest.fixture(scope="module")
+def argos_installed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The fixture installed by argostranslate's own installer into a packages dir of these
+    tests (which only read it: the first test checks nothing is written there): the dir, the package."""
+    argos = tmp_path_factory.mktemp("argos")
     subprocess.run([sys.executable, "-c", "import sys, argostranslate.package as p; p.install_from_path(sys.argv[1])",
-                    str(TINY_MODEL)], env=_env(tmp_path), check=True, capture_output=True)
-    [package] = (tmp_path / "argos").iterdir()
-    return package
+                    str(TINY_MODEL)], env=_env(argos, argos), check=True, capture_output=True)
+    [package] = argos.iterdir()
+    return argos, package
 
 
-def test_an_argospm_model_translates_offline_and_read_only(tmp_path: Path) -> None:
-    package = _argos_install(tmp_path)
-    before = _snapshot(tmp_path / "argos")
-    listed = _offline(tmp_path, "models", "list")
-    assert listed.returncode == 0, listed.stderr
-    assert listed.stdout == f"ru\ten\t0.1\targos\t{package}\n"
+def test_an_argospm_model_translates_offline_and_read_only(argos_installed: tuple[Path, Path], tmp_path: Path) -> None:
+    argos, package = argos_installed
+    before = _snapshot(argos)
     source = tmp_path / "in.txt"
     source.write_text(SAMPLE, encoding="utf-8")
-    result = _offline(tmp_path, "run", str(source), "--translate-to", "en", "-q")
+    listed, result, removed = _offline(argos, tmp_path, ["models", "list"], ["run", str(source), "--translate-to", "en", "-q"],
+                                       ["models", "remove", "ru", "en"])
+    assert listed.returncode == 0, listed.stderr
+    assert listed.stdout == f"ru\ten\t0.1\targos\t{package}\n"
     assert result.returncode == 0, result.stderr
     record = assert_valid_record(json.loads(result.stdout))
     assert [(s["text"], s["translation"]) for s in record["segments"] if s["lang"] == "ru"] == [(TITLE_RU, TITLE_EN)]
     assert record["warnings"] == [] and record["translated_to"] == "en"
-    assert _snapshot(tmp_path / "argos") == before  # used where it is, nothing written there
-    assert not (tmp_path / "models").exists()  # and not copied into normalize's directory
-    removed = _offline(tmp_path, "models", "remove", "ru", "en")
+    assert not (tmp_path / "models").exists()  # not copied into normalize's directory
     assert removed.returncode == 1
     assert f"is argostranslate's (used read-only); remove it with: argospm remove translate-ru_en" in removed.stderr
-    assert _snapshot(tmp_path / "argos") == before
+    assert _snapshot(argos) == before  # used where it is, nothing written there
 
 
-def test_a_normalize_model_wins_over_the_argos_one_of_the_same_pair(tmp_path: Path) -> None:
-    package = _argos_install(tmp_path)
-    assert _offline(tmp_path, "models", "install", str(TINY_MODEL)).returncode == 0
-    listed = _offline(tmp_path, "models", "list")
+def test_a_normalize_model_wins_over_the_argos_one_of_the_same_pair(argos_installed: tuple[Path, Path], tmp_path: Path) -> None:
+    argos, package = argos_installed
+    installed, listed = _offline(argos, tmp_path, ["models", "install", str(TINY_MODEL)], ["models", "list"])
+    assert installed.returncode == 0, installed.stderr
     assert listed.stdout == f"ru\ten\t0.1\tnormalize\t{tmp_path / 'models' / 'ru-en'}\n"
     assert package.is_dir()
 
@@ -77,12 +92,12 @@ def test_a_damaged_argos_package_is_skipped_and_the_warning_names_both_installer
     (tmp_path / "argos" / "broken").mkdir(parents=True)  # no metadata.json
     (tmp_path / "argos" / "bad-json").mkdir()
     (tmp_path / "argos" / "bad-json" / "metadata.json").write_text("{oops")
-    listed = _offline(tmp_path, "models", "list")
-    assert listed.returncode == 0 and listed.stdout == ""
-    assert f"no models in {tmp_path / 'models'} or {tmp_path / 'argos'}" in listed.stderr
     source = tmp_path / "in.txt"
     source.write_text(SAMPLE, encoding="utf-8")
-    record = json.loads(_offline(tmp_path, "run", str(source), "--translate-to", "en", "-q").stdout)
+    listed, run = _offline(tmp_path / "argos", tmp_path, ["models", "list"], ["run", str(source), "--translate-to", "en", "-q"])
+    assert listed.returncode == 0 and listed.stdout == ""
+    assert f"no models in {tmp_path / 'models'} or {tmp_path / 'argos'}" in listed.stderr
+    record = json.loads(run.stdout)
     assert [w["message"] for w in record["warnings"]] == [
         "no ru→en translation model installed; install it with: normalize models install ru en"
         " (or with argostranslate: argospm install translate-ru_en)"]

@@ -1,4 +1,6 @@
-"""The ``normalize`` command: formats, exit codes, bad input, workers, atomic output."""
+"""The ``normalize`` command: formats, exit codes, bad input, workers, atomic output. Run in this
+process (``run_cli``) where only the output is asserted; in a real process where the exit status
+of the process, a traceback or worker processes are the point."""
 
 from __future__ import annotations
 
@@ -7,13 +9,18 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .conftest import CORPORA
+from .conftest import CORPORA, run_cli
 
 STORM = CORPORA / "articles" / "en_harbour_storm.txt"
 
 
-def normalize(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
+def process(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
+    """``python -m normalize ARGS`` in a process of its own."""
     return subprocess.run([sys.executable, "-m", "normalize", *args], input=stdin, capture_output=True)
+
+
+def normalize(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
+    return run_cli(*args, stdin=stdin or b"")
 
 
 def test_jsonl_to_stdout() -> None:
@@ -54,7 +61,7 @@ def test_good_empty_and_binary_files_give_three_records_and_no_traceback(tmp_pat
     (tmp_path / "a_good.txt").write_bytes(STORM.read_bytes())
     (tmp_path / "b_empty.txt").write_bytes(b"")
     (tmp_path / "c_binary.bin").write_bytes(bytes(range(256)) * 40)
-    result = normalize("run", *sorted(map(str, tmp_path.iterdir())))  # named: a directory would skip the .bin
+    result = process("run", *sorted(map(str, tmp_path.iterdir())))  # named: a directory would skip the .bin
     assert result.returncode == 1
     assert b"Traceback" not in result.stderr
     records = [json.loads(line) for line in result.stdout.splitlines()]
@@ -98,7 +105,7 @@ def test_oversized_document_is_flagged_and_exit_is_1(tmp_path: Path) -> None:
 
 def test_workers_keep_input_order_and_output_identical(tmp_path: Path) -> None:
     one = normalize("run", str(CORPORA / "articles"), "-q", "--workers", "1")
-    two = normalize("run", str(CORPORA / "articles"), "-q", "--workers", "2")
+    two = process("run", str(CORPORA / "articles"), "-q", "--workers", "2")  # real worker processes
     assert one.stdout == two.stdout and one.stdout.count(b"\n") == 14
 
 
@@ -111,10 +118,10 @@ def test_output_file_is_written_whole(tmp_path: Path) -> None:
 
 
 def test_usage_errors_exit_2() -> None:
-    assert normalize("run", "--format", "xml").returncode == 2
-    assert normalize("run", "--workers", "0").returncode == 2
-    assert normalize().returncode == 2
-    missing_dir = normalize("run", str(STORM), "-o", "/nonexistent/dir/out.jsonl", "-q")
+    assert process("run", "--format", "xml").returncode == 2
+    assert process("run", "--workers", "0").returncode == 2
+    assert process().returncode == 2
+    missing_dir = process("run", str(STORM), "-o", "/nonexistent/dir/out.jsonl", "-q")
     assert missing_dir.returncode == 2 and b"Traceback" not in missing_dir.stderr
 
 

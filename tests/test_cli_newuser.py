@@ -1,6 +1,8 @@
 """What a new user trips over (issue 15), each through the installed ``normalize`` command:
 compressed output and stdin, the run's own files, missing paths, directory filters, error
-listings, translation options, resume, huge one-line documents, the text format."""
+listings, translation options, resume, huge one-line documents, the text format. The runs a test
+only needs for comparison or set-up (an uninterrupted run, a model install, a second variant)
+run in this process (``run_cli``), sparing a process start and a model load each."""
 
 from __future__ import annotations
 
@@ -16,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import CORPORA
+from .conftest import CORPORA, run_cli
 
 NORMALIZE = shutil.which("normalize")
 STORM = CORPORA / "articles" / "en_harbour_storm.txt"
@@ -58,7 +60,7 @@ def test_output_compressed_by_extension_reads_back(tmp_path: Path, suffix: str) 
     assert [r["id"] for r in records(plain)] == ["doc-0", "doc-1", "doc-2"]
     if suffix == ".gz":  # gzip headers could hold a time and a name; zstd frames hold neither
         again = tmp_path / f"again.jsonl{suffix}"
-        assert normalize("run", str(data), "-o", str(again), "-q").returncode == 0
+        assert run_cli("run", str(data), "-o", str(again), "-q").returncode == 0
         assert again.read_bytes() == raw  # no time or name in the headers: the same bytes every run
 
 
@@ -81,7 +83,7 @@ def killed_after_a_checkpoint(data: bytes, out: Path, *flags: str) -> int:
 
 def test_compressed_output_resumes_after_a_kill(tmp_path: Path) -> None:
     data = feed(tmp_path / "feed.jsonl", 40).read_bytes()
-    expected = normalize("run", "-", "-q", "--workers", "1", stdin=data).stdout
+    expected = run_cli("run", "-", "-q", "--workers", "1", stdin=data).stdout
     out = tmp_path / "out.jsonl.gz"
     killed_after_a_checkpoint(data, out)
     resumed = normalize("run", "-", "-o", str(out), "-q", "--workers", "1", "--resume", stdin=data)
@@ -112,7 +114,7 @@ def test_output_inside_the_input_directory_is_never_read_back(tmp_path: Path) ->
     assert [r["id"] for r in records((tmp_path / "out.jsonl").read_bytes())] == ["./storm.txt"]
     assert "  skipped: 2 files (the run's own output 2)\n" in result.stderr.decode()  # out.jsonl, out.jsonl.partial
     assert json.loads((tmp_path / "stats.json").read_text())["skipped_files"] == {"the run's own output": 2}
-    again = normalize("run", ".", "-o", "out.jsonl", "--stats", "stats.json", "-q", cwd=tmp_path)
+    again = run_cli("run", ".", "-o", "out.jsonl", "--stats", "stats.json", "-q", cwd=tmp_path)
     assert [r["id"] for r in records((tmp_path / "out.jsonl").read_bytes())] == ["./storm.txt"]
     assert json.loads((tmp_path / "stats.json").read_text())["skipped_files"] == {"the run's own output": 3}
     assert again.returncode == 0
@@ -159,7 +161,7 @@ def test_directories_yield_input_kinds_only_and_count_the_rest(tmp_path: Path) -
     ids = [line[2:] for line in result.stdout.decode().splitlines() if line.startswith("# ")]
     assert ids == [str(pages / "NOTES"), str(pages / "page.html.gz"), str(pages / "storm.txt")]
     assert "  skipped: 4 files (not an input kind 4)\n" in result.stderr.decode()
-    chosen = normalize("run", str(pages), "--include", "*.js", "--exclude", "*.txt", "--exclude", "NOTES", "--format", "tagged")
+    chosen = run_cli("run", str(pages), "--include", "*.js", "--exclude", "*.txt", "--exclude", "NOTES", "--format", "tagged")
     ids = [line[2:] for line in chosen.stdout.decode().splitlines() if line.startswith("# ")]
     assert ids == [str(pages / "app.js"), str(pages / "page.html.gz")]
     assert "  skipped: 5 files (--exclude 2, not an input kind 3)\n" in chosen.stderr.decode()
@@ -201,7 +203,7 @@ def test_cuda_without_a_gpu_is_one_clear_error_before_the_run(models_env: Path) 
 
 
 def test_title_is_translated_in_the_text_format(models_env: Path) -> None:
-    assert normalize("models", "install", str(CORPORA.parent / "tests" / "fixtures" / "translate-ru_en-tiny.argosmodel")).returncode == 0
+    assert run_cli("models", "install", str(CORPORA.parent / "tests" / "fixtures" / "translate-ru_en-tiny.argosmodel")).returncode == 0
     result = normalize("run", "--translate-to", "en", "--format", "text", "-q", stdin=RU_ARTICLE.encode())
     assert result.returncode == 0, result.stderr
     assert result.stdout.decode().splitlines()[:4] == [
@@ -210,7 +212,7 @@ def test_title_is_translated_in_the_text_format(models_env: Path) -> None:
 
 
 def test_translated_to_only_where_something_was_translated_and_warnings_name_the_needed_pairs(models_env: Path, tmp_path: Path) -> None:
-    assert normalize("models", "install", str(CORPORA.parent / "tests" / "fixtures" / "translate-ru_en-tiny.argosmodel")).returncode == 0
+    assert run_cli("models", "install", str(CORPORA.parent / "tests" / "fixtures" / "translate-ru_en-tiny.argosmodel")).returncode == 0
     (tmp_path / "ru.txt").write_text(RU_ARTICLE)
     (tmp_path / "en.txt").write_text("Home\n" + SENTENCES[0] + "\n")
     result = normalize("run", str(tmp_path / "en.txt"), str(tmp_path / "ru.txt"), "--translate-to", "de")
@@ -221,7 +223,7 @@ def test_translated_to_only_where_something_was_translated_and_warnings_name_the
     argos = " (or with argostranslate: argospm install translate-en_de)"
     assert f"  no en→de translation model installed; install it with: normalize models install en de{argos} (1 document)\n" in err
     assert f"  no ru→de translation model installed; through English it needs en→de: normalize models install en de{argos} (1 document)\n" in err
-    into_english = normalize("run", str(tmp_path / "en.txt"), str(tmp_path / "ru.txt"), "--translate-to", "en")
+    into_english = run_cli("run", str(tmp_path / "en.txt"), str(tmp_path / "ru.txt"), "--translate-to", "en")
     en, ru = records(into_english.stdout)
     assert (en["translated_to"], en["translated_text"]) == (None, None)
     assert ru["translated_to"] == "en" and ru["translated_text"].startswith("The President of Russia met with")
@@ -286,17 +288,30 @@ ONE_LINE_SHAPES = {  # one sentence-sized unit of each shape; a document is ~300
 }
 
 
+@pytest.fixture(scope="module")
+def one_line_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[subprocess.CompletedProcess, dict[str, dict]]:
+    """One run over a one-line document of each shape (~150 KB each, cut at 100K): the run, and
+    each shape's record."""
+    where = tmp_path_factory.mktemp("one-line")
+    paths = []
+    for n, (shape, (unit, _)) in enumerate(ONE_LINE_SHAPES.items()):
+        text, i = [], 0
+        while sum(map(len, text)) < 150_000:
+            text.append(unit(i))
+            i += 1
+        paths.append(where / f"{n}-one-line.txt")
+        paths[-1].write_text("".join(text))
+    result = normalize("run", *map(str, paths), "--max-bytes", "100K", "-q", "--workers", "1")
+    by_id = {r["id"]: r for r in records(result.stdout)}
+    return result, {shape: by_id[str(path)] for shape, path in zip(ONE_LINE_SHAPES, paths)}
+
+
 @pytest.mark.parametrize("shape", ONE_LINE_SHAPES)
-def test_a_huge_one_line_document_is_cut_and_still_gets_its_body_and_language(tmp_path: Path, shape: str) -> None:
-    unit, lang = ONE_LINE_SHAPES[shape]
-    text, i = [], 0
-    while sum(map(len, text)) < 150_000:
-        text.append(unit(i))
-        i += 1
-    (tmp_path / "one-line.txt").write_text("".join(text))
-    result = normalize("run", str(tmp_path / "one-line.txt"), "--max-bytes", "100K", "-q")
-    assert result.returncode == 1
-    [record] = records(result.stdout)
+def test_a_huge_one_line_document_is_cut_and_still_gets_its_body_and_language(one_line_run, shape: str) -> None:
+    result, by_shape = one_line_run
+    assert result.returncode == 1  # each document was cut: an error on its record
+    lang = ONE_LINE_SHAPES[shape][1]
+    record = by_shape[shape]
     assert record["errors"][0]["message"].startswith("document over the size limit of 102400 bytes: only the first ")
     assert record["encoding"] == "utf-8"  # not cut inside a character
     assert len(record["text"]) > 25_000 and record["lang"] != "und"
@@ -314,7 +329,7 @@ def test_messages_read_right(tmp_path: Path) -> None:
     assert json.loads((tmp_path / "s.json").read_text())["errors"] == [
         {"id": f"{tmp_path}/feed.jsonl:1", "stage": "read", "message": "bad JSON: Invalid control character at column 26"},
         {"id": f"{tmp_path}/blob.bin", "stage": "decode", "message": "binary data, not text (an image, an archive, an executable?)"}]
-    one = normalize("run", str(STORM))
+    one = run_cli("run", str(STORM))
     assert one.stderr.decode().startswith("normalize: 1 document in ")
 
 

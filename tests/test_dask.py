@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import gzip
 import json
+import shlex
 import shutil
+from pathlib import Path
 
 import pytest
+
+from normalize.cli import main
 
 from normalize.config import Config
 from normalize.read import read_inputs
@@ -13,6 +18,7 @@ from normalize.run import run_local
 from normalize.write import format_jsonl, to_record
 
 from .conftest import CORPORA
+from .test_readme_examples import block, examples
 
 distributed = pytest.importorskip("distributed")
 ARTICLES = str(CORPORA / "articles")
@@ -51,20 +57,46 @@ def test_normalize_jsonl_bag_reads_on_the_workers(cluster, tmp_path) -> None:
     json.dumps(records)  # plain JSON all the way
 
 
-def test_cli_dask_engine_with_a_scheduler(cluster, tmp_path) -> None:
-    from normalize.cli import main
+def _big_jsonl_zst(directory: Path) -> Path:
+    import zstandard
 
-    out = tmp_path / "out.jsonl"
-    assert main(["run", ARTICLES, "-q", "--engine", "dask", "--scheduler", cluster.scheduler_address, "-o", str(out)]) == 0
-    local = "".join(format_jsonl(d) + "\n" for d in run_local(read_inputs([ARTICLES])))
-    assert out.read_text(encoding="utf-8") == local
+    path = directory / "big.jsonl.zst"
+    path.write_bytes(zstandard.ZstdCompressor().compress((CORPORA / "articles" / "mixed_feed.jsonl").read_bytes()))
+    return path
 
 
-def test_cli_dask_engine_starts_a_local_cluster_when_no_scheduler_is_given(tmp_path) -> None:
-    from normalize.cli import main
+def test_readme_dask_command_lines(cluster, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The README's two command lines, in a directory holding big.jsonl.zst: the scheduler's
+    address is this test's cluster; the local cluster gets one worker instead of four (the
+    number is not what is tested, and each worker loads the models)."""
+    lines = examples("### On a Dask cluster")
+    assert lines == ["normalize run big.jsonl.zst -o out.jsonl --engine dask --scheduler tcp://scheduler-host:8786",
+                     "normalize run big.jsonl.zst -o out.jsonl --engine dask --workers 4"]
+    feed = _big_jsonl_zst(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    local = "".join(format_jsonl(d) + "\n" for d in run_local(read_inputs([feed.name])))
+    for line in (lines[0].replace("tcp://scheduler-host:8786", cluster.scheduler_address), lines[1].replace("--workers 4", "--workers 1")):
+        assert main(shlex.split(line)[1:] + ["-q"]) == 0, line
+        assert (tmp_path / "out.jsonl").read_text(encoding="utf-8") == local
+        (tmp_path / "out.jsonl").unlink()
 
-    out = tmp_path / "out.jsonl"
-    feed = str(CORPORA / "articles" / "mixed_feed.jsonl")
-    assert main(["run", feed, "-q", "--engine", "dask", "--workers", "1", "-o", str(out)]) == 0
-    local = "".join(format_jsonl(d) + "\n" for d in run_local(read_inputs([feed])))
-    assert out.read_text(encoding="utf-8") == local
+
+def test_readme_dask_bag_example(cluster, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The README's bag example as written, the cluster's address for the scheduler's and a
+    local glob for the S3 one (dask reads both the same way)."""
+    code = block("### On a Dask cluster", "python")
+    (tmp_path / "crawl").mkdir()
+    feed = (CORPORA / "articles" / "mixed_feed.jsonl").read_bytes()
+    (tmp_path / "crawl" / "a.jsonl.gz").write_bytes(gzip.compress(feed))
+    (tmp_path / "crawl" / "b.jsonl.gz").write_bytes(gzip.compress(b'{"id": "extra", "text": "Der Stadtrat hat am Montag \xc3\xbcber den neuen Haushalt beraten."}\n'))
+    code = code.replace("tcp://scheduler-host:8786", cluster.scheduler_address).replace("s3://bucket/crawl/", "crawl/")
+    monkeypatch.chdir(tmp_path)
+    namespace: dict = {}
+    try:
+        exec(code, namespace)
+    finally:
+        if "client" in namespace:
+            namespace["client"].close()
+    written = [json.loads(line) for path in sorted((tmp_path / "out").glob("*.jsonl")) for line in path.read_text(encoding="utf-8").splitlines()]
+    assert [(r["id"], r["lang"]) for r in written] == [("pl-szkola-1", "pl"), ("nl-dijk-1", "nl"), ("extra", "de")]
+    assert written[0]["text"].startswith("W poniedziałek uczniowie")

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 from normalize.config import Config
 from normalize.pipeline import build_pipeline
 from normalize.read import ReadConfig, read_inputs
 
-from .conftest import assert_valid_record
+from .conftest import assert_valid_record, run_cli
 
 SENTENCE = "The council met on Monday to discuss the new budget for schools and roads."
 
@@ -24,8 +22,7 @@ def _write(path: Path, *records: dict) -> Path:
 def test_ccnet_and_content_fields_through_the_cli(tmp_path: Path) -> None:
     ccnet = _write(tmp_path / "ccnet.jsonl", {"url": "https://a.example/1", "raw_content": SENTENCE, "nlines": 1},
                    {"url": "https://a.example/2", "title": "no text here"})
-    result = subprocess.run([sys.executable, "-m", "normalize", "run", str(ccnet), "--text-field", "raw_content",
-                             "--id-field", "url", "-q"], capture_output=True)
+    result = run_cli("run", str(ccnet), "--text-field", "raw_content", "--id-field", "url", "-q")
     assert result.returncode == 1 and b"Traceback" not in result.stderr
     good, missing = (assert_valid_record(json.loads(line)) for line in result.stdout.splitlines())
     assert (good["id"], good["source"], good["lang"], good["text"]) == ("https://a.example/1", f"{ccnet}:1", "en", SENTENCE)

@@ -19,7 +19,7 @@ from normalize.io.arrow import RECORD_SCHEMA
 from normalize.read import ReadConfig, read_inputs
 
 from .conftest import CORPORA, assert_valid_record
-from .test_scale import _feed, _start_and_wait_for_checkpoint
+from .test_scale import _feed, _run, _start_and_wait_for_checkpoint
 
 ARTICLES = CORPORA / "articles"
 
@@ -33,8 +33,8 @@ def _jsonl(path: Path) -> list[dict]:
 
 
 def test_parquet_output_holds_the_jsonl_records_in_the_documented_layout(tmp_path: Path) -> None:
-    assert _cli(str(ARTICLES), "-o", str(tmp_path / "a.jsonl"), "-q", "--workers", "1").returncode == 0
-    result = _cli(str(ARTICLES), "-o", str(tmp_path / "a.parquet"), "-q", "--workers", "1")
+    assert _run(str(ARTICLES), "-o", str(tmp_path / "a.jsonl"), "-q", "--workers", "1").returncode == 0
+    result = _run(str(ARTICLES), "-o", str(tmp_path / "a.parquet"), "-q", "--workers", "1")
     assert result.returncode == 0, result.stderr
     records = _jsonl(tmp_path / "a.jsonl")
     table = pq.read_table(tmp_path / "a.parquet")
@@ -50,7 +50,7 @@ def test_parquet_output_loads_in_pandas_and_datasets(tmp_path: Path, monkeypatch
     monkeypatch.setenv("HF_DATASETS_CACHE", str(tmp_path / "hf-cache"))
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
     out = tmp_path / "a.parquet"
-    assert _cli(str(ARTICLES / "uk_grain_port.txt"), str(ARTICLES / "en_harbour_storm.txt"), "-o", str(out), "-q").returncode == 0
+    assert _run(str(ARTICLES / "uk_grain_port.txt"), str(ARTICLES / "en_harbour_storm.txt"), "-o", str(out), "-q").returncode == 0
     import datasets
     import pandas as pd
 
@@ -67,22 +67,22 @@ def test_parquet_output_loads_in_pandas_and_datasets(tmp_path: Path, monkeypatch
 
 def test_parquet_output_is_the_same_whatever_the_worker_count(tmp_path: Path) -> None:
     feed = _feed(tmp_path / "feed.jsonl", 40)
-    assert _cli(str(feed), "-o", str(tmp_path / "one.parquet"), "-q", "--workers", "1").returncode == 0
-    assert _cli(str(feed), "-o", str(tmp_path / "two.parquet"), "-q", "--workers", "2").returncode == 0
+    assert _run(str(feed), "-o", str(tmp_path / "one.parquet"), "-q", "--workers", "1").returncode == 0
+    assert _cli(str(feed), "-o", str(tmp_path / "two.parquet"), "-q", "--workers", "2").returncode == 0  # real workers
     assert (tmp_path / "one.parquet").read_bytes() == (tmp_path / "two.parquet").read_bytes()
     assert [r["id"] for r in pq.read_table(tmp_path / "one.parquet").to_pylist()] == [f"doc-{i}" for i in range(40)]
 
 
 def test_killed_parquet_run_resumes_to_the_uninterrupted_file(tmp_path: Path) -> None:
     feed = _feed(tmp_path / "feed.jsonl", 40)
-    assert _cli("-", "-o", str(tmp_path / "expected.parquet"), "-q", "--workers", "1", input=feed.read_bytes()).returncode == 0
+    assert _run("-", "-o", str(tmp_path / "expected.parquet"), "-q", "--workers", "1", input=feed.read_bytes()).returncode == 0
     out = tmp_path / "out.parquet"
     proc = _start_and_wait_for_checkpoint(feed, out, "1")
     proc.kill()
     proc.wait()
     assert proc.returncode == -signal.SIGKILL and not out.exists()
     assert json.loads(Path(str(out) + ".progress").read_text())["documents"] >= 1
-    resumed = _cli("-", "-o", str(out), "-q", "--workers", "1", "--resume", input=feed.read_bytes())
+    resumed = _run("-", "-o", str(out), "-q", "--workers", "1", "--resume", input=feed.read_bytes())
     assert resumed.returncode == 0, resumed.stderr
     assert b"resuming after" in resumed.stderr
     assert [r["id"] for r in pq.read_table(out).to_pylist()] == [f"doc-{i}" for i in range(40)]
@@ -134,7 +134,7 @@ def test_a_huge_document_gets_its_own_row_group(tmp_path: Path, monkeypatch) -> 
 
 
 def test_parquet_output_needs_the_jsonl_format(tmp_path: Path) -> None:
-    result = _cli(str(ARTICLES / "uk_grain_port.txt"), "-o", str(tmp_path / "a.parquet"), "--format", "text")
+    result = _run(str(ARTICLES / "uk_grain_port.txt"), "-o", str(tmp_path / "a.parquet"), "--format", "text")
     assert result.returncode == 2
     assert b"holds the JSONL records as columns; --format text needs another output name" in result.stderr
 
@@ -149,7 +149,7 @@ def test_parquet_input_with_field_options(tmp_path: Path) -> None:
                                                  "raw_content": ["Первый текст.", "Second text."]})
     docs = list(read_inputs([str(ccnet)], ReadConfig(text_field="raw_content")))
     assert [(d.id, d.source, d.raw, d.is_html, d.errors) for d in docs] == [
-        ("https://a.example/1", f"{ccnet}:1", "Первый текст.", None, []),
+        ("https://a.example/1", f"{ccnet}:1", "Первый текст.", None, []),  # a text field: HTML or not is decode's call
         ("https://a.example/2", f"{ccnet}:2", "Second text.", None, [])]
     [failed] = read_inputs([str(ccnet)])
     assert [e.message for e in failed.errors] == [
@@ -166,7 +166,7 @@ def test_parquet_input_through_the_cli_and_a_broken_file(tmp_path: Path) -> None
     good = _write(tmp_path / "a.parquet", {"content": ["The council met on Monday to discuss the new budget for schools and roads."],
                                             "id": ["c1"]})
     (tmp_path / "b.parquet").write_bytes(b"not parquet at all")
-    result = _cli(str(good), str(tmp_path / "b.parquet"), "--text-field", "content", "-q")
+    result = _run(str(good), str(tmp_path / "b.parquet"), "--text-field", "content", "-q")
     assert result.returncode == 1 and b"Traceback" not in result.stderr
     first, second = (json.loads(line) for line in result.stdout.splitlines())
     assert (first["id"], first["lang"], first["text"]) == ("c1", "en", "The council met on Monday to discuss the new budget for schools and roads.")

@@ -50,7 +50,8 @@ def test_jsonl_records_text_and_html_with_ids_and_line_numbers(tmp_path) -> None
         encoding="utf-8",
     )
     docs = list(read_inputs([str(path)]))
-    assert [(d.id, d.raw, d.is_html) for d in docs[:2]] == [("t1", "Plain.", None), (f"{path}:2", "<p>Page</p>", True)]  # text: the content decides
+    # a text field: whether it is HTML is the decode stage's call; an html field says so
+    assert [(d.id, d.raw, d.is_html) for d in docs[:2]] == [("t1", "Plain.", None), (f"{path}:2", "<p>Page</p>", True)]
     assert _messages(docs[2]) == [("read", "bad JSON: Expecting property name enclosed in double quotes at column 2")]
     assert docs[2].id == f"{path}:4"
     assert _messages(docs[3]) == [("read", "JSONL line is a list, not an object with 'text' or 'html'")]

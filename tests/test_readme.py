@@ -8,7 +8,7 @@ import re
 import subprocess
 import sys
 
-from .conftest import ROOT
+from .conftest import ROOT, run_cli
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
@@ -16,7 +16,8 @@ README = (ROOT / "README.md").read_text(encoding="utf-8")
 def test_readme_example_record_is_real_output() -> None:
     example = re.search(r"A full record \(`normalize run (\S+)`.*?```json\n(.*?)\n```", README, re.DOTALL)
     path, shown = example.group(1), json.loads(example.group(2))
-    result = subprocess.run([sys.executable, "-m", "normalize", "run", path, "-q"], cwd=ROOT, capture_output=True, check=True)
+    result = run_cli("run", path, "-q", cwd=ROOT)
+    assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == shown
 
 
@@ -36,15 +37,36 @@ def _example(name: str) -> tuple[str, str]:
 
 
 def _run_example(name: str, tmp_path) -> subprocess.CompletedProcess:
-    """Run an example from a directory of its own where `corpora/` is the repository's."""
+    """Run an example from a directory of its own where `corpora/` is the repository's: a Python
+    block in a process of its own; a bash block a command at a time, its ``normalize`` lines in
+    this process (``run_cli``), the others through bash (stdout: the last command's)."""
     import os
+    import shlex
 
     (tmp_path / "corpora").symlink_to(ROOT / "corpora")
     env = {**os.environ, "PYTHONPATH": str(ROOT), "HF_DATASETS_CACHE": str(tmp_path / "hf-cache"), "HF_HUB_OFFLINE": "1"}
     language, code = _example(name)
-    command = ["bash", "-euo", "pipefail", "-c", code] if language == "bash" else [sys.executable, "-c", code]
-    result = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
+    if language != "bash":
+        result = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=env, capture_output=True, text=True)
+        assert result.returncode == 0, result.stderr
+        return result
+    commands, shell = [], []
+    for line in code.splitlines():
+        if line.startswith("normalize ") and not shell:
+            commands.append(("normalize", line))
+        elif line.startswith("normalize "):
+            commands += [("bash", "\n".join(shell)), ("normalize", line)]
+            shell = []
+        else:
+            shell.append(line)
+    commands += [("bash", "\n".join(shell))] if shell else []
+    for kind, command in commands:
+        if kind == "normalize":
+            done = run_cli(*shlex.split(command)[1:], cwd=tmp_path)
+            result = subprocess.CompletedProcess(command, done.returncode, done.stdout.decode(), done.stderr.decode())
+        else:
+            result = subprocess.run(["bash", "-euo", "pipefail", "-c", command], cwd=tmp_path, env=env, capture_output=True, text=True)
+        assert result.returncode == 0, (command, result.stderr)
     return result
 
 

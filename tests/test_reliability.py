@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from .test_scale import _cli, _feed, _start_and_wait_for_checkpoint
+from .test_scale import _cli, _feed, _run, _start_and_wait_for_checkpoint
 
 _GONE_WITHIN = 5  # seconds a worker may outlive its parent (the issue's bound)
 
@@ -98,7 +98,7 @@ def _file_size_limit(limit: int):
 def test_no_room_for_temporary_files_changes_no_answer(tmp_path: Path) -> None:
     """py3langid unpacks its 68 MB model through a temporary file: under a 1 MB file-size limit
     that write fails; the model is then unpacked in memory, and every answer is the same."""
-    expected = _cli("-", "-q", "--workers", "1", input=_LANG_FEED.encode())
+    expected = _run("-", "-q", "--workers", "1", input=_LANG_FEED.encode())
     assert expected.returncode == 0
     limited = _cli("-", "-q", "--workers", "1", input=_LANG_FEED.encode(), preexec_fn=_file_size_limit(1 << 20),
                    env={**os.environ, "NORMALIZE_CACHE_DIR": str(tmp_path / "cache")})
@@ -116,7 +116,7 @@ def _unshare_works() -> bool:
 def test_a_read_only_temporary_directory_changes_no_answer(tmp_path: Path) -> None:
     """Every temporary directory Python would try (TMPDIR, /tmp, /var/tmp, the working
     directory) read-only, in a private mount namespace (and so the cache directory too)."""
-    expected = _cli("-", "-q", "--workers", "1", input=_LANG_FEED.encode()).stdout
+    expected = _run("-", "-q", "--workers", "1", input=_LANG_FEED.encode()).stdout
     # read-only bind mounts: what is there stays readable (a checkout may live under /tmp)
     script = ("for d in /tmp /var/tmp; do mount --bind $d $d && mount -o remount,ro,bind $d || exit 99; done && "
               f"cd /proc && exec {sys.executable} -m normalize run - -q --workers 1")  # /proc: no files can be made there
@@ -195,7 +195,7 @@ def stopped_by_full_disk(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path
     directory it left, the output an uninterrupted run writes, and the stopped run."""
     where = tmp_path_factory.mktemp("full")
     feed = _feed(where / "feed.jsonl", 60).read_bytes()  # from stdin: the copies resume it too
-    expected = _cli("-", "-q", "--workers", "1", input=feed).stdout
+    expected = _run("-", "-q", "--workers", "1", input=feed).stdout
     limit = len(expected) // 2
     stopped = _cli("-", "-o", str(where / "out.jsonl"), "-q", "--workers", "2", preexec_fn=_file_size_limit(limit),
                    env={**os.environ, "NORMALIZE_CACHE_DIR": str(where / "cache")}, input=feed)
@@ -258,7 +258,7 @@ def test_a_damaged_checkpoint_is_refused_with_what_to_do(stopped_by_full_disk, t
     out = _copy_of(state, tmp_path)
     damage(out)
     feed = (tmp_path / "feed.jsonl").read_bytes()
-    result = _cli("-", "-o", str(out), "-q", "--resume", input=feed)
+    result = _run("-", "-o", str(out), "-q", "--resume", input=feed)
     err = result.stderr.decode()
     assert result.returncode == 2
     assert "Traceback" not in err and said in err
@@ -284,7 +284,7 @@ def _cut_in_half(path: Path) -> None:
 def test_a_damaged_translation_model_warns_and_the_run_goes_on(ru_en_installed: Path, damage, why: str) -> None:
     [model] = [p for p in ru_en_installed.iterdir() if p.is_dir() and not p.name.startswith(".")]
     damage(model)
-    result = _cli("-", "--translate-to", "en", "-q", "--workers", "1", input=_RU_AND_EN.encode())
+    result = _run("-", "--translate-to", "en", "-q", "--workers", "1", input=_RU_AND_EN.encode())
     assert result.returncode == 0, result.stderr
     ru, en = (json.loads(line) for line in result.stdout.splitlines())
     assert ru["errors"] == [] and [w["stage"] for w in ru["warnings"]] == ["translate"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from normalize.document import Repair
@@ -107,6 +109,22 @@ def test_polish_in_cp1250_is_never_read_as_arabic() -> None:
     line = "Prezydent uwa¿a, ¿e je¿eli napiêcie w regionie wzroœnie, trzeba bêdzie dzia³aæ."
     assert repair_text(line) == "Prezydent uważa, że jeżeli napięcie w regionie wzrośnie, trzeba będzie działać."
     assert "؟" not in repair_text("Prezydent uwa¿a, ¿e je¿eli napiêcie")
+
+
+@pytest.mark.parametrize("how", ["file", "stdin"])
+def test_polish_in_cp1250_through_the_command_gets_no_arabic(tmp_path, how: str) -> None:
+    """Issue 16's case through the whole pipeline: the line already misread (UTF-8 text holding
+    cp1252's reading) and the cp1250 bytes themselves, as a .txt file and on stdin."""
+    from .conftest import run_cli
+
+    misread = "Prezydent uwa¿a, ¿e je¿eli napiêcie w regionie wzroœnie, trzeba bêdzie dzia³aæ.\n"
+    meant = "Prezydent uważa, że jeżeli napięcie w regionie wzrośnie, trzeba będzie działać."
+    for data in (misread.encode("utf-8"), meant.encode("cp1250")):
+        (tmp_path / "pl.txt").write_bytes(data)
+        result = run_cli("run", str(tmp_path / "pl.txt"), "-q") if how == "file" else run_cli("run", "-q", stdin=data)
+        record = json.loads(result.stdout)
+        assert "؟" not in result.stdout.decode()
+        assert (record["lang"], record["text"]) == ("pl", meant), data
 
 
 def test_one_cyrillic_letter_in_a_latin_name_is_not_read_as_hebrew() -> None:

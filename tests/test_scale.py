@@ -11,6 +11,8 @@ import sys
 import time
 from pathlib import Path
 
+from .conftest import run_cli
+
 SENTENCES = [
     "The council met on Monday to discuss the new budget for schools and roads.",
     "Der Stadtrat hat am Montag über den neuen Haushalt für Schulen beraten.",
@@ -28,7 +30,20 @@ def _feed(path: Path, n: int) -> Path:
 
 
 def _cli(*args: str, **kwargs) -> subprocess.CompletedProcess:
+    """``normalize run ARGS`` in a process of its own (for kills, limits, worker processes)."""
     return subprocess.run([sys.executable, "-m", "normalize", "run", *args], capture_output=True, **kwargs)
+
+
+def _run(*args: str, input: bytes = b"") -> subprocess.CompletedProcess:
+    """``normalize run ARGS`` in this process: what a run writes, without a process's start-up."""
+    return run_cli("run", *args, stdin=input)
+
+
+def _ctrl_c_as_in_a_terminal() -> None:
+    """SIGINT handled by default in the run, as a terminal gives it: a test suite started in the
+    background of a script (``pytest &``, a CI runner's ``nohup``) has SIGINT ignored, and every
+    process it starts inherits that (Python then never raises KeyboardInterrupt)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def _start_and_wait_for_checkpoint(feed: Path, out: Path, workers: str) -> subprocess.Popen:
@@ -36,7 +51,7 @@ def _start_and_wait_for_checkpoint(feed: Path, out: Path, workers: str) -> subpr
     checkpointed some documents: it is then mid-way, waiting for the rest of its input."""
     lines = feed.read_bytes().splitlines(keepends=True)
     proc = subprocess.Popen([sys.executable, "-m", "normalize", "run", "-", "-o", str(out), "-q", "--workers", workers],
-                            stdin=subprocess.PIPE, stderr=subprocess.PIPE)
+                            stdin=subprocess.PIPE, stderr=subprocess.PIPE, preexec_fn=_ctrl_c_as_in_a_terminal)
     proc.stdin.write(b"".join(lines[: len(lines) // 2]))
     proc.stdin.flush()
     progress = Path(str(out) + ".progress")
@@ -48,7 +63,7 @@ def _start_and_wait_for_checkpoint(feed: Path, out: Path, workers: str) -> subpr
 
 def test_killed_run_resumes_to_exactly_the_uninterrupted_output(tmp_path: Path) -> None:
     feed = _feed(tmp_path / "feed.jsonl", 60)
-    expected = _cli("-", "-q", "--workers", "1", input=feed.read_bytes()).stdout
+    expected = _run("-", "-q", "--workers", "1", input=feed.read_bytes()).stdout
     out = tmp_path / "out.jsonl"
     proc = _start_and_wait_for_checkpoint(feed, out, "1")
     proc.kill()  # SIGKILL: no cleanup, whatever was in flight is lost
@@ -56,7 +71,7 @@ def test_killed_run_resumes_to_exactly_the_uninterrupted_output(tmp_path: Path) 
     assert proc.returncode == -signal.SIGKILL
     assert not out.exists()  # nothing half-done under the final name
     assert 0 < json.loads(Path(str(out) + ".progress").read_text())["documents"] <= 30
-    resumed = _cli("-", "-o", str(out), "-q", "--workers", "1", "--resume", input=feed.read_bytes())
+    resumed = _run("-", "-o", str(out), "-q", "--workers", "1", "--resume", input=feed.read_bytes())
     assert resumed.returncode == 0, resumed.stderr
     assert b"resuming after" in resumed.stderr
     assert out.read_bytes() == expected
@@ -68,18 +83,18 @@ def test_resume_refuses_a_checkpoint_of_another_run(tmp_path: Path) -> None:
     out = tmp_path / "out.jsonl"
     Path(str(out) + ".partial").write_text("")
     Path(str(out) + ".progress").write_text(json.dumps({"fingerprint": {"other": 1}, "documents": 1, "bytes": 0}))
-    result = _cli(str(feed), "-o", str(out), "--resume", "-q")
+    result = _run(str(feed), "-o", str(out), "--resume", "-q")
     assert result.returncode == 2
     assert b"written by a run with other inputs or options" in result.stderr
-    assert _cli(str(feed), "--resume", "-q").returncode == 2  # --resume needs -o
+    assert _run(str(feed), "--resume", "-q").returncode == 2  # --resume needs -o
 
 
 def test_resume_after_a_finished_run_has_nothing_to_do(tmp_path: Path) -> None:
     feed = _feed(tmp_path / "feed.jsonl", 3)
     out = tmp_path / "out.jsonl"
-    assert _cli(str(feed), "-o", str(out), "-q").returncode == 0
+    assert _run(str(feed), "-o", str(out), "-q").returncode == 0
     first = out.read_bytes()
-    again = _cli(str(feed), "-o", str(out), "-q", "--resume")
+    again = _run(str(feed), "-o", str(out), "-q", "--resume")
     assert again.returncode == 0 and b"nothing to resume" in again.stderr
     assert out.read_bytes() == first and first.count(b"\n") == 3
 
@@ -134,7 +149,7 @@ def test_stats_file_and_summary(tmp_path: Path) -> None:
     with open(feed, "a") as f:
         f.write("{not json\n")
     stats = tmp_path / "stats.json"
-    result = _cli(str(feed), "--stats", str(stats), "--workers", "1")
+    result = _run(str(feed), "--stats", str(stats), "--workers", "1")
     data = json.loads(stats.read_text())
     assert data["documents"] == 5 and data["documents_with_errors"] == 1
     assert data["errors_by_stage"] == {"read": 1}
@@ -146,8 +161,8 @@ def test_stats_file_and_summary(tmp_path: Path) -> None:
 
 def test_output_is_identical_across_worker_counts(tmp_path: Path) -> None:
     feed = _feed(tmp_path / "feed.jsonl", 40)
-    one = _cli(str(feed), "-q", "--workers", "1").stdout
-    two = _cli(str(feed), "-q", "--workers", "2").stdout
+    one = _run(str(feed), "-q", "--workers", "1").stdout
+    two = _cli(str(feed), "-q", "--workers", "2").stdout  # real worker processes
     assert one == two and one.count(b"\n") == 40
     assert [json.loads(line)["id"] for line in one.splitlines()] == [f"doc-{i}" for i in range(40)]
 
@@ -158,9 +173,9 @@ def test_ctrl_c_stops_cleanly_and_says_how_to_resume(tmp_path: Path) -> None:
     proc = _start_and_wait_for_checkpoint(feed, out, "2")
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=60)
-    assert proc.returncode == 130
+    assert proc.returncode == 130, err.decode()[-2000:]
     assert b"Traceback" not in err
     assert b"interrupted after" in err and err.rstrip().endswith(f"-o {out} -q --workers 2 --resume".encode())
     assert Path(str(out) + ".partial").exists() and not out.exists()
-    resumed = _cli("-", "-o", str(out), "-q", "--resume", input=feed.read_bytes())
+    resumed = _run("-", "-o", str(out), "-q", "--resume", input=feed.read_bytes())
     assert resumed.returncode == 0 and out.read_bytes().count(b"\n") == 120

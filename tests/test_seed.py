@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
-from .conftest import assert_valid_record
+from .conftest import assert_valid_record, run_cli
 
 CHROME = [
     "- Sputnik International", "World",
@@ -18,10 +16,8 @@ CHROME = [
 
 
 def test_seed_article_through_the_cli(seed_path) -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "normalize", "run", str(seed_path), "--format", "jsonl", "-q"],
-        capture_output=True, text=True, check=True,
-    )
+    result = run_cli("run", str(seed_path), "--format", "jsonl", "-q")
+    assert result.returncode == 0, result.stderr
     record = assert_valid_record(json.loads(result.stdout))
     assert record["title"] == "Israel, Russia Mull Creating Group on Foreign Forces Pullout From Syria - Source"
     assert record["lang"] == "en"
