@@ -267,3 +267,12 @@ def test_remembered_word_frequencies_and_lingua_detectors_are_the_fresh_ones():
     assert kept == pytest.approx({c.language.iso_code_639_1.name.lower(): c.value
                                   for c in fresh.compute_language_confidence_values("Sve vijesti danas")},
                                  rel=1e-12, abs=1e-15)
+
+
+def test_forget_drops_the_remembered_answers_and_gives_the_same_ones_again() -> None:
+    fresh = detector.Detector()
+    first = fresh.identify("Guten Morgen")
+    assert first.lang == "de" and fresh._remembered.cache_info().currsize == 1
+    fresh.forget()
+    assert fresh._remembered.cache_info().currsize == 0
+    assert fresh.identify("Guten Morgen") == first
