@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from .conftest import CORPORA, run_cli
+from .test_scale import _feed
 
 NORMALIZE = shutil.which("normalize")
 STORM = CORPORA / "articles" / "en_harbour_storm.txt"
@@ -34,11 +35,8 @@ def normalize(*args: str, stdin: bytes | None = None, cwd: Path | None = None) -
 
 
 def feed(path: Path, n: int) -> Path:
-    with open(path, "w", encoding="utf-8") as f:
-        for i in range(n):
-            text = f"Headline number {i}\n{SENTENCES[i % 2]}\n{SENTENCES[i % 2]}\nShare"
-            f.write(json.dumps({"id": f"doc-{i}", "text": text}, ensure_ascii=False) + "\n")
-    return path
+    """test_scale's feed, in English and German only."""
+    return _feed(path, n, SENTENCES)
 
 
 def records(data: bytes) -> list[dict]:

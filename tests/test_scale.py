@@ -21,10 +21,12 @@ SENTENCES = [
 ]
 
 
-def _feed(path: Path, n: int) -> Path:
+def _feed(path: Path, n: int, sentences: list[str] = SENTENCES) -> Path:
+    """A JSONL feed of ``n`` small articles, the ``sentences`` in turn."""
     with open(path, "w", encoding="utf-8") as f:
         for i in range(n):
-            text = f"Headline number {i}\n{SENTENCES[i % 4]}\n{SENTENCES[i % 4]}\nShare"
+            sentence = sentences[i % len(sentences)]
+            text = f"Headline number {i}\n{sentence}\n{sentence}\nShare"
             f.write(json.dumps({"id": f"doc-{i}", "text": text}, ensure_ascii=False) + "\n")
     return path
 
