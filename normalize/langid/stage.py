@@ -17,6 +17,8 @@ the block's text is left undetermined: never answered around in silence.
 
 from __future__ import annotations
 
+from collections import Counter
+
 from ..document import UNDETERMINED, Document, Segment, Span
 from ..stage import Stage
 from .config import LanguageConfig
@@ -79,19 +81,28 @@ class LanguageStage(Stage):
 
     def _main_language(self, doc: Document, detector: Detector, failed: set[int]) -> str:
         """The language holding most letters of the body (or of the title when there is no
-        body)."""
+        body).
+
+        Blocks are identified longest first, and only until the leader cannot be caught: its
+        letters exceed the runner-up's plus every block not yet identified. The answer is the
+        one identifying every block would give (a strict lead; ties never stop early), at a
+        fraction of the cost on a long article in one language."""
         chosen = [(i, b) for i, b in enumerate(doc.blocks) if b.role == "body"] or \
             [(i, b) for i, b in enumerate(doc.blocks) if b.role == "title"]
-        try:
-            guesses: list[Guess | None] = detector.identify_many(block.text for _, block in chosen)
-        except ModelLoadError:
-            raise
-        except Exception:  # noqa: BLE001 - the failing block is counted and noted just below
-            guesses = [self._guarded(doc, index, failed, lambda text=block.text: detector.identify(text))
-                       for index, block in chosen]
-        return main_language(
-            (guess, count_letters(block.text)) for guess, (_, block) in zip(guesses, chosen)
-        ) or UNDETERMINED
+        letters = [count_letters(block.text) for _, block in chosen]
+        guesses: list[Guess | None] = [None] * len(chosen)
+        found: Counter[str] = Counter()
+        left = sum(letters)
+        for k in sorted(range(len(chosen)), key=lambda k: -letters[k]):
+            ranked = found.most_common(2) + [("", 0)] * 2
+            if ranked[0][1] > ranked[1][1] + left:
+                break
+            index, block = chosen[k]
+            guesses[k] = self._guarded(doc, index, failed, lambda text=block.text: detector.identify(text))
+            left -= letters[k]
+            if guesses[k] is not None and guesses[k].lang != UNDETERMINED:
+                found[guesses[k].lang] += letters[k]
+        return main_language(zip(guesses, letters)) or UNDETERMINED
 
     def _guarded(self, doc: Document, index: int, failed: set[int], call):
         """``call()`` for block ``index``, or None when it raises (but a model that cannot load):
