@@ -23,7 +23,8 @@ from functools import lru_cache
 from ..unicode.words import SENTENCE_END, URL
 from .models import InstalledModel
 
-#: argostranslate's default beam.
+#: argostranslate's default beam and length penalty: the same package gives its translations
+#: (not tuned here; argostranslate's choice).
 BEAM_SIZE = 4
 LENGTH_PENALTY = 0.2
 #: Sentences a CTranslate2 batch holds; larger batches gain little on CPU.
