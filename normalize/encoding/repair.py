@@ -88,7 +88,7 @@ def repair_line(line: str, *, html: bool = False) -> tuple[str, set[str]]:
         return line, set()  # the common case: nothing could need repair
     if line.endswith("\r\n") and _holds_no_damage(line[:-2], html):
         return line[:-2] + "\n", {"line_breaks"}  # a Windows line end, all ftfy would change
-    fixed, kinds = _ftfy_and_utf8(line, html)
+    fixed, kinds = (_ftfy_and_utf8_by_piece if html and "<" in line else _ftfy_and_utf8)(line, html)
     # A whole line in the wrong code page: ftfy may have decoded stray pieces of it as UTF-8,
     # so it is re-decoded from the line as it came. Where UTF-8 mojibake was repaired too, the
     # more plausible reading wins, unless the UTF-8 one spells a language without statistics.
@@ -113,6 +113,27 @@ def _ftfy_and_utf8(line: str, html: bool) -> tuple[str, set[str]]:
         if decoded_runs:
             kinds.add("mojibake")
     return line, kinds
+
+
+# A tag with its attributes: in a page's line, the tags and the text between them are fixed apart.
+_TAG = re.compile(r"(<[^<>]*>)")
+
+
+def _ftfy_and_utf8_by_piece(line: str, html: bool) -> tuple[str, set[str]]:
+    """:func:`_ftfy_and_utf8` on each piece of a page's line (tags, the text between them)
+    that can hold damage: a page's long lines are mostly markup that needs no look, and
+    mojibake never spans a tag. (A line in the wrong code page is still judged whole.)
+
+    >>> _ftfy_and_utf8_by_piece('<p class="x">cafÃ©</p><a title="naÃ¯ve">ok</a>', True)
+    ('<p class="x">café</p><a title="naïve">ok</a>', {'mojibake'})
+    """
+    kinds: set[str] = set()
+    pieces = _TAG.split(line)
+    for i, piece in enumerate(pieces):
+        if piece and not _holds_no_damage(piece, html):
+            pieces[i], found = _ftfy_and_utf8(piece, html)
+            kinds |= found
+    return "".join(pieces), kinds
 
 
 # Scripts and styles of a page: nobody reads them, and "repairing" code can break it.
