@@ -324,10 +324,10 @@ class Detector:
         (True, False)
         """
         config = self.config
-        folded = [w.casefold() for w in words]
-        return {lang: config.lexicon_weight * sum(LEXICON.zipf(w, lang) - config.zipf_expected
-                                                  for w in folded)
-                for lang in sorted(candidates & LEXICON.known)}
+        langs = tuple(sorted(candidates & LEXICON.known))
+        rows = [LEXICON.zipfs(w.casefold(), langs) for w in words]
+        return {lang: config.lexicon_weight * sum(row[i] - config.zipf_expected for row in rows)
+                for i, lang in enumerate(langs)}
 
     def _settle_lookalikes(self, text: str, scores: dict[str, float], letters: int) -> None:
         config = self.config
