@@ -10,15 +10,23 @@ their models loaded before timing. Body F1 is the article benchmark's metric (se
 
     python scripts/bench_e2e.py                       # HTML pages and text dumps
     python scripts/bench_e2e.py --profile html        # cProfile of normalize on the HTML pages
+    python scripts/bench_e2e.py --workers             # `normalize run --workers 1` vs 2 on the wceb pages
+
+``--workers`` times the command itself on every HTML page of the five wceb datasets (1,447
+pages: enough that loading the models, once a worker, is a small share), one run each way,
+and prints the wall-time ratio, the peak memory of the largest process and whether the two
+outputs are byte-identical.
 """
 
 from __future__ import annotations
 
 import argparse
 import cProfile
+import hashlib
 import io
 import pstats
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from html import escape
@@ -27,6 +35,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench_scale import run as run_command  # noqa: E402
 from extract_data import load_articles, page_scores, summary  # noqa: E402
 
 import normalize  # noqa: E402
@@ -118,6 +127,21 @@ def profile(run: Callable[[str], str], pages, top: int) -> None:
     print(out.getvalue())
 
 
+def measure_workers(folders: list[Path], counts=(1, 2)) -> None:
+    """``normalize run FOLDERS --workers N`` for each of ``counts``: wall seconds, peak memory
+    of the largest process, output digest (scripts/bench_scale.py's runner)."""
+    rows = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for workers in counts:
+            out, stats = Path(tmp) / f"out-{workers}.jsonl", Path(tmp) / f"stats-{workers}.json"
+            wall, _, largest = run_command(folders, workers, out, stats)
+            rows[workers] = (wall, largest, hashlib.sha256(out.read_bytes()).hexdigest()[:12])
+    print(f"\n`normalize run` on {len(folders)} folders of HTML pages\n"
+          "| workers | wall s | × workers=1 | largest process MB | output sha256 |\n|---|---|---|---|---|")
+    for workers, (wall, largest, digest) in rows.items():
+        print(f"| {workers} | {wall:.1f} | {wall / rows[counts[0]][0]:.2f} | {largest / 2**20:.0f} | {digest} |")
+
+
 def main(argv=None) -> None:
     root = Path(__file__).resolve().parent.parent
     default = next((d / "shared" / "data" / "articles" for d in root.parents[:2] if (d / "shared").exists()), None)
@@ -128,7 +152,12 @@ def main(argv=None) -> None:
     parser.add_argument("--repeat", type=int, default=2, help="timing passes; the best counts")
     parser.add_argument("--profile", choices=["html", "text"], help="profile normalize instead of timing")
     parser.add_argument("--top", type=int, default=25, help="profile entries shown")
+    parser.add_argument("--workers", action="store_true",
+                        help="time `normalize run --workers 1` and `--workers 2` on the wceb HTML pages instead")
     args = parser.parse_args(argv)
+    if args.workers:
+        measure_workers(sorted(args.data.parent.glob("wceb/*/html")))
+        return
     html_pages, text_pages = load(args.data)
     if args.profile:
         profile(ours(args.profile == "html"), html_pages if args.profile == "html" else text_pages, args.top)

@@ -46,9 +46,11 @@ def generate(path: Path, n: int, samples: list[dict]) -> None:
             f.write(json.dumps({"id": f"{s['name']}-{i}", s["key"]: s["value"]}, ensure_ascii=False) + "\n")
 
 
-def run(feed: Path, workers: int, out: Path, stats: Path) -> tuple[float, int, int]:
-    """Wall seconds, peak RSS of the whole process tree and of its largest process (bytes)."""
-    cmd = [sys.executable, "-m", "normalize", "run", str(feed), "-o", str(out), "-q",
+def run(feed: Path | list[Path], workers: int, out: Path, stats: Path) -> tuple[float, int, int]:
+    """Wall seconds, peak RSS of the whole process tree and of its largest process (bytes), of
+    ``normalize run`` on ``feed`` (a file or folder, or several)."""
+    feeds = feed if isinstance(feed, list) else [feed]
+    cmd = [sys.executable, "-m", "normalize", "run", *map(str, feeds), "-o", str(out), "-q",
            "--workers", str(workers), "--stats", str(stats)]
     start = time.perf_counter()
     proc = psutil.Popen(cmd, cwd=ROOT)
