@@ -43,9 +43,6 @@ from .lookalikes import fits_alphabet, group_of, markers
 
 _LETTER_RUNS = re.compile(r"[^\W\d_]+")  # words, as runs of letters
 _IDEOGRAPHIC = {"Han", "Kana", "Hangul"}  # one character is a word
-# The rivals' softmax share under which a confidence rounds to 1.0 at four decimals (below
-# 0.5e-4, with room for the floating-point error of the sums): not tuned, the rounding's own.
-_SURE_SHARE = 4e-5
 
 
 @dataclass(frozen=True)
@@ -195,9 +192,6 @@ class Detector:
             candidates = self._contenders(candidates, py3, fasttext, prior=prior)
         else:
             candidates = self._shortlist(text, candidates, py3, fasttext, lexicon)
-            settled = self._settled_without_lingua(text, candidates, evidence, lexicon, letters, prior)
-            if settled is not None:
-                return Guess(settled, 1.0)
             evidence.append((LINGUA, LINGUA.probabilities(text, candidates)))
         scores = {lang: 0.0 for lang in candidates}
         for model, probabilities in evidence:
@@ -210,39 +204,6 @@ class Detector:
             scores[prior] += config.prior_weight * (2 - letters / config.prior_letters)  # the shorter, the more
         self._settle_lookalikes(text, scores, letters)
         return _decide(scores)
-
-    def _settled_without_lingua(self, text: str, candidates: frozenset[str], evidence: list,
-                                lexicon: dict[str, float], letters: int, prior: str | None) -> str | None:
-        """The language the weighing gives at confidence 1.0 whatever lingua says, or None.
-
-        Lingua adds ``weight × log(p + floor)`` to each candidate, between ``weight ×
-        log(floor)`` and ``weight × log(1 + floor)``, whatever ``p`` is. When the best language
-        of the other evidence (the fast models, the word lists, the document's language and the
-        look-alikes' markers) stays ahead by more than that span plus :attr:`plausible_log_odds`
-        (no look-alike left to share a group's score with), and every rival's share of the
-        softmax stays under half a unit of the fourth decimal even at the span's worst, the
-        answer and its rounded confidence (1.0) are those with lingua: asking it would change
-        nothing but the time. The steps mirror :meth:`_weigh`'s, in its order."""
-        config = self.config
-        weight = self._weights[LINGUA]
-        span = weight * (math.log(1 + config.probability_floor) - math.log(config.probability_floor))
-        scores = {lang: 0.0 for lang in candidates}
-        for model, probabilities in evidence:
-            self._add(scores, probabilities, self._weights[model])
-        for lang in scores.keys() & lexicon.keys():
-            scores[lang] += lexicon[lang]
-        ranked = sorted(scores, key=lambda lang: (-scores[lang], lang))
-        if len(ranked) < 2 or scores[ranked[0]] - scores[ranked[1]] <= span + config.plausible_log_odds:
-            return None  # lingua could reorder them, or a group would share its score
-        top = ranked[0]
-        if prior in scores and letters < config.prior_letters:
-            scores[prior] += config.prior_weight * (2 - letters / config.prior_letters)
-        if any(scores[lang] + span >= scores[top] for lang in scores if lang != top):
-            return None  # the document's language could overtake it once lingua has spoken
-        for lang, count in markers(text, group_of(top) & scores.keys()).items():
-            scores[lang] += config.marker_weight * count
-        rivals = sum(math.exp(scores[lang] - scores[top] + span) for lang in scores if lang != top)
-        return top if rivals < _SURE_SHARE else None
 
     def _py3_settles(self, py3: dict[str, float], fasttext: dict[str, float], letters: int) -> bool:
         """Whether py3langid is enough without lingua: sure on long text, or fairly sure on a
