@@ -276,3 +276,31 @@ def test_forget_drops_the_remembered_answers_and_gives_the_same_ones_again() -> 
     fresh.forget()
     assert fresh._remembered.cache_info().currsize == 0
     assert fresh.identify("Guten Morgen") == first
+
+
+def _body(*texts: str):
+    from normalize.document import Block, Document
+
+    doc = Document(id="d", blocks=[Block(text=t, role="body") for t in texts])
+    doc.set_body()
+    return doc
+
+
+@pytest.mark.parametrize("texts, lang, asked", [
+    # a long English article with a short German quotation: the two longest settle it
+    ([_TEXTS[-1], _TEXTS[-1] + " Again.", "Die Regierung hat neue Gesetze beschlossen.", _TEXTS[-1][:120]], "en", 2),
+    # nearly as many German letters as English ones: no block can be left out
+    (["The council voted on Tuesday to close the old bridge.", "Der Stadtrat stimmte am Dienstag über die Brücke ab.",
+      "The mayor spoke after the vote."], "en", 3),
+])
+def test_the_main_language_stops_once_the_leader_cannot_be_caught(texts, lang, asked, monkeypatch):
+    from normalize.langid.stage import LanguageStage
+
+    doc = _body(*texts)
+    every = detector.main_language((identify(b.text), detector.count_letters(b.text)) for b in doc.blocks)
+    seen = []
+    original = detector.Detector.identify
+    monkeypatch.setattr(detector.Detector, "identify",
+                        lambda self, text, **kw: seen.append(text) or original(self, text, **kw))
+    assert LanguageStage()._main_language(doc, LanguageStage().detector, set()) == every == lang
+    assert len(seen) == asked

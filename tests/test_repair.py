@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 
 import pytest
@@ -161,3 +162,26 @@ def test_brings_in_script_sees_script_punctuation() -> None:
     assert brings_in_script("TÐ°tarnikov", "T׀°tarnikov")  # HEBREW PUNCTUATION PASEQ
     assert brings_in_script("Prezydent uwa¿a, ¿e je¿eli napiêcie", "Prezydent uwa؟a, ؟e je؟eli napiêcie")  # cp1256
     assert not brings_in_script("Êáëçìÿñá", "Καλημέρα")  # all of it Greek: the line's own script
+
+
+_PAGE_LINES = [  # written for this test: markup with damage inside text, attributes, both, none
+    '<p class="lead">Le cafÃ© de la gare rouvre ses portes.</p><a href="/x" title="naÃ¯ve">lien</a>\n',
+    '<div><span>Ã‰tÃ© 2024</span> — <em>ÐŸÑ€Ð¸Ð²ÐµÑ‚</em></div>\r\n',
+    '<li>Çàãîëîâîê îòêðûâàåìîãî ìàòåðèàëà</li><li>Toñi and the “quotes”</li>\n',
+    '<td>plain</td><td>clean: café, “quoted”, 中文</td>\n',
+    '<p>\x85control\x07 chars</p>\n',
+]
+
+
+@pytest.mark.parametrize("line", _PAGE_LINES)
+def test_a_page_line_fixed_piece_by_piece_is_the_line_fixed_whole(line, monkeypatch):
+    module = importlib.import_module("normalize.encoding.repair")  # the package exports a function of that name
+    by_piece = module.repair_line(line, html=True)
+    monkeypatch.setattr(module, "_ftfy_and_utf8_by_piece", module._ftfy_and_utf8)
+    assert module.repair_line(line, html=True) == by_piece
+
+
+def test_a_page_line_fixed_piece_by_piece_repairs_text_and_attributes():
+    fixed, kinds = repair(_PAGE_LINES[0], html=True)
+    assert fixed == '<p class="lead">Le café de la gare rouvre ses portes.</p><a href="/x" title="naïve">lien</a>\n'
+    assert kinds == [Repair("mojibake", 1)]
