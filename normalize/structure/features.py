@@ -73,26 +73,23 @@ def stop_words() -> frozenset[str]:
 
 def text_stats(text: str) -> list[float]:
     """What a text looks like, in the order of :data:`TEXT_FEATURES`."""
+    return _text_stats(text)[0]
+
+
+def _text_stats(text: str) -> tuple[list[float], int]:
+    """:func:`text_stats` and the text's word count (:func:`~normalize.unicode.words.count_words`)."""
     n = len(text) or 1
     words = _WORD.findall(text)
-    n_words = count_words(text)
-    alpha = digits = upper = punct = 0
-    for c in text:
-        if c.isalpha():
-            alpha += 1
-            upper += c.isupper()
-        elif c.isdigit():
-            digits += 1
-        elif not c.isspace():
-            punct += 1
-    lowered = [w.lower() for w in words]
+    n_words = count_words(text, words)
+    alpha, upper, digits, punct = _char_counts(text)
+    lowered = " ".join(words).lower().split(" ")  # as each word lowered: a space ends a final sigma
     stops = stop_words()
     stripped = text.strip()
-    return [
+    stats = [
         math.log1p(len(text)), math.log1p(n_words), sum(map(len, words)) / len(words) if words else 0.0,
         alpha / n, digits / n, upper / alpha if alpha else 0.0, punct / n,
-        sum(w[0].isupper() for w in words) / len(words) if words else 0.0,
-        sum(w in stops for w in lowered) / len(words) if words else 0.0,
+        sum(map(str.isupper, _WORD_START.findall(text))) / len(words) if words else 0.0,
+        sum(map(stops.__contains__, lowered)) / len(words) if words else 0.0,
         float(len(_SENTENCE_INSIDE.findall(text))), float(ends_like_sentence(text)),
         float(stripped.endswith(".")), float(stripped.endswith(":")), float(stripped[:1].isupper()),
         float(is_chrome_line(text)), float(is_teaser_marker(text)), float(is_comment_header(text)),
@@ -100,6 +97,50 @@ def text_stats(text: str) -> list[float]:
         float(len(_SEPARATORS.findall(text))), float("©" in text or "copyright" in text.lower()),
         float(text.count(",")),
     ]
+    return stats, n_words
+
+
+# The first character of each \w+ run: the words' initials, for ``cap_words``.
+_WORD_START = re.compile(r"(?<!\w)\w")
+
+
+def _char_kind(char: str) -> str:
+    """``a`` for a letter, ``d`` a digit, ``s`` a space, ``p`` anything else (the first that
+    holds), in capitals where the character is uppercase (``str.isupper``, letter or not)."""
+    kind = "a" if char.isalpha() else "d" if char.isdigit() else "s" if char.isspace() else "p"
+    return kind.upper() if char.isupper() else kind
+
+
+#: Characters whose kind :class:`_Kinds` remembers at most: the dev pages' blocks hold about
+#: 3,000 distinct ones; a page of every code point would otherwise fill a dictionary of 1.1 million.
+MAX_KNOWN_CHARS = 100_000
+
+
+class _Kinds(dict):
+    """A ``str.translate`` table from a code point to its :func:`_char_kind`, filled as the
+    characters come (up to :data:`MAX_KNOWN_CHARS`)."""
+
+    def __missing__(self, code: int) -> str:
+        kind = _char_kind(chr(code))
+        if len(self) < MAX_KNOWN_CHARS:
+            self[code] = kind
+        return kind
+
+
+_KINDS = _Kinds()
+_ASCII_KINDS = bytes(ord(_char_kind(chr(code))) for code in range(128)) + bytes(128)
+
+
+def _char_counts(text: str) -> tuple[int, int, int, int]:
+    """The text's letters, uppercase letters, digits, and characters that are none of these
+    nor a space: a :func:`_char_kind` per character, counted.
+
+    >>> _char_counts("Ab 1, Ⅷ²")
+    (2, 1, 2, 2)
+    """
+    kinds = text.encode().translate(_ASCII_KINDS).decode() if text.isascii() else text.translate(_KINDS)
+    count = kinds.count
+    return count("a") + count("A"), count("A"), count("d") + count("D"), count("p") + count("P")
 
 
 _SITE_SUFFIX = re.compile(r"(?:^|\s)[-|–—]\s*([^-|–—]{3,60})$")
@@ -198,8 +239,14 @@ def _sequence(stats: list[list[float]], words: list[int]) -> list[list[float]]:
 def line_features(lines: list[str]) -> list[list[float]]:
     """A row of :data:`LINE_FEATURES` per line of a text dump (its first line is often the
     page's ``<title>``)."""
-    stats = [text_stats(line) for line in lines]
-    words = [count_words(line) for line in lines]
+    return _line_rows(lines)[0]
+
+
+def _line_rows(lines: list[str]) -> tuple[list[list[float]], list[int], list[str]]:
+    """:func:`line_features`, with each line's word count and :func:`normal_words` key."""
+    facts = [_text_stats(line) for line in lines]
+    stats = [row for row, _ in facts]
+    words = [n_words for _, n_words in facts]
     keys = [normal_words(line) for line in lines]
     counts = Counter(keys)
     first = keys[0] if keys else ""
@@ -211,7 +258,7 @@ def line_features(lines: list[str]) -> list[list[float]]:
         row[4] = float(i > 0 and bool(key) and key == first)
         row[5] = float(i > 0 and bool(key) and f" {key} " in f" {first} ")
         row[6] = float(ends_with_site(lines[i], suffixes))
-    return [s + r for s, r in zip(stats, rows)]
+    return [s + r for s, r in zip(stats, rows)], words, keys
 
 
 TAGS = ["p", "div", "li", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "figcaption",
@@ -237,11 +284,9 @@ def block_features(page: Page) -> list[list[float]]:
     """A row of :data:`BLOCK_FEATURES` per block of a parsed page."""
     blocks = page.blocks
     texts = [b.text for b in blocks]
-    line_rows = line_features(texts) if texts else []
-    words = [count_words(t) for t in texts]
+    line_rows, words, keys = _line_rows(texts)
     total = sum(words) or 1
     max_depth = max((b.depth for b in blocks), default=0) or 1
-    keys = [normal_words(t) for t in texts]
     counts = Counter(keys)
     titles = {normal_words(t) for key in ("og", "title", "h1") for t in page.evidence.get(key, [])}
     groups: dict[tuple[str, int], list[float]] = {}

@@ -44,9 +44,10 @@ LINK_HINT = re.compile(r"https?://|www\.|\S@\S|\.(com|org|net)\b")
 _LINE_END = re.compile(r"[.!?…。！？:;\"'”»)]\s*$")
 
 
-def count_words(text: str) -> int:
-    """Words in a text; CJK text has no spaces, so two of its characters count as a word."""
-    return len(_WORD.findall(text)) + len(_CJK.findall(text)) // CJK_CHARS_PER_WORD
+def count_words(text: str, words: list[str] | None = None) -> int:
+    """Words in a text; CJK text has no spaces, so two of its characters count as a word
+    (``words``: the text's ``\\w+`` runs, where the caller has them already)."""
+    return len(_WORD.findall(text) if words is None else words) + len(_CJK.findall(text)) // CJK_CHARS_PER_WORD
 
 
 def normal_words(text: str) -> str:
