@@ -283,45 +283,57 @@ CATEGORICAL = ["tag", "context"] + [f"tag@{d}" for d in _NEIGHBOURS]
 def block_features(page: Page) -> list[list[float]]:
     """A row of :data:`BLOCK_FEATURES` per block of a parsed page."""
     blocks = page.blocks
-    texts = [b.text for b in blocks]
-    line_rows, words, keys = _line_rows(texts)
-    total = sum(words) or 1
+    line_rows, words, keys = _line_rows([b.text for b in blocks])
     max_depth = max((b.depth for b in blocks), default=0) or 1
     counts = Counter(keys)
     titles = {normal_words(t) for key in ("og", "title", "h1") for t in page.evidence.get(key, [])}
-    groups: dict[tuple[str, int], list[float]] = {}
-    for b, w, row in zip(blocks, words, line_rows):
-        prose = float(_is_prose(row))
-        for level, key in (("p", b.parent), ("g", b.grandparent)):
-            g = groups.setdefault((level, key), [0.0, 0.0, 0.0, 0.0, 0.0])
-            g[0] += 1
-            g[1] += w
-            g[2] += b.link_chars / max(1, len(b.text)) * w
-            g[3] += prose
-            g[4] += w * prose * (1 - b.link_chars / max(1, len(b.text)))  # words of unlinked prose
-    # the containers richest in unlinked prose: where readability would look for the article
-    best = {level: max((g[4] for (lv, _), g in groups.items() if lv == level), default=0.0) or 1.0
-            for level in ("p", "g")}
+    tags = [float(_TAG_CODE.get(b.tag, len(TAGS))) for b in blocks]
+    density = [b.link_chars / max(1, len(b.text)) for b in blocks]
+    containers = _container_features(blocks, words, density, [float(_is_prose(row)) for row in line_rows])
     rows = []
-    for i, (b, w, row) in enumerate(zip(blocks, words, line_rows)):
+    for i, (b, row) in enumerate(zip(blocks, line_rows)):
         own = [
-            float(_TAG_CODE.get(b.tag, len(TAGS))), float(_CONTEXT_CODE.get(b.context, 0)), float(b.depth),
-            b.depth / max_depth, b.link_chars / max(1, len(b.text)), float(b.in_article), float(counts[keys[i]] - 1),
-            float(bool(keys[i]) and keys[i] in titles),
+            tags[i], float(_CONTEXT_CODE.get(b.context, 0)), float(b.depth), b.depth / max_depth, density[i],
+            float(b.in_article), float(counts[keys[i]] - 1), float(bool(keys[i]) and keys[i] in titles),
         ]
-        own += [float(b.near >> bit & 1) for bit in range(len(HINT_GROUPS))]
-        own += [float(b.far >> bit & 1) for bit in range(len(HINT_GROUPS))]
-        for level, key in (("p", b.parent), ("g", b.grandparent)):
-            n_blocks, n_words, links, prose, rich = groups[(level, key)]
-            own += [math.log1p(n_blocks), math.log1p(n_words), n_words / total, links / n_words if n_words else 0.0,
-                    prose / n_blocks, rich / best[level]]
+        own += _hint_bits(b.near) + _hint_bits(b.far) + containers[("p", b.parent)] + containers[("g", b.grandparent)]
         for d in _NEIGHBOURS:
             j = i + d
             if 0 <= j < len(blocks):
-                other = blocks[j]
-                own += [float(_TAG_CODE.get(other.tag, len(TAGS))), other.link_chars / max(1, len(other.text)),
-                        float(other.parent == b.parent)]
+                own += [tags[j], density[j], float(blocks[j].parent == b.parent)]
             else:
                 own += [-1.0, -1.0, -1.0]
         rows.append(row + own)
     return rows
+
+
+@cache
+def _hint_bits(mask: int) -> list[float]:
+    """A hint mask (:data:`~normalize.structure.page.HINT_GROUPS`) as one 0/1 feature a group
+    (a page has a few dozen distinct masks; the list is only ever copied from)."""
+    return [float(mask >> bit & 1) for bit in range(len(HINT_GROUPS))]
+
+
+def _container_features(blocks: list, words: list[int], density: list[float],
+                        prose: list[float]) -> dict[tuple[str, int], list[float]]:
+    """The parent (``p``) and grandparent (``g``) containers' features, by container: their
+    blocks, words, share of the page's words, link density, prose share, and words of unlinked
+    prose against the page's richest container of the level."""
+    groups: dict[tuple[str, int], list[float]] = {}
+    for b, w, d, p in zip(blocks, words, density, prose):
+        for level, key in (("p", b.parent), ("g", b.grandparent)):
+            g = groups.setdefault((level, key), [0.0, 0.0, 0.0, 0.0, 0.0])
+            g[0] += 1
+            g[1] += w
+            g[2] += d * w
+            g[3] += p
+            g[4] += w * p * (1 - d)  # words of unlinked prose
+    # the containers richest in unlinked prose: where readability would look for the article
+    best = {level: max((g[4] for (lv, _), g in groups.items() if lv == level), default=0.0) or 1.0
+            for level in ("p", "g")}
+    total = sum(words) or 1
+    return {
+        (level, key): [math.log1p(n_blocks), math.log1p(n_words), n_words / total,
+                       links / n_words if n_words else 0.0, n_prose / n_blocks, rich / best[level]]
+        for (level, key), (n_blocks, n_words, links, n_prose, rich) in groups.items()
+    }
