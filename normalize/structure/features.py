@@ -18,7 +18,7 @@ import re
 from collections import Counter
 from functools import cache
 
-from ..unicode.words import LINK_HINT, count_words, ends_like_sentence, normal_words
+from ..unicode.words import count_words, ends_like_sentence, names_link, normal_words
 from .chrome import is_chrome_line, is_comment_header, is_teaser_marker
 from .page import HINT_GROUPS, Page
 
@@ -93,7 +93,8 @@ def _text_stats(text: str) -> tuple[list[float], int]:
         float(len(_SENTENCE_INSIDE.findall(text))), float(ends_like_sentence(text)),
         float(stripped.endswith(".")), float(stripped.endswith(":")), float(stripped[:1].isupper()),
         float(is_chrome_line(text)), float(is_teaser_marker(text)), float(is_comment_header(text)),
-        float(n_words <= DATELINE_WORDS and bool(DATE.search(text))), float(bool(LINK_HINT.search(text))),
+        # a DATE needs a digit (\d: a decimal digit, which no letter is)
+        float(n_words <= DATELINE_WORDS and digits > 0 and bool(DATE.search(text))), float(names_link(text)),
         float(len(_SEPARATORS.findall(text))), float("©" in text or "copyright" in text.lower()),
         float(text.count(",")),
     ]
