@@ -187,6 +187,8 @@ class Trees:
     def _category_left(self, nodes: np.ndarray, x: np.ndarray) -> np.ndarray:
         """(rows, nodes): whether each categorical split sends the row left (its category is in
         the split's set; NaN, negative and unseen values are in none)."""
+        if not len(nodes):
+            return np.zeros((len(x), 0), dtype=bool)
         width = self.cat_table.shape[1] - 1
         category = np.where(np.isnan(x) | (x < 0) | (x >= width), width, np.trunc(np.nan_to_num(x)))
         return self.cat_table.ravel()[self.cat_start[nodes] + category.astype(np.int64)[:, self.feature[nodes]]]
