@@ -17,6 +17,7 @@ import math
 import re
 from collections import Counter
 from functools import cache
+from operator import itemgetter
 
 from ..unicode.words import count_words, ends_like_sentence, names_link, normal_words
 from .chrome import is_chrome_line, is_comment_header, is_teaser_marker
@@ -183,6 +184,7 @@ LINE_FEATURES = (
     + [f"{name}@{d}" for d in _NEIGHBOURS for name in _LINE_NEIGHBOUR]
 )
 _IDX = {name: i for i, name in enumerate(TEXT_FEATURES)}
+_NEIGHBOUR_VIEW = itemgetter(*(_IDX[name] for name in _LINE_NEIGHBOUR))  # a tuple of them, from a stats row
 
 
 def prose_like(words: float, ends_sentence: bool) -> bool:
@@ -221,7 +223,10 @@ def _sequence(stats: list[list[float]], words: list[int]) -> list[list[float]]:
         after[i] = min(last - i, PROSE_DISTANCE_CAP)
         if prose[i]:
             last = i
-    cols = [_IDX[name] for name in _LINE_NEIGHBOUR]
+    # each item's features that its neighbours show, with -1 for the items beyond both ends
+    reach = max(map(abs, _NEIGHBOURS))
+    beyond = [(-1.0,) * len(_LINE_NEIGHBOUR)] * reach
+    shown = beyond + list(map(_NEIGHBOUR_VIEW, stats)) + beyond
     near, far = PROSE_WINDOWS
     rows = []
     running = 0
@@ -234,8 +239,7 @@ def _sequence(stats: list[list[float]], words: list[int]) -> list[list[float]]:
         ]
         running += words[i]
         for d in _NEIGHBOURS:
-            j = i + d
-            row += [stats[j][c] for c in cols] if 0 <= j < n else [-1.0] * len(cols)
+            row += shown[reach + i + d]
         rows.append(row)
     return rows
 
