@@ -77,13 +77,17 @@ def text_stats(text: str) -> list[float]:
     return _text_stats(text)[0]
 
 
-def _text_stats(text: str) -> tuple[list[float], int]:
-    """:func:`text_stats` and the text's word count (:func:`~normalize.unicode.words.count_words`)."""
+def _text_stats(text: str) -> tuple[list[float], int, str]:
+    """:func:`text_stats`, the text's word count (:func:`~normalize.unicode.words.count_words`)
+    and its :func:`~normalize.unicode.words.normal_words`."""
     n = len(text) or 1
     words = _WORD.findall(text)
     n_words = count_words(text, words)
     alpha, upper, digits, punct = _char_counts(text)
-    lowered = " ".join(words).lower().split(" ")  # as each word lowered: a space ends a final sigma
+    joined = " ".join(words).lower()
+    lowered = joined.split(" ")  # as each word lowered: a space ends a final sigma
+    # lowercasing an ASCII text changes no \w run; elsewhere it may ("İ" lowered is "i" and a mark)
+    key = joined if text.isascii() else normal_words(text)
     stops = stop_words()
     stripped = text.strip()
     stats = [
@@ -99,7 +103,7 @@ def _text_stats(text: str) -> tuple[list[float], int]:
         float(len(_SEPARATORS.findall(text))), float("©" in text or "copyright" in text.lower()),
         float(text.count(",")),
     ]
-    return stats, n_words
+    return stats, n_words, key
 
 
 # The first character of each \w+ run: the words' initials, for ``cap_words``.
@@ -253,9 +257,9 @@ def line_features(lines: list[str]) -> list[list[float]]:
 def _line_rows(lines: list[str]) -> tuple[list[list[float]], list[int], list[str]]:
     """:func:`line_features`, with each line's word count and :func:`normal_words` key."""
     facts = [_text_stats(line) for line in lines]
-    stats = [row for row, _ in facts]
-    words = [n_words for _, n_words in facts]
-    keys = [normal_words(line) for line in lines]
+    stats = [row for row, _, _ in facts]
+    words = [n_words for _, n_words, _ in facts]
+    keys = [key for _, _, key in facts]
     counts = Counter(keys)
     first = keys[0] if keys else ""
     suffixes = site_suffixes(lines)
