@@ -118,7 +118,8 @@ def _char_kind(char: str) -> str:
 
 
 #: Characters whose kind :class:`_Kinds` remembers at most: the 90 dev article pages' blocks
-#: hold 990 distinct ones; a page of every code point would otherwise fill a dictionary of 1.1 million.
+#: hold 990 distinct ones, this is a hundred times that (a few MB); a page of every code point
+#: would otherwise fill a dictionary of 1.1 million.
 MAX_KNOWN_CHARS = 100_000
 
 
