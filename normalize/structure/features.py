@@ -17,8 +17,9 @@ import math
 import re
 from collections import Counter
 from functools import cache
+from operator import itemgetter
 
-from ..unicode.words import LINK_HINT, count_words, ends_like_sentence, normal_words
+from ..unicode.words import count_words, ends_like_sentence, names_link, normal_words
 from .chrome import is_chrome_line, is_comment_header, is_teaser_marker
 from .page import HINT_GROUPS, Page
 
@@ -73,33 +74,83 @@ def stop_words() -> frozenset[str]:
 
 def text_stats(text: str) -> list[float]:
     """What a text looks like, in the order of :data:`TEXT_FEATURES`."""
+    return _text_stats(text)[0]
+
+
+def _text_stats(text: str) -> tuple[list[float], int, str]:
+    """:func:`text_stats`, the text's word count (:func:`~normalize.unicode.words.count_words`)
+    and its :func:`~normalize.unicode.words.normal_words`."""
     n = len(text) or 1
     words = _WORD.findall(text)
-    n_words = count_words(text)
-    alpha = digits = upper = punct = 0
-    for c in text:
-        if c.isalpha():
-            alpha += 1
-            upper += c.isupper()
-        elif c.isdigit():
-            digits += 1
-        elif not c.isspace():
-            punct += 1
-    lowered = [w.lower() for w in words]
+    n_words = count_words(text, words)
+    alpha, upper, digits, punct = _char_counts(text)
+    joined = " ".join(words).lower()
+    lowered = joined.split(" ")  # as each word lowered: a space ends a final sigma
+    # lowercasing an ASCII text changes no \w run; elsewhere it may ("İ" lowered is "i" and a mark)
+    key = joined if text.isascii() else normal_words(text)
     stops = stop_words()
     stripped = text.strip()
-    return [
+    stats = [
         math.log1p(len(text)), math.log1p(n_words), sum(map(len, words)) / len(words) if words else 0.0,
         alpha / n, digits / n, upper / alpha if alpha else 0.0, punct / n,
-        sum(w[0].isupper() for w in words) / len(words) if words else 0.0,
-        sum(w in stops for w in lowered) / len(words) if words else 0.0,
+        sum(map(str.isupper, _WORD_START.findall(text))) / len(words) if words else 0.0,
+        sum(map(stops.__contains__, lowered)) / len(words) if words else 0.0,
         float(len(_SENTENCE_INSIDE.findall(text))), float(ends_like_sentence(text)),
         float(stripped.endswith(".")), float(stripped.endswith(":")), float(stripped[:1].isupper()),
         float(is_chrome_line(text)), float(is_teaser_marker(text)), float(is_comment_header(text)),
-        float(n_words <= DATELINE_WORDS and bool(DATE.search(text))), float(bool(LINK_HINT.search(text))),
+        # a DATE needs a digit (\d: a decimal digit, which no letter is)
+        float(n_words <= DATELINE_WORDS and digits > 0 and bool(DATE.search(text))), float(names_link(text)),
         float(len(_SEPARATORS.findall(text))), float("©" in text or "copyright" in text.lower()),
         float(text.count(",")),
     ]
+    return stats, n_words, key
+
+
+# The first character of each \w+ run: the words' initials, for ``cap_words``.
+_WORD_START = re.compile(r"(?<!\w)\w")
+
+
+def _char_kind(char: str) -> str:
+    """``a`` for a letter, ``d`` a digit, ``s`` a space, ``p`` anything else (the first that
+    holds), in capitals where the character is uppercase (``str.isupper``, letter or not)."""
+    kind = "a" if char.isalpha() else "d" if char.isdigit() else "s" if char.isspace() else "p"
+    return kind.upper() if char.isupper() else kind
+
+
+#: Characters whose kind :class:`_Kinds` remembers at most: the 90 dev article pages' blocks
+#: hold 990 distinct ones, this is a hundred times that (a few MB); a page of every code point
+#: would otherwise fill a dictionary of 1.1 million.
+MAX_KNOWN_CHARS = 100_000
+
+
+class _Kinds(dict):
+    """A ``str.translate`` table from a code point to its :func:`_char_kind`, filled as the
+    characters come (up to :data:`MAX_KNOWN_CHARS`)."""
+
+    def __missing__(self, code: int) -> str:
+        kind = _char_kind(chr(code))
+        if len(self) < MAX_KNOWN_CHARS:
+            self[code] = kind
+        return kind
+
+
+_KINDS = _Kinds()
+_ASCII_KINDS = bytes(ord(_char_kind(chr(code))) for code in range(128)) + bytes(128)
+
+
+def _char_counts(text: str) -> tuple[int, int, int, int]:
+    """The text's letters, uppercase letters, digits, and characters that are none of these
+    nor a space: a :func:`_char_kind` per character, counted.
+
+    >>> _char_counts("Ab 1, Ⅷ²")
+    (2, 1, 2, 2)
+    """
+    if text.isascii():  # a bytes table, the fastest (bytes.count takes a byte's value)
+        kinds, names = text.encode().translate(_ASCII_KINDS), b"aAdDpP"
+    else:
+        kinds, names = text.translate(_KINDS), "aAdDpP"
+    alpha, upper, digits, upper_digits, punct, upper_punct = map(kinds.count, names)
+    return alpha + upper, upper, digits + upper_digits, punct + upper_punct
 
 
 _SITE_SUFFIX = re.compile(r"(?:^|\s)[-|–—]\s*([^-|–—]{3,60})$")
@@ -138,6 +189,7 @@ LINE_FEATURES = (
     + [f"{name}@{d}" for d in _NEIGHBOURS for name in _LINE_NEIGHBOUR]
 )
 _IDX = {name: i for i, name in enumerate(TEXT_FEATURES)}
+_NEIGHBOUR_VIEW = itemgetter(*(_IDX[name] for name in _LINE_NEIGHBOUR))  # a tuple of them, from a stats row
 
 
 def prose_like(words: float, ends_sentence: bool) -> bool:
@@ -176,7 +228,10 @@ def _sequence(stats: list[list[float]], words: list[int]) -> list[list[float]]:
         after[i] = min(last - i, PROSE_DISTANCE_CAP)
         if prose[i]:
             last = i
-    cols = [_IDX[name] for name in _LINE_NEIGHBOUR]
+    # each item's features that its neighbours show, with -1 for the items beyond both ends
+    reach = max(map(abs, _NEIGHBOURS))
+    beyond = [(-1.0,) * len(_LINE_NEIGHBOUR)] * reach
+    shown = beyond + list(map(_NEIGHBOUR_VIEW, stats)) + beyond
     near, far = PROSE_WINDOWS
     rows = []
     running = 0
@@ -189,8 +244,7 @@ def _sequence(stats: list[list[float]], words: list[int]) -> list[list[float]]:
         ]
         running += words[i]
         for d in _NEIGHBOURS:
-            j = i + d
-            row += [stats[j][c] for c in cols] if 0 <= j < n else [-1.0] * len(cols)
+            row += shown[reach + i + d]
         rows.append(row)
     return rows
 
@@ -198,9 +252,15 @@ def _sequence(stats: list[list[float]], words: list[int]) -> list[list[float]]:
 def line_features(lines: list[str]) -> list[list[float]]:
     """A row of :data:`LINE_FEATURES` per line of a text dump (its first line is often the
     page's ``<title>``)."""
-    stats = [text_stats(line) for line in lines]
-    words = [count_words(line) for line in lines]
-    keys = [normal_words(line) for line in lines]
+    return _line_rows(lines)[0]
+
+
+def _line_rows(lines: list[str]) -> tuple[list[list[float]], list[int], list[str]]:
+    """:func:`line_features`, with each line's word count and :func:`normal_words` key."""
+    facts = [_text_stats(line) for line in lines]
+    stats = [row for row, _, _ in facts]
+    words = [n_words for _, n_words, _ in facts]
+    keys = [key for _, _, key in facts]
     counts = Counter(keys)
     first = keys[0] if keys else ""
     suffixes = site_suffixes(lines)
@@ -211,7 +271,7 @@ def line_features(lines: list[str]) -> list[list[float]]:
         row[4] = float(i > 0 and bool(key) and key == first)
         row[5] = float(i > 0 and bool(key) and f" {key} " in f" {first} ")
         row[6] = float(ends_with_site(lines[i], suffixes))
-    return [s + r for s, r in zip(stats, rows)]
+    return [s + r for s, r in zip(stats, rows)], words, keys
 
 
 TAGS = ["p", "div", "li", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "figcaption",
@@ -236,47 +296,57 @@ CATEGORICAL = ["tag", "context"] + [f"tag@{d}" for d in _NEIGHBOURS]
 def block_features(page: Page) -> list[list[float]]:
     """A row of :data:`BLOCK_FEATURES` per block of a parsed page."""
     blocks = page.blocks
-    texts = [b.text for b in blocks]
-    line_rows = line_features(texts) if texts else []
-    words = [count_words(t) for t in texts]
-    total = sum(words) or 1
+    line_rows, words, keys = _line_rows([b.text for b in blocks])
     max_depth = max((b.depth for b in blocks), default=0) or 1
-    keys = [normal_words(t) for t in texts]
     counts = Counter(keys)
     titles = {normal_words(t) for key in ("og", "title", "h1") for t in page.evidence.get(key, [])}
-    groups: dict[tuple[str, int], list[float]] = {}
-    for b, w, row in zip(blocks, words, line_rows):
-        prose = float(_is_prose(row))
-        for level, key in (("p", b.parent), ("g", b.grandparent)):
-            g = groups.setdefault((level, key), [0.0, 0.0, 0.0, 0.0, 0.0])
-            g[0] += 1
-            g[1] += w
-            g[2] += b.link_chars / max(1, len(b.text)) * w
-            g[3] += prose
-            g[4] += w * prose * (1 - b.link_chars / max(1, len(b.text)))  # words of unlinked prose
-    # the containers richest in unlinked prose: where readability would look for the article
-    best = {level: max((g[4] for (lv, _), g in groups.items() if lv == level), default=0.0) or 1.0
-            for level in ("p", "g")}
+    tags = [float(_TAG_CODE.get(b.tag, len(TAGS))) for b in blocks]
+    density = [b.link_chars / max(1, len(b.text)) for b in blocks]
+    containers = _container_features(blocks, words, density, [float(_is_prose(row)) for row in line_rows])
     rows = []
-    for i, (b, w, row) in enumerate(zip(blocks, words, line_rows)):
+    for i, (b, row) in enumerate(zip(blocks, line_rows)):
         own = [
-            float(_TAG_CODE.get(b.tag, len(TAGS))), float(_CONTEXT_CODE.get(b.context, 0)), float(b.depth),
-            b.depth / max_depth, b.link_chars / max(1, len(b.text)), float(b.in_article), float(counts[keys[i]] - 1),
-            float(bool(keys[i]) and keys[i] in titles),
+            tags[i], float(_CONTEXT_CODE.get(b.context, 0)), float(b.depth), b.depth / max_depth, density[i],
+            float(b.in_article), float(counts[keys[i]] - 1), float(bool(keys[i]) and keys[i] in titles),
         ]
-        own += [float(b.near >> bit & 1) for bit in range(len(HINT_GROUPS))]
-        own += [float(b.far >> bit & 1) for bit in range(len(HINT_GROUPS))]
-        for level, key in (("p", b.parent), ("g", b.grandparent)):
-            n_blocks, n_words, links, prose, rich = groups[(level, key)]
-            own += [math.log1p(n_blocks), math.log1p(n_words), n_words / total, links / n_words if n_words else 0.0,
-                    prose / n_blocks, rich / best[level]]
+        own += _hint_bits(b.near) + _hint_bits(b.far) + containers[("p", b.parent)] + containers[("g", b.grandparent)]
         for d in _NEIGHBOURS:
             j = i + d
             if 0 <= j < len(blocks):
-                other = blocks[j]
-                own += [float(_TAG_CODE.get(other.tag, len(TAGS))), other.link_chars / max(1, len(other.text)),
-                        float(other.parent == b.parent)]
+                own += [tags[j], density[j], float(blocks[j].parent == b.parent)]
             else:
                 own += [-1.0, -1.0, -1.0]
         rows.append(row + own)
     return rows
+
+
+@cache
+def _hint_bits(mask: int) -> list[float]:
+    """A hint mask (:data:`~normalize.structure.page.HINT_GROUPS`) as one 0/1 feature a group
+    (a page has a few dozen distinct masks; the list is only ever copied from)."""
+    return [float(mask >> bit & 1) for bit in range(len(HINT_GROUPS))]
+
+
+def _container_features(blocks: list, words: list[int], density: list[float],
+                        prose: list[float]) -> dict[tuple[str, int], list[float]]:
+    """The parent (``p``) and grandparent (``g``) containers' features, by container: their
+    blocks, words, share of the page's words, link density, prose share, and words of unlinked
+    prose against the page's richest container of the level."""
+    groups: dict[tuple[str, int], list[float]] = {}
+    for b, w, d, p in zip(blocks, words, density, prose):
+        for level, key in (("p", b.parent), ("g", b.grandparent)):
+            g = groups.setdefault((level, key), [0.0, 0.0, 0.0, 0.0, 0.0])
+            g[0] += 1
+            g[1] += w
+            g[2] += d * w
+            g[3] += p
+            g[4] += w * p * (1 - d)  # words of unlinked prose
+    # the containers richest in unlinked prose: where readability would look for the article
+    best = {level: max((g[4] for (lv, _), g in groups.items() if lv == level), default=0.0) or 1.0
+            for level in ("p", "g")}
+    total = sum(words) or 1
+    return {
+        (level, key): [math.log1p(n_blocks), math.log1p(n_words), n_words / total,
+                       links / n_words if n_words else 0.0, n_prose / n_blocks, rich / best[level]]
+        for (level, key), (n_blocks, n_words, links, n_prose, rich) in groups.items()
+    }

@@ -39,14 +39,27 @@ URL = re.compile(r"\S+://\S+|www\.\S+|\S+@\S+\.\w+")
 #: not replaceable by it: of the 544,424 block and line texts of the dev pages, 4,420 (``WSJ.com``)
 #: match this and not :data:`URL`, and the model was trained on this one.
 LINK_HINT = re.compile(r"https?://|www\.|\S@\S|\.(com|org|net)\b")
+_LINK_SIGN = re.compile(r"https?://|www\.|\.(com|org|net)\b")  # LINK_HINT but for its \S@\S
+_AT_SIGN = re.compile(r"\S@\S")
 # A line that ends like a sentence: a sentence mark, a colon or semicolon (a lead-in), or a
 # closer but ’ and ] (the boilerplate models' ``ends_sentence`` feature was trained on this set).
 _LINE_END = re.compile(r"[.!?…。！？:;\"'”»)]\s*$")
 
 
-def count_words(text: str) -> int:
-    """Words in a text; CJK text has no spaces, so two of its characters count as a word."""
-    return len(_WORD.findall(text)) + len(_CJK.findall(text)) // CJK_CHARS_PER_WORD
+def count_words(text: str, words: list[str] | None = None) -> int:
+    """Words in a text; CJK text has no spaces, so two of its characters count as a word
+    (``words``: the text's ``\\w+`` runs, where the caller has them already)."""
+    return len(_WORD.findall(text) if words is None else words) + len(_CJK.findall(text)) // CJK_CHARS_PER_WORD
+
+
+def names_link(text: str) -> bool:
+    """Whether :data:`LINK_HINT` finds a sign of a link in the text (the same answer, three
+    times faster: its ``\\S@\\S`` is looked for only in a text holding an ``@``).
+
+    >>> names_link("Read it on WSJ.com"), names_link("mail jo@example"), names_link("Jo @ home")
+    (True, True, False)
+    """
+    return bool(_LINK_SIGN.search(text)) or "@" in text and bool(_AT_SIGN.search(text))
 
 
 def normal_words(text: str) -> str:
