@@ -33,11 +33,10 @@ _KNOWN_SETS = 4096
 # a new one costs ~0.1 ms on its first text; the shortlists of the 90 dev article pages make
 # ~1,550 distinct sets, more than the 1,024 once kept: 4,096 keep a site's sets for ~4 MB.
 _LINGUA_DETECTORS = 4096
-# (word, language) frequencies remembered, ~230 bytes each (at most ~7.5 MB): one to three words
-# are looked up in some 40 lists; on the 90 dev article pages 58% of the lookups repeat.
-_ZIPF_REMEMBERED = 1 << 15
-# Words remembered with their frequencies in a whole candidate set (~40 languages, ~0.5 KB a
-# row, at most ~2 MB): a row per word and set spares 40 lookups when a chrome word comes back.
+# Words remembered with their frequencies in a candidate set (a script's languages that have a
+# list, ~40 for Latin; ~0.5 KB a row, at most ~2 MB): chrome words come back page after page
+# (on the 90 dev article pages 58% of the lookups repeat). It replaces a cache of (word,
+# language) pairs (32,768, up to ~7.5 MB) that held the same frequencies.
 _ROWS_REMEMBERED = 1 << 12
 
 
@@ -418,11 +417,10 @@ class Lexicon:
         """
         return tuple(self.zipf(word, lang) for lang in langs)
 
-    @lru_cache(maxsize=_ZIPF_REMEMBERED)  # noqa: B019 - one instance a process
     def zipf(self, word: str, lang: str) -> float:
         """The Zipf frequency of ``word`` (lowercase) in ``lang``: log10 of its uses per
-        billion words; 3 is once per million, 0 not in the list (or no list). Remembered: one
-        to three words are looked up in each of some 40 lists, and chrome words repeat."""
+        billion words; 3 is once per million, 0 not in the list (or no list). Not remembered
+        here: :meth:`zipfs` remembers a word's row."""
         path = self._paths.get(lang)
         if path is None:
             return 0.0
