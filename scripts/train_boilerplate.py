@@ -210,21 +210,47 @@ def _report(items: list[dict], kind: str, settings) -> None:
         print(f"| {threshold}, {weight} | " + " | ".join(f"{f1[n]:.3f}" for n in names) + f" | {macro:.3f} |")
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    shared = default_shared()
-    parser.add_argument("--data", type=Path, action="append",
-                        help="a dataset directory of your own (pages.jsonl + html/); repeatable")
-    parser.add_argument("--shared", type=Path, default=shared, help="../shared/data (default when it exists)")
+def training_parser(description: str, data_help: str, model_files: str) -> argparse.ArgumentParser:
+    """The options every training script takes: the labelled pages (``--data``, ``--shared``),
+    where the model goes (``--out``), ``--cv``, ``--check`` and ``--no-cache``."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--data", type=Path, action="append", help=data_help)
+    parser.add_argument("--shared", type=Path, default=default_shared(), help="../shared/data (default when it exists)")
     parser.add_argument("--out", type=Path, default=M.MODELS)
+    parser.add_argument("--cv", action="store_true", help="print cross-validated dev scores instead of training")
+    parser.add_argument("--check", action="store_true", help=f"rebuild and compare with the {model_files} in --out")
+    parser.add_argument("--no-cache", action="store_true")
+    return parser
+
+
+def training_pages(parser: argparse.ArgumentParser, args: argparse.Namespace) -> list[Labelled]:
+    """The labelled pages of ``--data`` (or of ``--shared``); a usage error when there are none."""
+    if args.data is None and args.shared is None:
+        parser.error("no data: pass --data DIR (or have ../shared/data)")
+    return [p for d in args.data for p in load_dataset(d)] if args.data else load_all(args.shared)
+
+
+def same_model(path: Path, text: str) -> bool:
+    """``--check``: whether ``path`` holds the model ``text``, said on stdout."""
+    same = path.exists() and path.read_text(encoding="utf-8") == text
+    print(f"{path}: {'identical' if same else 'DIFFERENT'}")
+    return same
+
+
+def write_model(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    print(f"wrote {path}: {len(text.encode()) / 1e6:.2f} MB", file=sys.stderr)
+
+
+def main() -> None:
+    parser = training_parser(__doc__.split("\n\n")[0], "a dataset directory of your own (pages.jsonl + html/); repeatable",
+                             "files")
     parser.add_argument("--kind", choices=["html", "text"], action="append")
     parser.add_argument("--limit", type=int, help="train on the first N pages of each dataset (tests)")
-    parser.add_argument("--cv", action="store_true", help="print cross-validated dev scores instead of training")
-    parser.add_argument("--check", action="store_true", help="rebuild and compare with the files in --out")
-    parser.add_argument("--no-cache", action="store_true")
     parser.add_argument("--rounds", type=int, default=ROUNDS, help="boosting rounds (fewer: a quick test model)")
     args = parser.parse_args()
-    pages = [p for d in args.data for p in load_dataset(d)] if args.data else load_all(args.shared)
+    pages = training_pages(parser, args)
     if args.limit:
         by: dict[str, list] = {}
         for p in pages:
@@ -241,15 +267,10 @@ def main() -> None:
             continue
         text = train(items, kind, args.rounds).model_to_string()
         path = args.out / f"{kind}.txt"
-        if args.check:
-            same = path.exists() and path.read_text() == text
-            print(f"{path}: {'identical' if same else 'DIFFERENT'}")
-            if not same:
-                sys.exit(1)
-        else:
-            args.out.mkdir(parents=True, exist_ok=True)
-            path.write_text(text)
-            print(f"{path}: {len(text.encode()) / 1e6:.2f} MB", file=sys.stderr)
+        if not args.check:
+            write_model(path, text)
+        elif not same_model(path, text):
+            sys.exit(1)
 
 
 if __name__ == "__main__":

@@ -19,7 +19,6 @@ The parsed pages are cached under /tmp/normalize-title-pages (keyed by the page 
 
 from __future__ import annotations
 
-import argparse
 import hashlib
 import json
 import sys
@@ -30,11 +29,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import numpy as np  # noqa: E402
-from extract_data import Labelled, default_shared, load_all, load_dataset, same_title  # noqa: E402
+from extract_data import Labelled, same_title  # noqa: E402
 from train_boilerplate import PARAMS as BOILERPLATE_PARAMS  # noqa: E402
-from train_boilerplate import fold_of  # noqa: E402
+from train_boilerplate import fold_of, same_model, training_pages, training_parser, write_model  # noqa: E402
 
-from normalize.boilerplate import model as M  # noqa: E402
 from normalize.boilerplate import title as T  # noqa: E402
 from normalize.boilerplate.html import block_features, body_roles  # noqa: E402
 from normalize.encoding.decode import decode_bytes  # noqa: E402
@@ -135,23 +133,15 @@ def cross_validate(items: list[dict], rounds: int) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    shared = default_shared()
-    parser.add_argument("--data", type=Path, action="append",
-                        help="a dataset directory of your own (pages.jsonl with a title field + html/); repeatable")
-    parser.add_argument("--shared", type=Path, default=shared, help="../shared/data (default when it exists)")
-    parser.add_argument("--out", type=Path, default=M.MODELS)
-    parser.add_argument("--cv", action="store_true", help="print cross-validated dev scores instead of training")
-    parser.add_argument("--check", action="store_true", help="rebuild and compare with the file in --out")
-    parser.add_argument("--no-cache", action="store_true")
+    parser = training_parser(__doc__.split("\n\n")[0],
+                             "a dataset directory of your own (pages.jsonl with a title field + html/); repeatable",
+                             "file")
     parser.add_argument("--rounds", type=int, default=ROUNDS, help="boosting rounds")
     parser.add_argument("--reach", type=int, default=T.TITLE_REACH, help="blocks before the body (CV)")
     parser.add_argument("--after", type=int, default=T.TITLE_AFTER, help="blocks from the body's first on (CV)")
     args = parser.parse_args()
-    if args.data is None and args.shared is None:
-        parser.error("no data: pass --data DIR (or have ../shared/data)")
     T.TITLE_REACH, T.TITLE_AFTER = args.reach, args.after
-    pages = [p for d in args.data for p in load_dataset(d)] if args.data else load_all(args.shared)
+    pages = training_pages(parser, args)
     start = time.perf_counter()
     items = featurise(pages, cache=not args.no_cache)
     if not items:
@@ -165,13 +155,8 @@ def main() -> None:
     text = train(items, args.rounds).model_to_string()
     path = args.out / "title.txt"
     if args.check:
-        same = path.exists() and path.read_text(encoding="utf-8") == text
-        print(f"{path}: {'identical' if same else 'DIFFERENT'}")
-        sys.exit(0 if same else 1)
-    args.out.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    print(f"wrote {path} ({len(text) // 1024} KB)")
-
+        sys.exit(0 if same_model(path, text) else 1)
+    write_model(path, text)
 
 if __name__ == "__main__":
     main()
