@@ -31,11 +31,10 @@ def test_html_roles_come_from_extract_html():
     ]
 
 
-def test_html_duplicated_body_blocks_stay_boilerplate():
-    body = article(*PARAGRAPHS) + "<div class='print-version'>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + "</div>"
-    doc = roles(page(body), is_html=True)
-    assert doc.text == ARTICLE
-    assert [b.text for b in doc.blocks if b.role == "boilerplate"][-6:-3] == PARAGRAPHS
+def test_html_repeated_paragraph_is_body_each_time_and_a_repeated_headline_never():
+    doc = roles(page(article(*PARAGRAPHS, PARAGRAPHS[0], after=f"<h2>{TITLE}</h2>")), is_html=True)
+    assert doc.text == "\n\n".join(PARAGRAPHS + PARAGRAPHS[:1])
+    assert [b.role for b in doc.blocks if b.text == TITLE] == ["title", "boilerplate"]
 
 
 def test_text_dump_roles_keep_every_line():

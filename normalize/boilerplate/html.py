@@ -1,9 +1,10 @@
 """The article body of a web page, from one parse and the learned block classifier.
 
 :func:`~normalize.structure.page.parse_page` turns the page into blocks; the HTML model
-(:mod:`normalize.boilerplate.model`) scores each from its features and its neighbours'; a repeated
-body paragraph stays body once; the title comes from all the page's evidence
-(:func:`~normalize.boilerplate.title.choose_title`) and its block is the title, never body.
+(:mod:`normalize.boilerplate.model`) scores each from its features and its neighbours'; a body
+paragraph the page repeats is kept each time (nothing a reader sees is lost); the title comes
+from all the page's evidence (:func:`~normalize.boilerplate.title.choose_title`) and its blocks
+are the title, never body.
 
 >>> page = '''<html><head><title>Storm hits the coast - Daily News</title></head><body>
 ... <nav><a href="/">Home</a> <a href="/world">World</a></nav>
@@ -27,7 +28,7 @@ from ..document import PARAGRAPH_SEPARATOR
 from ..encoding.decode import decode_bytes
 from ..unicode.words import normal_words
 from .model import is_body
-from .text import distinct_body, is_prose, line_roles
+from .text import is_prose, line_roles
 from .title import choose_title, title_window
 
 _CHROME = BLOCK_FEATURES.index("chrome")
@@ -63,10 +64,10 @@ def body_blocks(texts: list[str], rows: list[list[float]], probs: list[float] | 
 
 
 def body_roles(texts: list[str], tags: list[str], rows: list[list[float]]) -> tuple[list[str], list]:
-    """``body`` or ``boilerplate`` for each block (a repeated body text is body once), and the
+    """``body`` or ``boilerplate`` for each block, and the
     lines around the body's start where the headline is looked for
     (:func:`~normalize.boilerplate.title.title_window`)."""
-    roles = distinct_body(texts, body_blocks(texts, rows))
+    roles = ["body" if b else "boilerplate" for b in body_blocks(texts, rows)]
     first = next((i for i, r in enumerate(roles) if r == "body"), len(texts))
     return roles, title_window(texts, tags, first)
 
@@ -85,6 +86,9 @@ def block_roles(texts: list[str], tags: list[str], rows: list[list[float]],
         match = next((i for i in order if normal_words(texts[i]) == key), None)
         if match is not None:
             roles[match] = "title"
+        for i in range(len(texts)):  # the headline is never repeated in the body
+            if roles[i] == "body" and normal_words(texts[i]) == key:
+                roles[i] = "boilerplate"
     return title, roles
 
 

@@ -2,7 +2,8 @@
 
 Every line is scored by the learned text model (:mod:`normalize.boilerplate.model`) from the line's
 text alone and its neighbours' (length, punctuation, common words, capitals, digits, position,
-repetition, chrome phrases); a repeated line stays body once. The title is the line before the
+repetition, chrome phrases); a body line the page repeats is kept each time (the page shows it
+each time; every benchmark's gold counts it so). The title is the line before the
 body that the dump's first line (the page's ``<title>``, often with the site's name added)
 starts with or holds, else the nearest headline-like line before the body.
 
@@ -92,28 +93,11 @@ def is_prose(line: str) -> bool:
     return prose_like(count_words(line), ends_like_sentence(line))
 
 
-def distinct_body(texts: Sequence[str], body: Sequence[bool]) -> list[str]:
-    """``body`` for each body text whose words no body text before it has, ``boilerplate`` for
-    the rest: a repeated paragraph stays body once.
-
-    >>> distinct_body(["It rained.", "Menu", "it RAINED", "Sun."], [True, False, True, True])
-    ['body', 'boilerplate', 'boilerplate', 'body']
-    """
-    roles = ["boilerplate"] * len(texts)
-    seen: set[str] = set()
-    for i, (text, b) in enumerate(zip(texts, body)):
-        key = normal_words(text)
-        if b and key and key not in seen:
-            roles[i] = "body"
-            seen.add(key)
-    return roles
-
-
 def line_roles(lines: Sequence[str], rows: list[list[float]] | None = None) -> list[str]:
     """``title``, ``body`` or ``boilerplate`` for each line of a dump."""
     lines = list(lines)
     body = body_mask(lines, line_features(lines) if rows is None else rows)
-    roles = distinct_body(lines, body)
+    roles = ["body" if b else "boilerplate" for b in body]
     if roles[:1] == ["body"] and not ends_like_sentence(lines[0]) and "body" in roles[1:]:
         roles[0] = "boilerplate"  # a dump's first line is the page's <title>, not its body
     first = next((i for i, r in enumerate(roles) if r == "body"), len(lines))
