@@ -145,14 +145,7 @@ def train(items: list[dict], kind: str, rounds: int = ROUNDS):
 
 
 def body_text(item: dict, body: list[bool]) -> str:
-    seen: set[str] = set()
-    kept = []
-    for text, b in zip(item["texts"], body):
-        key = normal_words(text)
-        if b and key not in seen:
-            seen.add(key)
-            kept.append(text)
-    return PARAGRAPH_SEPARATOR.join(kept)
+    return PARAGRAPH_SEPARATOR.join(text for text, b in zip(item["texts"], body) if b)
 
 
 def fold_of(page_id: str, k: int = 5) -> int:
