@@ -3,8 +3,8 @@
 :func:`~normalize.structure.page.parse_page` turns the page into blocks; the HTML model
 (:mod:`normalize.boilerplate.model`) scores each from its features and its neighbours'; a body
 paragraph the page repeats is kept each time (nothing a reader sees is lost); the title comes
-from all the page's evidence (:func:`~normalize.boilerplate.title.choose_title`) and its blocks
-are the title, never body.
+from all the page's evidence (:func:`~normalize.boilerplate.title.choose_title`); its block is
+the title, and no copy of it is body.
 
 >>> page = '''<html><head><title>Storm hits the coast - Daily News</title></head><body>
 ... <nav><a href="/">Home</a> <a href="/world">World</a></nav>
@@ -64,9 +64,8 @@ def body_blocks(texts: list[str], rows: list[list[float]], probs: list[float] | 
 
 
 def body_roles(texts: list[str], tags: list[str], rows: list[list[float]]) -> tuple[list[str], list]:
-    """``body`` or ``boilerplate`` for each block, and the
-    lines around the body's start where the headline is looked for
-    (:func:`~normalize.boilerplate.title.title_window`)."""
+    """``body`` or ``boilerplate`` for each block, and the lines around the body's start where
+    the headline is looked for (:func:`~normalize.boilerplate.title.title_window`)."""
     roles = ["body" if b else "boilerplate" for b in body_blocks(texts, rows)]
     first = next((i for i, r in enumerate(roles) if r == "body"), len(texts))
     return roles, title_window(texts, tags, first)
