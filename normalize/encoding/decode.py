@@ -6,12 +6,12 @@ most plausible as text wins (:mod:`normalize.unicode.plausibility`: fewest signs
 most ordinary letter pairs). charset-normalizer's guess is one piece of evidence: it settles
 between Chinese, Japanese and Korean readings, which the letter statistics cannot tell apart.
 
->>> decode_bytes("Заголовок".encode("utf-8"))
-'Заголовок'
->>> decode_bytes(b'<meta charset="windows-1251"><p>\\xc7\\xe0\\xe3\\xee\\xeb\\xee\\xe2\\xee\\xea')
-'<meta charset="windows-1251"><p>Заголовок'
->>> decode("Заголовок открываемого материала".encode("koi8_r"))
-Decoded(text='Заголовок открываемого материала', encoding='koi8_r')
+>>> decode_bytes("Новости".encode("utf-8"))
+'Новости'
+>>> decode_bytes(b'<meta charset="windows-1251"><p>\\xcd\\xee\\xe2\\xee\\xf1\\xf2\\xe8')
+'<meta charset="windows-1251"><p>Новости'
+>>> decode("Последние новости недели".encode("koi8_r"))
+Decoded(text='Последние новости недели', encoding='koi8_r')
 >>> decode("Zažívací potíže při cestování".encode("cp1250")).encoding
 'cp1250'
 """

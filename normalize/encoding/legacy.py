@@ -1,6 +1,6 @@
 """A line of legacy code page text read in the wrong code page: re-decode it if plausible.
 
-Text written in one single-byte code page and read in another (``Çàãîëîâîê``: cp1251 read
+Text written in one single-byte code page and read in another (``Íîâîñòè``: cp1251 read
 as cp1252). Single-byte decoding always succeeds, so only the character statistics can tell:
 the line is re-decoded only when the result is no odder (:func:`~.plausibility.oddity`), the
 words that change read clearly more plausible (:func:`~.plausibility.plausibility`), the whole
@@ -8,8 +8,8 @@ line more ordinary in some language (:func:`~.plausibility.fluency`), and the re
 in no script the rest of the line does not use (:func:`~.plausibility.brings_in_script`).
 Cheap signs are checked first, so that clean lines almost never get scored.
 
->>> fix_legacy_mojibake("Çàãîëîâîê îòêðûâàåìîãî ìàòåðèàëà")
-('Заголовок открываемого материала', 'cp1251')
+>>> fix_legacy_mojibake("Ïîñëåäíèå íîâîñòè íåäåëè")
+('Последние новости недели', 'cp1251')
 >>> fix_legacy_mojibake("Ayrýca geçmiþten bugüne köklenerek gelen milli kimliðimizi")
 ('Ayrıca geçmişten bugüne köklenerek gelen milli kimliğimizi', 'cp1254')
 >>> fix_legacy_mojibake("вЕЪХНОБС ЦЕОЭЙОБ УТБЦБМБУШ ЙЪП ЧУЕИ УЙМ")

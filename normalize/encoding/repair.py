@@ -9,8 +9,8 @@ by re-decoding where the result is clearly more plausible (:mod:`.utf8`, :mod:`.
 'The Mona Lisa doesn’t have eyebrows.'
 >>> repair_text("Caf&eacute; “quoted”，中文")
 'Café “quoted”，中文'
->>> repair("Çàãîëîâîê\\nMeill√§ on oma kone")
-('Заголовок\\nMeillä on oma kone', [Repair(kind='legacy_codepage', count=1), Repair(kind='mojibake', count=1)])
+>>> repair("Íîâîñòè\\nMeill√§ on oma kone")
+('Новости\\nMeillä on oma kone', [Repair(kind='legacy_codepage', count=1), Repair(kind='mojibake', count=1)])
 """
 
 from __future__ import annotations

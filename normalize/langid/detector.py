@@ -14,7 +14,7 @@
 6. Look-alike languages are settled by marker words and letters, then by langdetect when the
    models are still close.
 
->>> detect_language("Заголовок открываемого материала")
+>>> detect_language("Последние новости недели")
 'ru'
 >>> detect_language("Israel and Russia intend to set up a working group.")
 'en'

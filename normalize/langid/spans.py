@@ -6,9 +6,9 @@ language; short pieces lean to the text's (or document's) main language; pieces 
 join the span before; neighbours in the same language merge. Spans partition the text and start
 at a letter: glue (spaces, quotes, dashes) belongs to the span before.
 
->>> text = "Log in or register to post comments\\nЗаголовок открываемого материала"
+>>> text = "Log in or register to post comments\\nПоследние новости недели"
 >>> [(s.lang, text[s.start:s.end]) for s in detect_spans(text, prior="en")]
-[('en', 'Log in or register to post comments\\n'), ('ru', 'Заголовок открываемого материала')]
+[('en', 'Log in or register to post comments\\n'), ('ru', 'Последние новости недели')]
 >>> text = 'Er sagte: "The meeting is over." Dann ging er nach Hause.'
 >>> [(s.lang, text[s.start:s.end]) for s in detect_spans(text)]
 [('de', 'Er sagte: "'), ('en', 'The meeting is over." '), ('de', 'Dann ging er nach Hause.')]

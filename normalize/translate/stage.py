@@ -28,7 +28,7 @@ from .translator import BrokenModelError, MissingModelError, Translator
 def needs_translation(segment: Segment, target: str) -> bool:
     """A segment in a known language other than the target.
 
-    >>> needs_translation(Segment("Заголовок", "ru", "boilerplate", 0), "en")
+    >>> needs_translation(Segment("Новости", "ru", "boilerplate", 0), "en")
     True
     >>> needs_translation(Segment("2024", "und", "body", 0), "en")
     False

@@ -3,8 +3,8 @@
 The ``sloppy-`` codecs (registered by ftfy) decode every byte, mapping the few bytes a Windows
 code page leaves undefined to the same code point, the way browsers and most software do.
 
->>> "Заголовок".encode("cp1251").decode(SLOPPY["cp1252"])
-'Çàãîëîâîê'
+>>> "Новости".encode("cp1251").decode(SLOPPY["cp1252"])
+'Íîâîñòè'
 """
 
 from __future__ import annotations

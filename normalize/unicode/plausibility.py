@@ -9,13 +9,13 @@ Two measures, both computed without knowing which text is "right":
   that text almost never uses (IPA, NKo), a line whose words are in two scripts.
 * :func:`fluency`: how ordinary the letter pairs are in the best-fitting language, from the
   character statistics langdetect ships for 55 languages (log frequency of each letter bigram,
-  averaged). ``Çàãîëîâîê`` is no language's Latin; ``Заголовок`` is ordinary Russian.
+  averaged). ``Íîâîñòè`` is no language's Latin; ``Новости`` is ordinary Russian.
 
 >>> oddity("Café au lait") == 0
 True
 >>> oddity("CafÃ© au lait") > 0
 True
->>> fluency("Заголовок открываемого материала") > fluency("Çàãîëîâîê îòêðûâàåìîãî ìàòåðèàëà")
+>>> fluency("Последние новости недели") > fluency("Ïîñëåäíèå íîâîñòè íåäåëè")
 True
 """
 
@@ -316,7 +316,7 @@ def brings_in_script(original: str, candidate: str) -> bool:
     ``uwa¿a`` read as ``uwa؟a`` (Arabic), ``TÐ°tarnikov`` as ``T׀°tarnikov`` (Hebrew). No
     language's code page writes a word that way.
 
-    >>> brings_in_script("uwa¿a, ¿e", "uwa؟a, ؟e"), brings_in_script("Çàãîëîâîê", "Заголовок")
+    >>> brings_in_script("uwa¿a, ¿e", "uwa؟a, ؟e"), brings_in_script("Íîâîñòè", "Новости")
     (True, False)
     """
     main = main_script(candidate)
@@ -333,7 +333,7 @@ def plausibility(text: str) -> float:
     """Ordinary letter pairs less the signs of damage per character: the single number that
     ranks readings of the same text.
 
-    >>> plausibility("Заголовок открываемого") > plausibility("Çàãîëîâîê îòêðûâàåìîãî")
+    >>> plausibility("Последние новости") > plausibility("Ïîñëåäíèå íîâîñòè")
     True
     """
     return fluency(text) - ODDITY_WEIGHT * oddity(text[:JUDGED_CHARS]) / max(1, min(len(text), JUDGED_CHARS))

@@ -3,7 +3,7 @@
 A script settles many languages on its own (Greek, Hangul, Thai…); for the others it narrows the
 candidates a model has to choose between.
 
->>> dominant_script("Заголовок открываемого материала")
+>>> dominant_script("Последние новости недели")
 'Cyrillic'
 >>> dominant_script("Share to Twitter एक बार अवंतिपुर में साधु")  # page chrome around Hindi
 'Devanagari'
@@ -93,7 +93,7 @@ def main_script(text: str) -> str | None:
     without letters; a tie goes to the one met first. What a text is written in, where
     :func:`dominant_script` is the script that says most about its language.
 
-    >>> main_script("Заголовок 2024"), main_script("2024"), main_script("東京はどこ")
+    >>> main_script("Новости 2024"), main_script("2024"), main_script("東京はどこ")
     ('Cyrillic', None, 'CJK')
     >>> main_script("ab вг"), main_script("вг ab")  # a tie, whatever the process's hash seed
     ('Latin', 'Cyrillic')
