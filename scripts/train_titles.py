@@ -158,5 +158,6 @@ def main() -> None:
         sys.exit(0 if same_model(path, text) else 1)
     write_model(path, text)
 
+
 if __name__ == "__main__":
     main()

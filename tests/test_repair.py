@@ -167,7 +167,7 @@ def test_brings_in_script_sees_script_punctuation() -> None:
 _PAGE_LINES = [  # written for this test: markup with damage inside text, attributes, both, none
     '<p class="lead">Le cafÃ© de la gare rouvre ses portes.</p><a href="/x" title="naÃ¯ve">lien</a>\n',
     '<div><span>Ã‰tÃ© 2024</span> — <em>ÐŸÑ€Ð¸Ð²ÐµÑ‚</em></div>\r\n',
-    '<li>Çàãîëîâîê îòêðûâàåìîãî ìàòåðèàëà</li><li>Toñi and the “quotes”</li>\n',
+    '<li>Ïîñëåäíèå íîâîñòè íåäåëè</li><li>Toñi and the “quotes”</li>\n',
     '<td>plain</td><td>clean: café, “quoted”, 中文</td>\n',
     '<p>\x85control\x07 chars</p>\n',
 ]

@@ -80,13 +80,13 @@ def block_roles(texts: list[str], tags: list[str], rows: list[list[float]],
     title = choose_title(evidence, window)
     if title:
         key = normal_words(title)
-        # the title's block: the nearest one before the body repeating it, else any (never body)
-        order = list(range(first - 1, -1, -1)) + list(range(first, len(texts)))
-        match = next((i for i in order if normal_words(texts[i]) == key), None)
+        same = [i for i, text in enumerate(texts) if normal_words(text) == key]
+        # the title's block: the nearest one before the body repeating it, else the first after
+        match = max((i for i in same if i < first), default=same[0] if same else None)
         if match is not None:
             roles[match] = "title"
-        for i in range(len(texts)):  # the headline is never repeated in the body
-            if roles[i] == "body" and normal_words(texts[i]) == key:
+        for i in same:  # the headline is never repeated in the body
+            if roles[i] == "body":
                 roles[i] = "boilerplate"
     return title, roles
 

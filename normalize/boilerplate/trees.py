@@ -36,8 +36,8 @@ import numpy as np
 
 _ZERO = 1e-35  # LightGBM's kZeroThreshold
 #: The (row, tree) pairs at their leaves leave the walk every this many levels (a leaf is its own
-#: child, so staying costs nothing but time): 1-4 and never measured on the 90 dev article pages'
-#: blocks, 3 the fastest.
+#: child, so staying costs nothing but time): every 1, 2, 3 and 4 levels, and never, were timed on
+#: the 90 dev article pages' blocks; 3 was the fastest.
 COMPACT_STEPS = 3
 
 

@@ -52,7 +52,8 @@ _CHROME_PREFIX = re.compile(
 #: newsletter") stand at most this many characters apart: one sentence of a notice, not two
 #: of an article (set by hand with the rules, commit f04638c). scripts/bench_extract.py
 #: --no-anchors (1,562 dev pages; the regexes rebuilt with the value, the models as shipped): 40
-#: and 160 give the defaults' body F1, 0.913 wceb macro on HTML and 0.878 on text dumps.
+#: and 160 give the defaults' body F1, 0.913 wceb macro on HTML and 0.878 on text dumps (at
+#: 8fa4576, before repeated paragraphs were kept each time).
 PHRASE_GAP = 80
 #: A comment header ("Jane on May 3, 2019 at 4:47 pm said:") is at most this long before its verb
 #: (a name, a date and a time; set by hand in commit ade95d0). Measured as PHRASE_GAP: 240
