@@ -10,6 +10,7 @@ import json
 import os
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -50,13 +51,20 @@ def _snapshot(directory: Path) -> dict[str, tuple[int, int, str]]:
             for p in sorted(directory.rglob("*")) if p.is_file()}
 
 
-@pytest.fixture(scope="module")
-def argos_installed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    """The fixture installed by argostranslate's own installer into a packages dir of these
-    tests (which only read it: the first test checks nothing is written there): the dir, the package."""
+@pytest.fixture(scope="module", params=["argostranslate", "unzipped"])
+def argos_installed(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The fixture installed into a packages dir of these tests (which only read it: the first
+    test checks nothing is written there): by argostranslate's own installer where
+    ``normalize[argos]`` is installed, and unzipped there as that installer does
+    (``install_from_path`` extracts the archive), read with argostranslate absent: the dir, the package."""
     argos = tmp_path_factory.mktemp("argos")
-    subprocess.run([sys.executable, "-c", "import sys, argostranslate.package as p; p.install_from_path(sys.argv[1])",
-                    str(TINY_MODEL)], env=_env(argos, argos), check=True, capture_output=True)
+    if request.param == "argostranslate":
+        pytest.importorskip("argostranslate", reason="normalize[argos] is not installed")
+        subprocess.run([sys.executable, "-c", "import sys, argostranslate.package as p; p.install_from_path(sys.argv[1])",
+                        str(TINY_MODEL)], env=_env(argos, argos), check=True, capture_output=True)
+    else:
+        with zipfile.ZipFile(TINY_MODEL) as archive:
+            archive.extractall(argos)
     [package] = argos.iterdir()
     return argos, package
 

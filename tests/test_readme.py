@@ -21,10 +21,22 @@ def test_readme_example_record_is_real_output() -> None:
     assert json.loads(result.stdout) == shown
 
 
-def test_ci_runs_the_readme_test_command() -> None:
+def _setup_commands(text: str) -> tuple[str, str]:
+    """The README's two set-up commands, found the way ``.ci/run`` finds them (awk: the line
+    after ``# 1. `` and after ``# 2. ``)."""
+    found = subprocess.run(["awk", '/^# 1\\. /{getline; print} /^# 2\\. /{getline; print}'], input=text,
+                           capture_output=True, text=True, check=True).stdout.splitlines()
+    return found[0], found[1]
+
+
+def test_ci_runs_the_readme_commands_in_a_new_virtual_environment() -> None:
     ci = (ROOT / ".ci" / "run").read_text()
-    assert "python -m pytest" in README and "python -m pytest" in ci
-    assert 'pip install -q -e ".[dev]"' in ci and 'python -m pip install -e ".[dev]"' in README
+    setup, tests = _setup_commands(README)
+    assert 'python -m pip install -e ".[dev]"' in setup and setup.endswith("normalize run corpora/articles -o corpora-normalized.jsonl")
+    assert tests == "python -m pytest"
+    assert 'python3 -m venv "$work/venv"' in ci and 'source "$work/venv/bin/activate"' in ci
+    assert "awk '/^# 1\\. /{getline; print; exit}' README.md" in ci and 'bash -euo pipefail -c "$setup"' in ci
+    assert 'bash -euo pipefail -c "$tests"' in ci and "pip install" not in ci  # only the README's commands
 
 
 # --- the integration sections' examples, run as written -------------------------------------------
