@@ -104,6 +104,8 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--max-bytes", type=_size, default=DEFAULT_MAX_BYTES, metavar="N",
                      help="size limit per document, in bytes or with K, M, G (KiB, MiB, GiB); larger ones are cut and flagged (default 10M)")
     run.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary on stderr")
+    run.add_argument("-v", "--verbose", action="store_true",
+                     help="the summary names every file skipped in input directories (else it counts them)")
     run.add_argument("--report", metavar="FILE.html", help="also write the HTML report of the run (see `normalize report`)")
     translation = run.add_argument_group("translation")
     translation.add_argument("--translate-to", metavar="LANG", help="translate foreign segments into LANG (e.g. en)")
@@ -373,7 +375,7 @@ def cmd_run(args: argparse.Namespace, argv: list[str]) -> int:
     if args.report:
         _write_run_report(args, report)
     if not args.quiet:
-        print(summary.format(seconds, stats, workers=args.workers), file=sys.stderr)
+        print(summary.format(seconds, stats, workers=args.workers, verbose=args.verbose), file=sys.stderr)
     if args.stats:
         with open(args.stats, "w", encoding="utf-8") as f:
             json.dump(summary.to_dict(seconds, stats), f, indent=2, ensure_ascii=False)

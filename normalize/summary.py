@@ -32,8 +32,8 @@ class RunSummary:
     segments_translated: int = 0
     # warnings and translation errors (a missing model), each repeated once: message -> documents
     notices: dict[str, int] = field(default_factory=dict)
-    # files left out of input directories, by reason
-    skipped: Counter[str] = field(default_factory=Counter)
+    # files left out of input directories: reason -> their paths
+    skipped: dict[str, list[str]] = field(default_factory=dict)
     # every error: (document id, stage, message)
     failures: list[tuple[str, str, str]] = field(default_factory=list)
     seconds: float = 0.0  # wall time so far (with the time before a resume)
@@ -73,7 +73,7 @@ class RunSummary:
             "documents_with_errors": self.failed_documents,
             "errors_by_stage": dict(self.failed_by_stage.most_common()),
             "errors": [{"id": i, "stage": stage, "message": m} for i, stage, m in self.failures],
-            "skipped_files": dict(sorted(self.skipped.items())),
+            "skipped_files": dict(sorted(self.skipped.items())),  # reason -> paths
             "languages": dict(self.languages.most_common()),
             "segments_translated": self.segments_translated,
             "notices": [{"message": m, "documents": n} for m, n in self.notices.items()],
@@ -85,7 +85,8 @@ class RunSummary:
             },
         }
 
-    def format(self, seconds: float, stages: dict[str, StageStats], workers: int = 1) -> str:
+    def format(self, seconds: float, stages: dict[str, StageStats], workers: int = 1, verbose: bool = False) -> str:
+        """The summary for stderr; ``verbose``: every skipped file named (else counted)."""
         rate = f" ({self.documents / seconds:.1f}/s)" if seconds else ""
         lines = [f"normalize: {plural(self.documents, 'document')} in {seconds:.1f}s{rate}, {self.failed_documents} with errors"]
         if self.failed_by_stage:
@@ -104,12 +105,28 @@ class RunSummary:
                 f"{name} {s.seconds:.1f}s ({100 * s.seconds / total:.0f}%)" for name, s in stages.items()))
         for message, n in self.notices.items():
             lines.append(f"  {message} ({plural(n, 'document')})")
-        if self.skipped:
-            reasons = ", ".join(f"{reason} {n}" for reason, n in sorted(self.skipped.items()))
-            lines.append(f"  skipped: {plural(sum(self.skipped.values()), 'file')} ({reasons})")
+        lines += self._skipped_lines(verbose)
         if self.failures:
             lines.append("  errors:")
             lines += [f"    {i}: {stage}: {m}" for i, stage, m in self.failures[:FIRST_FAILURES]]
             if len(self.failures) > FIRST_FAILURES:
                 lines.append(f"    … and {len(self.failures) - FIRST_FAILURES} more (--stats FILE lists them all)")
         return "\n".join(lines)
+
+    def _skipped_lines(self, verbose: bool) -> list[str]:
+        """How many files were skipped, by reason; ``verbose``: then each, with its reason.
+
+        >>> s = RunSummary(skipped={"not an input kind": ["p/app.js", "p/site.css"]})
+        >>> s._skipped_lines(False)
+        ['  skipped: 2 files (not an input kind 2; -v names them)']
+        >>> s._skipped_lines(True)[1:]
+        ['    not an input kind: p/app.js', '    not an input kind: p/site.css']
+        """
+        if not self.skipped:
+            return []
+        reasons = ", ".join(f"{reason} {len(paths)}" for reason, paths in sorted(self.skipped.items()))
+        total = sum(len(paths) for paths in self.skipped.values())
+        lines = [f"  skipped: {plural(total, 'file')} ({reasons}{'' if verbose else '; -v names them'})"]
+        if verbose:
+            lines += [f"    {reason}: {path}" for reason, paths in sorted(self.skipped.items()) for path in paths]
+        return lines

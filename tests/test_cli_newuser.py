@@ -110,11 +110,12 @@ def test_output_inside_the_input_directory_is_never_read_back(tmp_path: Path) ->
     result = normalize("run", ".", "-o", "out.jsonl", "--stats", "stats.json", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert [r["id"] for r in records((tmp_path / "out.jsonl").read_bytes())] == ["./storm.txt"]
-    assert "  skipped: 2 files (the run's own output 2)\n" in result.stderr.decode()  # out.jsonl, out.jsonl.partial
-    assert json.loads((tmp_path / "stats.json").read_text())["skipped_files"] == {"the run's own output": 2}
+    assert "  skipped: 2 files (the run's own output 2; -v names them)\n" in result.stderr.decode()
+    assert json.loads((tmp_path / "stats.json").read_text())["skipped_files"] == {"the run's own output": ["./out.jsonl", "./out.jsonl.partial"]}
     again = run_cli("run", ".", "-o", "out.jsonl", "--stats", "stats.json", "-q", cwd=tmp_path)
     assert [r["id"] for r in records((tmp_path / "out.jsonl").read_bytes())] == ["./storm.txt"]
-    assert json.loads((tmp_path / "stats.json").read_text())["skipped_files"] == {"the run's own output": 3}
+    assert json.loads((tmp_path / "stats.json").read_text())["skipped_files"] == {
+        "the run's own output": ["./out.jsonl", "./out.jsonl.partial", "./stats.json"]}
     assert again.returncode == 0
 
 
@@ -134,11 +135,11 @@ def test_failed_documents_are_named_at_the_end_and_all_listed_in_stats(tmp_path:
     result = normalize("run", str(bad), "--stats", str(tmp_path / "s.json"))
     assert result.returncode == 1
     err = result.stderr.decode()
-    listed = "".join(f"    n{i}: read: JSONL record has no string field 'text' or 'html'\n" for i in range(5))
+    message = "record has no string field 'text' or 'html'; its fields: id (name yours with --text-field NAME or --html-field NAME)"
+    listed = "".join(f"    n{i}: read: {message}\n" for i in range(5))
     assert f"  errors:\n{listed}    … and 2 more (--stats FILE lists them all)" in err
     stats = json.loads((tmp_path / "s.json").read_text())
-    assert stats["errors"] == [{"id": f"n{i}", "stage": "read", "message": "JSONL record has no string field 'text' or 'html'"}
-                               for i in range(7)]
+    assert stats["errors"] == [{"id": f"n{i}", "stage": "read", "message": message} for i in range(7)]
 
 
 # 3. directories -------------------------------------------------------------------------------
@@ -158,11 +159,11 @@ def test_directories_yield_input_kinds_only_and_count_the_rest(tmp_path: Path) -
     assert result.returncode == 0, result.stderr
     ids = [line[2:] for line in result.stdout.decode().splitlines() if line.startswith("# ")]
     assert ids == [str(pages / "NOTES"), str(pages / "page.html.gz"), str(pages / "storm.txt")]
-    assert "  skipped: 4 files (not an input kind 4)\n" in result.stderr.decode()
+    assert "  skipped: 4 files (not an input kind 4; -v names them)\n" in result.stderr.decode()
     chosen = run_cli("run", str(pages), "--include", "*.js", "--exclude", "*.txt", "--exclude", "NOTES", "--format", "tagged")
     ids = [line[2:] for line in chosen.stdout.decode().splitlines() if line.startswith("# ")]
     assert ids == [str(pages / "app.js"), str(pages / "page.html.gz")]
-    assert "  skipped: 5 files (--exclude 2, not an input kind 3)\n" in chosen.stderr.decode()
+    assert "  skipped: 5 files (--exclude 2, not an input kind 3; -v names them)\n" in chosen.stderr.decode()
 
 
 # 5. translation options -----------------------------------------------------------------------
@@ -242,7 +243,8 @@ def test_text_format_names_each_document_its_errors_and_only_real_titles(tmp_pat
     assert result.stdout.decode() == (
         f"# titled\nCouncil Meets on Budget\n\n{SENTENCES[0]}\n\n{second}\n\f\n"
         f"# untitled\n\n{SENTENCES[0]}\n\f\n"
-        "# broken\n# error read: JSONL record has no string field 'text' or 'html'\n")
+        "# broken\n# error read: record has no string field 'text' or 'html'; its fields: id "
+        "(name yours with --text-field NAME or --html-field NAME)\n")
 
 
 # 6. end of run --------------------------------------------------------------------------------

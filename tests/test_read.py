@@ -55,7 +55,8 @@ def test_jsonl_records_text_and_html_with_ids_and_line_numbers(tmp_path) -> None
     assert _messages(docs[2]) == [("read", "bad JSON: Expecting property name enclosed in double quotes at column 2")]
     assert docs[2].id == f"{path}:4"
     assert _messages(docs[3]) == [("read", "JSONL line is a list, not an object with 'text' or 'html'")]
-    assert docs[4].id == "7" and _messages(docs[4]) == [("read", "JSONL record has no string field 'text' or 'html'")]
+    assert docs[4].id == "7" and _messages(docs[4]) == [
+        ("read", "record has no string field 'text' or 'html'; its fields: id, body (name yours with --text-field NAME or --html-field NAME)")]
 
 
 def test_missing_file_is_an_error_record_and_reading_goes_on(tmp_path) -> None:

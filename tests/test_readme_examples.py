@@ -159,14 +159,14 @@ def test_every_example_of_the_command_section_runs(in_workdir: Path) -> None:
         assert b"Traceback" not in result.stderr
         seen[line] = (result.stdout.decode(), result.stderr.decode())
     assert json.loads(seen["normalize run article.txt"][0])["title"].startswith("Storm Ellin Floods Harbour Town")
-    assert "skipped: 2 files (not an input kind 2)" in seen["normalize run pages/ -o out.jsonl"][1]
+    assert "skipped: 2 files (not an input kind 2; -v names them)" in seen["normalize run pages/ -o out.jsonl"][1]
     assert seen["normalize run dump.jsonl.gz --format text"][0].startswith("# ")
     assert seen["cat page.html | normalize run --format tagged"][0].startswith("# <stdin>\n")
     assert json.loads(seen["gzip -c article.txt | normalize run -q"][0])["lang"] == "en"
     filtered = gzip.decompress((in_workdir / "out.jsonl.gz").read_bytes()).decode()
     assert [json.loads(r)["id"] for r in filtered.splitlines()] == ["pages/futebol.txt", "pages/library.html", "pages/menu.js"]
     stats = json.loads((in_workdir / "stats.json").read_text())
-    assert stats["documents"] == 3 and stats["skipped_files"] == {"not an input kind": 2}
+    assert stats["documents"] == 3 and stats["skipped_files"] == {"not an input kind": ["pages/menu.js", "pages/site.css"]}
     assert "nothing to resume: out.jsonl is complete" in seen["normalize run crawl.warc.gz -o out.jsonl --resume"][1]
 
 

@@ -49,6 +49,8 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+#: What a PDF file starts with (its header, ``%PDF-1.7``).
+PDF_MAGIC = b"%PDF-"
 _DECLARED = re.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)|<\?xml[^>]+encoding\s*=\s*["']([a-zA-Z0-9_.:-]+)""",
     re.IGNORECASE,
@@ -91,10 +93,19 @@ def looks_binary(data: bytes) -> bool:
 
 
 def decode(data: bytes) -> Decoded:
-    """Decode bytes; raise :class:`NotTextError` for binary data."""
+    """Decode bytes; raise :class:`NotTextError` for binary data (a PDF named as one).
+
+    >>> decode(b"%PDF-1.7\\n%\\xe2\\xe3\\xcf\\xd3\\n1 0 obj")
+    Traceback (most recent call last):
+    ...
+    normalize.encoding.decode.NotTextError: a PDF document, not text: extract its text first (e.g. pdftotext FILE.pdf FILE.txt), then normalize the text
+    """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return Decoded(data.decode(encoding, errors="replace"), encoding)
+    if data.startswith(PDF_MAGIC):
+        raise NotTextError("a PDF document, not text: extract its text first (e.g. pdftotext FILE.pdf FILE.txt), "
+                           "then normalize the text")
     if looks_binary(data):
         raise NotTextError("binary data, not text (an image, an archive, an executable?)")
     try:

@@ -13,7 +13,6 @@ from __future__ import annotations
 import fnmatch
 import mimetypes
 import os
-from collections import Counter
 from collections.abc import Collection, Iterator
 
 from ..io.compression import compression_of_name, decompressing, strip_compression
@@ -61,11 +60,17 @@ def choose(path: str, rel: str, *, include: Collection[str] = (), exclude: Colle
     return None if looks_like_text(path) else "not an input kind"
 
 
+def note_skipped(skipped: dict[str, list[str]] | None, reason: str, path: str) -> None:
+    """Add ``path`` to the files skipped for ``reason`` (nothing when ``skipped`` is None)."""
+    if skipped is not None:
+        skipped.setdefault(reason, []).append(path)
+
+
 def walk(directory: str, *, include: Collection[str] = (), exclude: Collection[str] = (),
-         own: Collection[str] = (), skipped: Counter[str] | None = None) -> Iterator[str]:
+         own: Collection[str] = (), skipped: dict[str, list[str]] | None = None) -> Iterator[str]:
     """Input files under ``directory`` in a stable order; hidden files and directories are left
-    out, and every other file skipped is counted in ``skipped`` by reason. ``own``: real paths of
-    the run's output files."""
+    out, and every other file skipped is added to ``skipped`` (reason -> paths). ``own``: real
+    paths of the run's output files."""
     for root, dirs, files in os.walk(directory):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
@@ -76,5 +81,5 @@ def walk(directory: str, *, include: Collection[str] = (), exclude: Collection[s
                 path, os.path.relpath(path, directory).replace(os.sep, "/"), include=include, exclude=exclude)
             if reason is None:
                 yield path
-            elif skipped is not None:
-                skipped[reason] += 1
+            else:
+                note_skipped(skipped, reason, path)

@@ -12,10 +12,11 @@ too large) becomes an ``errors`` entry on that input's document, and reading goe
 
 from __future__ import annotations
 
+import codecs
+import itertools
 import json
 import os
 import sys
-from collections import Counter
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from typing import BinaryIO
@@ -23,12 +24,15 @@ from typing import BinaryIO
 from ..document import Document
 from ..io import parquet
 from ..io.compression import compression_of_bytes, compression_of_name, decompressing
-from .discover import OWN_OUTPUT, walk
+from .discover import OWN_OUTPUT, note_skipped, walk
+from .jsonfile import NotRecords, RecordTooLarge, is_json_line, json_kind, json_records
 
 #: Documents larger than this are cut to it (and say so in ``errors``): 10 MB.
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
+#: JSON Lines or a JSON array of records, told apart by content (:mod:`.jsonfile`).
+JSON_SUFFIX = ".json"
 #: Field names an error message lists at most (a record can have hundreds).
 FIELDS_SHOWN = 12
 #: A document cut to the size limit ends at its last line break (else space) within this many
@@ -71,11 +75,11 @@ class ReadConfig:
 
 
 def read_inputs(inputs: Iterable[str], config: ReadConfig = ReadConfig(), *, own: Collection[str] = (),
-                skipped: Counter[str] | None = None) -> Iterator[Document]:
+                skipped: dict[str, list[str]] | None = None) -> Iterator[Document]:
     """Documents from paths (files or directories, recursively) and ``-`` for stdin.
 
-    ``own``: real paths of the run's output files, never read; ``skipped`` counts the files left
-    out, by reason."""
+    ``own``: real paths of the run's output files, never read; ``skipped`` gets the files left
+    out, by reason (reason -> paths)."""
     for name in inputs:
         if name == "-":
             yield from _read_stream(sys.stdin.buffer, "<stdin>", config)
@@ -83,13 +87,13 @@ def read_inputs(inputs: Iterable[str], config: ReadConfig = ReadConfig(), *, own
             for path in _walk(name, config, own, skipped):
                 yield from read_file(path, config)
         elif os.path.realpath(name) in own:
-            if skipped is not None:
-                skipped[OWN_OUTPUT] += 1
+            note_skipped(skipped, OWN_OUTPUT, name)
         else:
             yield from read_file(name, config)
 
 
-def _walk(directory: str, config: ReadConfig, own: Collection[str] = (), skipped: Counter[str] | None = None) -> Iterator[str]:
+def _walk(directory: str, config: ReadConfig, own: Collection[str] = (),
+          skipped: dict[str, list[str]] | None = None) -> Iterator[str]:
     return walk(directory, include=config.include, exclude=config.exclude, own=own, skipped=skipped)
 
 
@@ -108,6 +112,8 @@ def _kind(path: str, config: ReadConfig) -> str:
         name = name.removesuffix(suffix)
     if name.endswith(JSONL_SUFFIXES):
         return "jsonl"
+    if name.endswith(JSON_SUFFIX):
+        return "json"
     if name.endswith(HTML_SUFFIXES):
         return "html"
     return "auto"
@@ -135,6 +141,8 @@ def read_file(path: str, config: ReadConfig = ReadConfig()) -> Iterator[Document
         try:
             if kind == "jsonl":
                 yield from _jsonl(stream, path, config)
+            elif kind == "json":
+                yield from _json(stream, path, config)
             elif kind == "warc":
                 yield from _warc(stream, path, config)
             else:
@@ -247,11 +255,42 @@ def _cut(data: bytes, limit: int) -> bytes:
     return data
 
 
-def _jsonl(stream: BinaryIO, path: str, config: ReadConfig) -> Iterator[Document]:
-    for number, line in enumerate(bounded_lines(stream, config.max_bytes), start=1):
+def _jsonl(stream: BinaryIO, path: str, config: ReadConfig, lines: Iterable[bytes | None] = ()) -> Iterator[Document]:
+    """A document per line (``lines``: those already read from the stream, first)."""
+    every = itertools.chain(lines, bounded_lines(stream, config.max_bytes))
+    for number, line in enumerate(every, start=1):
         doc = document_from_line(line, f"{path}:{number}", config)
         if doc is not None:
             yield doc
+
+
+def _json(stream: BinaryIO, path: str, config: ReadConfig) -> Iterator[Document]:
+    """A ``.json`` file: JSON Lines when its first line is a whole object (``path:line`` as
+    source), else the objects of a JSON array (``path:N``, the N-th record); anything else is an
+    error record naming the file and ``--input-format``."""
+    head = [stream.readline(config.max_bytes + 1).removeprefix(codecs.BOM_UTF8)]
+    while head[-1] and not head[-1].strip():  # blank lines before the first record
+        head.append(stream.readline(config.max_bytes + 1))
+    if is_json_line(head[-1], config.max_bytes):
+        if len(head[-1]) > config.max_bytes and not head[-1].endswith(b"\n"):  # skipped, as bounded_lines does
+            while (rest := stream.readline(config.max_bytes + 1)) and not rest.endswith(b"\n"):
+                pass
+            head[-1] = None
+        yield from _jsonl(stream, path, config, head)
+        return
+    try:
+        for number, record in enumerate(json_records(stream, config.max_bytes, b"".join(head)), start=1):
+            if isinstance(record, dict):
+                yield document_from_record(record, f"{path}:{number}", config)
+            else:
+                names = " or ".join(repr(name) for name, _ in reversed(config.fields()))
+                yield _failed(f"{path}:{number}", f"record {number} of the JSON array is a {json_kind(record)}, "
+                                                  f"not an object with {names}")
+    except RecordTooLarge as exc:
+        yield _failed(path, str(exc))
+    except NotRecords as exc:
+        yield _failed(path, f"{path} is neither JSON Lines nor a JSON array of objects ({exc}); to read it as "
+                            "plain text, HTML or JSON Lines, say which: --input-format text, html or jsonl")
 
 
 def bounded_lines(stream: BinaryIO, limit: int) -> Iterator[bytes | None]:
@@ -291,6 +330,8 @@ def document_from_record(record: object, source: str, config: ReadConfig = ReadC
     ('u', 'Hi', None, [])
     >>> [e.message for e in document_from_record({"text": "Hi"}, "f:2", ReadConfig(id_field="doc_id")).errors]
     ["record has no field 'doc_id' (--id-field); its fields: text"]
+    >>> [e.message for e in document_from_record({"id": "a1", "body": "Hi"}, "f:3").errors]
+    ["record has no string field 'text' or 'html'; its fields: id, body (name yours with --text-field NAME or --html-field NAME)"]
     """
     wanted = config.fields()
     if not isinstance(record, dict):
@@ -309,11 +350,23 @@ def document_from_record(record: object, source: str, config: ReadConfig = ReadC
             doc.raw, doc.is_html = value, is_html
             return doc
     if config.text_field is None and config.html_field is None:
-        doc.add_error("read", "JSONL record has no string field 'text' or 'html'")
+        doc.add_error("read", f"record has no string field 'text' or 'html'; its fields: {_field_names(record)} "
+                              f"({_field_options(record, config)})")
     else:
         options = " or ".join(f"{name!r} (--{'html' if is_html else 'text'}-field)" for name, is_html in wanted)
         doc.add_error("read", f"record has no string field {options}; its fields: {_field_names(record)}")
     return doc
+
+
+def _field_options(record: dict, config: ReadConfig) -> str:
+    """What to do about a record without the default fields: name its own.
+
+    >>> _field_options({"doc_id": "a1", "body": "Hi"}, ReadConfig())
+    'name yours with --text-field NAME or --html-field NAME, and the id with --id-field NAME'
+    """
+    hint = "name yours with --text-field NAME or --html-field NAME"
+    no_id = config.id_field is None and "id" not in record and "url" not in record
+    return hint + (", and the id with --id-field NAME" if no_id else "")
 
 
 def _field_names(record: dict) -> str:
@@ -326,14 +379,14 @@ def _field_names(record: dict) -> str:
 def count_documents(inputs: Iterable[str], config: ReadConfig = ReadConfig(), own: Collection[str] = ()) -> int | None:
     """How many documents the inputs hold, when that is known cheaply: a file is one document, an
     uncompressed JSONL file as many as it has lines (counted at disk speed, not parsed); None
-    for stdin, WARC, Parquet and compressed JSONL. For the progress bar's ETA."""
+    for stdin, WARC, Parquet, ``.json`` and compressed JSONL. For the progress bar's ETA."""
     total = 0
     for name in inputs:
         if name == "-":
             return None
         for path in _walk(name, config, own) if os.path.isdir(name) else [name]:
             kind = _kind(path, config)
-            if kind in ("warc", "parquet") or kind == "jsonl" and compression_of_name(path):
+            if kind in ("warc", "parquet", "json") or kind == "jsonl" and compression_of_name(path):
                 return None
             total += _count_lines(path) if kind == "jsonl" else 1
     return total

@@ -229,6 +229,17 @@ def package_index_url() -> str:
     return urllib.parse.urljoin(base.rstrip("/") + "/", "index.json")
 
 
+def offline_install(source: str, target: str) -> str:
+    """How to install a pair without network, for messages of a failed download.
+
+    >>> offline_install("ru", "en")  # doctest: +ELLIPSIS
+    'Without network, install a downloaded package file instead: normalize models install FILE.argosmodel (for ru→en: translate-ru_en-*.argosmodel, ...'
+    """
+    return (f"Without network, install a downloaded package file instead: normalize models install FILE.argosmodel "
+            f"(for {source}→{target}: translate-{source}_{target}-*.argosmodel, fetched where there is network; "
+            f"or point ${PACKAGE_INDEX_ENV} at a mirror or a local directory holding index.json)")
+
+
 def install_from_index(source: str, target: str, directory: str | os.PathLike | None = None) -> InstalledModel:
     """Download the pair's package from the package index and install it (needs network unless
     the index is local)."""
@@ -237,7 +248,7 @@ def install_from_index(source: str, target: str, directory: str | os.PathLike | 
         with urllib.request.urlopen(index_url, timeout=60) as response:
             index = json.load(response)
     except (OSError, ValueError) as exc:
-        raise ModelError(f"cannot read the package index {index_url}: {exc}") from None
+        raise ModelError(f"cannot read the package index {index_url}: {exc}. {offline_install(source, target)}") from None
     entry = next((p for p in index if p.get("type", "translate") == "translate"
                   and (p.get("from_code"), p.get("to_code")) == (source, target)), None)
     if entry is None or not entry.get("links"):
@@ -249,5 +260,5 @@ def install_from_index(source: str, target: str, directory: str | os.PathLike | 
             with urllib.request.urlopen(link, timeout=600) as response, open(download, "wb") as out:
                 shutil.copyfileobj(response, out, 1 << 20)
         except OSError as exc:
-            raise ModelError(f"download of {link} failed: {exc}") from None
+            raise ModelError(f"download of {link} failed: {exc}. {offline_install(source, target)}") from None
         return install_file(download, directory)
