@@ -16,7 +16,7 @@ one they raise :class:`MissingModelError`, whose message names the install comma
 
 from __future__ import annotations
 
-from functools import lru_cache
+import functools as _functools
 
 from .boilerplate import clean_text, extract_html
 from .config import Config
@@ -37,16 +37,45 @@ __all__ = [
 ]
 
 
-@lru_cache(maxsize=1)
-def _default_pipeline() -> Pipeline:
-    return build_pipeline()
+#: Pipelines kept for :func:`normalize_document`, one per config (and, translating, per models
+#: directory and cache): a process uses one or two configs, and a translating pipeline holds its
+#: models (hundreds of MB each), so a few (set by hand, no measurement: room for a default and a
+#: translating one, and a change of directory).
+PIPELINES_KEPT = 4
 
 
-def normalize_document(text_or_bytes: str | bytes, *, id: str | None = None, html: bool | None = None) -> Document:
+def __dir__() -> list[str]:
+    """The API only: not the modules and helpers the package is made of."""
+    return sorted([*__all__, "__version__"])
+
+
+@_functools.lru_cache(maxsize=PIPELINES_KEPT)
+def _pipeline(config: Config, places: tuple[str, str] | None) -> Pipeline:
+    """The pipeline of ``config``. ``places``: the models directory and the translation cache a
+    translating pipeline would use, which ``$NORMALIZE_MODELS_DIR`` and ``$NORMALIZE_CACHE_DIR``
+    can change between calls (as :func:`translate_text` keys its translators)."""
+    return build_pipeline(config)
+
+
+def _translation_places(config: Config) -> tuple[str, str] | None:
+    """The models directory and cache file of a translating ``config`` (None: it does not translate)."""
+    if not config.translate_to:
+        return None
+    from .translate.cache import default_cache_path
+    from .translate.models import models_dir
+
+    return str(models_dir(config.models_dir)), str(default_cache_path())
+
+
+def normalize_document(text_or_bytes: str | bytes, *, id: str | None = None, html: bool | None = None,
+                       config: Config | None = None) -> Document:
     """Run the whole pipeline on one document.
 
     ``html``: True for an HTML page, False for plain text, None to decide from the content.
+    ``config``: the pipeline's options, e.g. ``Config(translate_to="en")`` to translate foreign
+    segments (models: ``normalize models install``); its ``read`` part does not apply here.
     Problems are reported in ``Document.errors``; this function does not raise for bad input.
     """
+    config = config or Config()
     doc = Document(id=id or "document", source=id or "", raw=text_or_bytes, is_html=html)
-    return _default_pipeline().process(doc)
+    return _pipeline(config, _translation_places(config)).process(doc)

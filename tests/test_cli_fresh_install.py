@@ -132,3 +132,42 @@ def test_an_offline_model_install_says_to_install_a_downloaded_file(tmp_path: Pa
         "Without network, install a downloaded package file instead: normalize models install FILE.argosmodel "
         "(for ru→en: translate-ru_en-*.argosmodel, fetched where there is network; "
         "or point $ARGOS_PACKAGE_INDEX at a mirror or a local directory holding index.json)\n")
+
+
+# 7. the Python API -----------------------------------------------------------------------------
+
+RU_NEWS = ("Заголовок открываемого материала\n"
+           "Президент России встретился с премьер-министром Израиля. Переговоры прошли в Москве в среду.\n")
+
+
+def test_normalize_document_translates_with_a_config(ru_en_installed: Path) -> None:
+    import normalize
+
+    doc = normalize.normalize_document(RU_NEWS, id="ru-1", config=normalize.Config(translate_to="en"))
+    assert (doc.id, doc.lang, doc.translated_to, doc.warnings) == ("ru-1", "ru", "en", [])
+    assert doc.translated_text == "The President of Russia met with the Prime Minister of Israel. The talks took place in Moscow on Wednesday."
+    assert [s.translation for s in doc.segments if s.role == "title"] == ["Title of the material being opened"]
+    plain = normalize.normalize_document(RU_NEWS, id="ru-1")  # no config: no translation stage
+    assert (plain.translated_to, plain.translated_text, plain.text) == (None, None, doc.text)
+
+
+def test_normalize_document_sees_another_models_directory(translation_dirs: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch,
+                                                          tmp_path: Path) -> None:
+    import normalize
+    from normalize.translate.models import install_file
+
+    config = normalize.Config(translate_to="en")
+    missing = normalize.normalize_document(RU_NEWS, config=config)
+    assert missing.translated_to is None and "no ru→en translation model installed" in missing.warnings[0].message
+    monkeypatch.setenv("NORMALIZE_MODELS_DIR", str(tmp_path / "other-models"))
+    install_file(CORPORA.parent / "tests" / "fixtures" / "translate-ru_en-tiny.argosmodel")
+    assert normalize.normalize_document(RU_NEWS, config=config).translated_to == "en"
+
+
+def test_dir_of_the_package_shows_the_api_only() -> None:
+    import normalize
+
+    assert dir(normalize) == sorted([*normalize.__all__, "__version__"])
+    assert "lru_cache" not in dir(normalize) and "annotations" not in dir(normalize) and "boilerplate" not in dir(normalize)
+    assert all(hasattr(normalize, name) for name in normalize.__all__)
+    assert "normalize_document" in normalize.__all__ and "Config" in normalize.__all__

@@ -301,9 +301,10 @@ def _api_statements(code: str) -> list[tuple[str, bool, str | None]]:
 
 
 def test_the_python_api_examples_run_and_answer_as_the_comments_say(in_workdir: Path, translation_dirs) -> None:
-    """Both blocks of "Python API", statement by statement, in the work directory (article.txt,
+    """The blocks of "Python API", statement by statement, in the work directory (article.txt,
     pages/); the names the first leaves to the reader (``page_html``, ``text_dump``) are a page
-    and a dump of the sample corpus. Where a comment is a Python value, the statement gives it."""
+    and a dump of the sample corpus; the third translates with the tiny ru→en model installed.
+    Where a comment is a Python value, the statement gives it."""
     import normalize
 
     os.chdir(in_workdir)
@@ -344,6 +345,18 @@ def test_the_python_api_examples_run_and_answer_as_the_comments_say(in_workdir: 
     stats = namespace["pipeline"].stats()
     assert list(stats) == ["decode", "repair", "structure", "boilerplate", "language"]
     assert stats["decode"].documents == 6  # three in the block's own loop, three above
+
+    from normalize.translate.models import install_file
+
+    install_file(TINY_MODEL)  # into this test's models directory (translation_dirs): the third block translates
+    namespace = {}
+    for source, expression, comment in _api_statements(block("## Python API", "python", 2)):
+        if not expression:
+            exec(source, namespace)
+            continue
+        value = eval(source, namespace)
+        assert comment and value == ast.literal_eval(comment), source
+    assert namespace["doc"].id == "ru-1" and namespace["doc"].warnings == []
 
 
 def test_every_import_and_path_the_readme_names_exists() -> None:
