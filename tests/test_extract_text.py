@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from normalize import clean_text
@@ -79,3 +85,43 @@ def test_long_comment_thread_is_not_the_article():
 def test_dump_without_article_is_empty():
     assert clean_text(dump(MENU, ["Latest news", "Bus fares to rise in January", "Weather: sunny"], FOOTER)) == ""
     assert clean_text("") == ""
+
+
+# Issue 26, point 2: a full last paragraph with the footer on the very next line was dropped from
+# ``text`` without a word (the text model scored it under the threshold). Run through the
+# installed command, as the report did, on a file each.
+NORMALIZE = shutil.which("normalize", path=str(Path(sys.executable).parent)) or shutil.which("normalize")
+CYCLING_EN = [
+    "The new lanes will run along the river embankment, through the old market square and past the central "
+    "station, linking three of the city's largest schools with the university campus. Separate traffic lights "
+    "for bicycles will be installed at eleven junctions.",
+    "Supporters said the lanes would make streets safer for children riding to school.",
+    "Opponents warned that the loss of parking spaces could hurt local businesses.",
+]
+CYCLING_RU = [
+    "Новые дорожки пройдут по набережной, через старую рыночную площадь и мимо центрального вокзала, соединив "
+    "три крупнейшие школы города с университетским городком. На одиннадцати перекрёстках установят отдельные "
+    "светофоры для велосипедистов.",
+    "Велосипедные активисты приветствовали решение депутатов.",
+    "Противники предупредили, что сокращение парковочных мест может навредить местному бизнесу.",
+]
+
+
+def run_text(path: Path) -> str:
+    assert NORMALIZE, "the normalize console script is not installed (pip install -e .)"
+    out = subprocess.run([NORMALIZE, "run", str(path), "-q", "--workers", "1"], capture_output=True, check=True)
+    (record,) = [json.loads(line) for line in out.stdout.splitlines()]
+    return record["text"]
+
+
+@pytest.mark.parametrize("name, lines, encoding", [
+    ("en", ["Home | News | Sport", "City council approves new cycling lanes", *CYCLING_EN,
+            "© 2024 City Herald. All rights reserved."], "utf-8"),
+    ("ru", ["Главная | Новости | Спорт", "Городская дума одобрила строительство новых велодорожек", *CYCLING_RU,
+            "© 2024 Городской вестник. Все права защищены."], "cp1251"),
+])
+def test_last_paragraph_right_before_the_footer_is_kept(tmp_path: Path, name: str, lines: list[str],
+                                                        encoding: str) -> None:
+    path = tmp_path / f"{name}.txt"
+    path.write_bytes(("\n".join(lines) + "\n").encode(encoding))
+    assert run_text(path) == "\n\n".join(lines[2:-1])

@@ -57,9 +57,12 @@ def body_mask(lines: Sequence[str], rows: list[list[float]], probs: list[float] 
     has too few examples of: a chrome phrase is never body; a short line ending with the site's
     name (a caption, a teaser link) is not, nor a headline-like line next to one (a teaser box);
     a line of one word is body on its own probability only; the prose line right after a "Read
-    also:" marker that interrupts the body is body; from the first dated comment header after
-    the article on ("Jane on May 3, 2019 at 4:47 pm said:"), nothing is. Where the model finds
-    no body at all, the prose lines are the body (a text of one paragraph)."""
+    also:" marker that interrupts the body is body; a prose line that ends a run of body with
+    chrome or nothing after it is body (the article's last paragraph, the footer right under it:
+    the model, which sees the footer beside it, can score it under the threshold); from the
+    first dated comment header after the article on ("Jane on May 3, 2019 at 4:47 pm said:"),
+    nothing is. Where the model finds no body at all, the prose lines are the body (a text of
+    one paragraph)."""
     chrome = [bool(r[_CHROME]) for r in rows]
     probs = probabilities(rows, "text") if probs is None else probs
     body = is_body(rows, "text", probs=probs, transparent=chrome)
@@ -69,6 +72,10 @@ def body_mask(lines: Sequence[str], rows: list[list[float]], probs: list[float] 
     for i, r in enumerate(rows):  # a "Read also:" marker interrupts the article: the prose after it goes on
         if r[_TEASER] and 0 < i < len(lines) - 1 and body[i - 1] and is_prose(lines[i + 1]):
             body[i + 1] = True
+    for i in range(1, len(lines)):  # the article's last paragraph, with the footer right under it
+        if (not body[i] and body[i - 1] and not chrome[i] and (i + 1 == len(lines) or chrome[i + 1])
+                and is_prose(lines[i])):
+            body[i] = True
     if not any(body):  # nothing looks like the article: a text of prose lines only, or one line
         body = [is_prose(line) and not c for line, c in zip(lines, chrome)]
     if not any(body):  # nor like prose: the text's sentences are what it has ("Das ist ein Haus.")
