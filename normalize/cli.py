@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import dataclasses
+import errno
 import itertools
 import json
 import os
@@ -22,7 +23,7 @@ from .langid.models import ModelLoadError, check_models
 from .read import DEFAULT_MAX_BYTES, ReadConfig, count_documents, read_inputs
 from .stage import StageStats
 from .summary import RunSummary, plural
-from .write import FORMATS, FileOutput, OutputError, ResumeError, Writer, to_record
+from .write import FORMATS, FileOutput, OutputBusy, OutputError, OutputLock, ResumeError, Writer, lock_path, to_record
 
 RUN_EXAMPLES = """\
 examples:
@@ -218,7 +219,7 @@ def _own_outputs(args: argparse.Namespace) -> frozenset[str]:
     """Real paths of every file this run writes: never read as inputs, even inside an input directory."""
     paths = [p for p in (args.stats, args.report) if p]
     if args.output:
-        paths += [args.output + suffix for suffix in ("", ".partial", ".progress", ".progress.tmp")]
+        paths += [args.output + suffix for suffix in ("", ".partial", ".progress", ".progress.tmp")] + [lock_path(args.output)]
     return frozenset(os.path.realpath(p) for p in paths)
 
 
@@ -235,6 +236,11 @@ def _results(docs: Iterator[Document], config: Config, args: argparse.Namespace,
     from .run.processes import run_processes
 
     return run_processes(docs, config, workers=args.workers, stats=stats)
+
+
+#: The write errors that mean no room: a full disk, a full quota, a file-size limit (only these
+#: are told to make room; any other is reported as it is).
+NO_ROOM = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG})
 
 
 class Terminated(Exception):
@@ -300,6 +306,19 @@ def cmd_run(args: argparse.Namespace, argv: list[str]) -> int:
     if problem:
         print(f"normalize: {problem}", file=sys.stderr)
         return 2
+    if not args.output:
+        return _run(args, argv, config, parquet_out)
+    try:
+        lock = OutputLock(args.output)  # before anything is read or written: one run per output
+    except OutputBusy as exc:
+        print(f"normalize: {exc}", file=sys.stderr)
+        return 2
+    with lock:
+        return _run(args, argv, config, parquet_out)
+
+
+def _run(args: argparse.Namespace, argv: list[str], config: Config, parquet_out: bool) -> int:
+    """The run itself, its options checked (and its output locked)."""
     if args.resume and os.path.exists(args.output) and not os.path.exists(args.output + ".progress"):
         print(f"normalize: nothing to resume: {args.output} is complete; run without --resume to write it again", file=sys.stderr)
         return 0
@@ -357,9 +376,9 @@ def cmd_run(args: argparse.Namespace, argv: list[str]) -> int:
     except OutputError as exc:
         if output:
             output.abandon()
+            fix = "Make room (or raise the file-size limit), then" if exc.errno in NO_ROOM else "Once that is mended,"
             print(f"normalize: cannot write {exc.filename}: {exc.strerror}; the checkpoint {output.progress} keeps "
-                  f"the {output.saved} documents written before. Make room (or raise the file-size limit), then "
-                  f"continue: {_resume_command(argv)}", file=sys.stderr)
+                  f"the {plural(output.saved, 'document')} written before. {fix} continue: {_resume_command(argv)}", file=sys.stderr)
         else:
             print(f"normalize: cannot write {exc.filename}: {exc.strerror}", file=sys.stderr)
         return 1

@@ -10,6 +10,7 @@ import os
 import shutil
 import socket
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
@@ -171,3 +172,69 @@ def test_dir_of_the_package_shows_the_api_only() -> None:
     assert "lru_cache" not in dir(normalize) and "annotations" not in dir(normalize) and "boilerplate" not in dir(normalize)
     assert all(hasattr(normalize, name) for name in normalize.__all__)
     assert "normalize_document" in normalize.__all__ and "Config" in normalize.__all__
+
+
+# 8. two runs, one output -----------------------------------------------------------------------
+
+
+def _started(out: Path) -> subprocess.Popen:
+    """``normalize run -`` writing ``out``, waiting on stdin for its documents."""
+    return subprocess.Popen([NORMALIZE, "run", "-", "-o", str(out), "-q", "--workers", "1"],
+                            stdin=subprocess.PIPE, stderr=subprocess.PIPE)
+
+
+def _wait_for(ready) -> None:
+    """Until ``ready()`` (a run started, a file written), a minute at most."""
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not ready():
+        time.sleep(0.05)
+    assert ready()
+
+
+def _feed(proc: subprocess.Popen, data: bytes) -> tuple[int, str]:
+    _, err = proc.communicate(data, timeout=120)
+    return proc.returncode, err.decode()
+
+
+def test_a_second_run_with_the_same_output_is_refused_naming_the_first_which_completes(tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    first = _started(out)
+    lock = tmp_path / ".out.jsonl.lock"
+    try:
+        _wait_for(lambda: lock.exists() and lock.read_text() == f"{first.pid}\n")  # the first run holds the output
+        second = normalize("run", str(STORM), "-o", str(out))
+        assert (second.returncode, second.stdout) == (2, b"")
+        assert second.stderr.decode() == (f"normalize: {out} is being written by another run (pid {first.pid}); "
+                                          "wait for it to end, or write elsewhere with another -o\n")
+        data = (json.dumps({"id": "a1", "text": COUNCIL}) + "\n" + json.dumps({"id": "a2", "text": STADTRAT}) + "\n").encode()
+        assert _feed(first, data) == (0, "")
+    finally:
+        first.kill()
+        first.wait()
+    assert [(r["id"], r["text"]) for r in records(out.read_bytes())] == [("a1", COUNCIL), ("a2", STADTRAT)]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.jsonl"]  # no lock, partial or checkpoint left
+
+
+def test_a_lock_left_by_a_dead_run_does_not_block(tmp_path: Path) -> None:
+    (tmp_path / ".out.jsonl.lock").write_text("999999999\n")  # what a killed run leaves: a file nobody holds
+    result = normalize("run", str(STORM), "-o", "out.jsonl", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert [r["id"] for r in records((tmp_path / "out.jsonl").read_bytes())] == [str(STORM)]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.jsonl"]
+
+
+def test_a_write_error_other_than_no_room_is_not_called_a_full_disk(tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    run = _started(out)
+    partial = Path(f"{out}.partial")
+    try:
+        _wait_for(partial.exists)
+        partial.unlink()  # removed under the run's feet: its commit cannot rename it
+        status, err = _feed(run, (json.dumps({"id": "a1", "text": COUNCIL}) + "\n").encode())
+    finally:
+        run.kill()
+        run.wait()
+    assert status == 1
+    assert err == (f"normalize: cannot write {partial}: No such file or directory; the checkpoint {out}.progress keeps "
+                   f"the 1 document written before. Once that is mended, continue: "
+                   f"normalize run - -o {out} -q --workers 1 --resume\n")
