@@ -1,5 +1,5 @@
-"""The labelled pages of ../shared/data (articles/ and wceb/) and the article-body metric, shared
-by scripts/train_boilerplate.py and scripts/bench_extract.py.
+"""The labelled pages of ../shared/data (articles/, wceb/ and wcxb/) and the article-body metrics,
+shared by scripts/train_boilerplate.py and scripts/bench_extract.py.
 
 A dataset directory of your own works too: ``<dir>/pages.jsonl`` with ``{"id", "gold", "text"?,
 "title"?}`` a line and ``<dir>/html/<id>.html.gz`` (or ``.html``) per page.
@@ -11,8 +11,9 @@ import gzip
 import json
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 WCEB = ["cleaneval", "cleanportaleval", "dragnet", "l3s-gn1", "readability"]
 _TOKEN = re.compile(r"\w+")
@@ -26,6 +27,13 @@ class Labelled:
     dump: str | None
     gold: str
     title: str | None = None
+    site: str = ""  # the page's domain where known (the group of by-site folds), else its id
+    kind: str = ""  # WCXB's page kind (article, forum, product, collection, listing, documentation, service)
+    with_: list[str] = field(default_factory=list)  # WCXB: snippets a right extraction keeps
+    without: list[str] = field(default_factory=list)  # WCXB: boilerplate snippets it must drop
+
+    def __post_init__(self) -> None:
+        self.site = self.site or f"{self.dataset}/{self.id}"
 
 
 def default_shared() -> Path | None:
@@ -65,12 +73,45 @@ def load_dataset(directory: Path, name: str | None = None) -> list[Labelled]:
     return pages
 
 
+def _domain(url: str) -> str:
+    """The host of a URL without ``www.`` (a site's pages share it)."""
+    host = urlsplit(url).hostname or ""
+    return host[4:] if host.startswith("www.") else host
+
+
+def load_wcxb(directory: Path) -> list[Labelled]:
+    """WCXB's pages (``dev/``): gold ``main_content``, page kind, domain, ``with``/``without``
+    snippets, title; the dump from ``dev/dumps.jsonl``."""
+    split = directory / "dev"
+    dumps = {}
+    if (split / "dumps.jsonl").exists():
+        for line in (split / "dumps.jsonl").read_text(encoding="utf-8").splitlines():
+            record = json.loads(line)
+            dumps[record["id"]] = record["text"]
+    pages = []
+    for path in sorted((split / "ground-truth").glob("*.json")):
+        record = json.loads(path.read_text(encoding="utf-8"))
+        truth = record["ground_truth"]
+        html_path = split / "html" / f"{path.stem}.html.gz"
+        pages.append(Labelled(
+            path.stem, "wcxb", gzip.open(html_path, "rb").read() if html_path.exists() else None, dumps.get(path.stem),
+            truth.get("main_content") or "", truth.get("title"), _domain(record.get("url") or ""),
+            record.get("_internal", {}).get("page_type", {}).get("primary", ""),
+            list(truth.get("with") or []), list(truth.get("without") or [])))
+    return pages
+
+
+DATASETS = ["articles", *WCEB, "wcxb"]
+
+
 def load_all(shared: Path) -> list[Labelled]:
-    """Every labelled page: the article benchmark, then the five wceb datasets."""
+    """Every labelled page: the article benchmark, the five wceb datasets, then WCXB."""
     pages = load_articles(shared / "articles") if (shared / "articles").exists() else []
     for name in WCEB:
         if (shared / "wceb" / name).exists():
             pages += load_dataset(shared / "wceb" / name, name)
+    if (shared / "wcxb").exists():
+        pages += load_wcxb(shared / "wcxb")
     return pages
 
 
@@ -98,3 +139,25 @@ def summary(scores: list[tuple[float | None, float | None]]) -> tuple[float, flo
 def same_title(predicted: str | None, gold: str | None) -> bool:
     """The benchmark's title match: the same ``\\w+`` tokens, lower-cased."""
     return bool(gold) and _TOKEN.findall((predicted or "").lower()) == _TOKEN.findall(gold.lower())
+
+
+def word_f1(predicted: str, gold: str) -> float:
+    """WCXB's metric for one page: F1 of the bags of lower-cased ``\\w+`` tokens (1.0 when both
+    are empty, 0.0 when one is)."""
+    pred, true = Counter(_TOKEN.findall(predicted.lower())), Counter(_TOKEN.findall(gold.lower()))
+    if not pred or not true:
+        return float(not pred and not true)
+    tp = sum((pred & true).values())
+    if not tp:
+        return 0.0
+    p, r = tp / sum(pred.values()), tp / sum(true.values())
+    return 2 * p * r / (p + r)
+
+
+def snippets(predicted: str, page: Labelled) -> tuple[int, int, int, int]:
+    """WCXB's snippet checks: ``with`` snippets found, of how many; ``without`` snippets
+    leaked, of how many (case-insensitive substrings, spaces squeezed)."""
+    text = " ".join(predicted.lower().split())
+    found = sum(" ".join(s.lower().split()) in text for s in page.with_)
+    leaked = sum(" ".join(s.lower().split()) in text for s in page.without)
+    return found, len(page.with_), leaked, len(page.without)

@@ -26,7 +26,7 @@ from ..structure.features import BLOCK_FEATURES, block_features
 from ..structure.page import Page, parse_page
 from ..document import PARAGRAPH_SEPARATOR
 from ..encoding.decode import decode_bytes
-from ..unicode.words import normal_words
+from ..unicode.words import count_words, normal_words
 from .model import is_body
 from .text import is_prose, line_roles
 from .title import choose_title, title_window
@@ -38,6 +38,10 @@ _MENUS = (1.0, 2.0)  # the context codes of <nav> and <footer> (features._CONTEX
 _NEAR_NAV = BLOCK_FEATURES.index("near_nav")
 _NEAR_FOOT = BLOCK_FEATURES.index("near_footer")
 _DATELINE = BLOCK_FEATURES.index("dateline")
+#: The page's structured data (JSON-LD ``articleBody``) is the body when the visible body holds
+#: under this share of its words: the article is then elsewhere (rendered by a script, or only
+#: in the data). At 0.5 a visible body that is a teaser of the article gives way to it.
+STRUCTURED_SHARE = 0.5
 #: Where the model finds no body, a prose block is body when under this share of its text is
 #: links (a link list is not the article; commit 028a351): 0.25 gives 0.9839 / 0.9141 on the dev
 #: pages, 0.75 the defaults' 0.9839 / 0.9137.
@@ -63,19 +67,21 @@ def body_blocks(texts: list[str], rows: list[list[float]], probs: list[float] | 
     return body
 
 
-def body_roles(texts: list[str], tags: list[str], rows: list[list[float]]) -> tuple[list[str], list]:
+def body_roles(texts: list[str], tags: list[str], rows: list[list[float]],
+               probs: list[float] | None = None) -> tuple[list[str], list]:
     """``body`` or ``boilerplate`` for each block, and the lines around the body's start where
     the headline is looked for (:func:`~normalize.boilerplate.title.title_window`)."""
-    roles = ["body" if b else "boilerplate" for b in body_blocks(texts, rows)]
+    roles = ["body" if b else "boilerplate" for b in body_blocks(texts, rows, probs)]
     first = next((i for i, r in enumerate(roles) if r == "body"), len(texts))
     return roles, title_window(texts, tags, first)
 
 
 def block_roles(texts: list[str], tags: list[str], rows: list[list[float]],
-                evidence: dict[str, list[str]]) -> tuple[str | None, list[str]]:
+                evidence: dict[str, list[str]], probs: list[float] | None = None) -> tuple[str | None, list[str]]:
     """The page's title and a role (``title``, ``body``, ``boilerplate``) for each block, from
-    the blocks' texts, tags and feature rows and the page's title evidence."""
-    roles, window = body_roles(texts, tags, rows)
+    the blocks' texts, tags and feature rows and the page's title evidence (``probs``: the
+    HTML model's probabilities, already computed, e.g. by a model that never saw the page)."""
+    roles, window = body_roles(texts, tags, rows, probs)
     first = next((i for i, r in enumerate(roles) if r == "body"), len(texts))
     title = choose_title(evidence, window)
     if title:
@@ -89,6 +95,22 @@ def block_roles(texts: list[str], tags: list[str], rows: list[list[float]],
             if roles[i] == "body":
                 roles[i] = "boilerplate"
     return title, roles
+
+
+def structured_fallback(texts: list[str], roles: list[str], evidence: dict[str, list[str]]) -> list[str]:
+    """The paragraphs of the page's structured data (``evidence["structured_body"]``) when they
+    are the article and the visible blocks are not (:data:`STRUCTURED_SHARE`), else ``[]``; the
+    caller makes them the body and the visible body blocks boilerplate.
+
+    >>> structured_fallback(["Menu", "Log in"], ["boilerplate", "boilerplate"],
+    ...                     {"structured_body": ["The post's whole text, in the page's data."]})
+    ["The post's whole text, in the page's data."]
+    """
+    structured = evidence.get("structured_body") or []
+    if not structured:
+        return []
+    visible = sum(count_words(t) for t, role in zip(texts, roles) if role == "body")
+    return structured if visible < STRUCTURED_SHARE * sum(map(count_words, structured)) else []
 
 
 def page_roles(page: Page) -> tuple[str | None, list[str]]:
@@ -106,7 +128,9 @@ def read_article(html: str) -> tuple[str | None, list[str]]:
         return (next((line for line, role in zip(lines, roles) if role == "title"), None),
                 [line for line, role in zip(lines, roles) if role == "body"])
     title, roles = page_roles(page)
-    return title, [b.text for b, role in zip(page.blocks, roles) if role == "body"]
+    texts = [b.text for b in page.blocks]
+    return title, (structured_fallback(texts, roles, page.evidence)
+                   or [text for text, role in zip(texts, roles) if role == "body"])
 
 
 def article_lines(html: str) -> list[str]:
