@@ -12,9 +12,12 @@ Models load lazily, once a process, and never touch the network.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import io
 import lzma
 import os
+import shutil
+import tempfile
 import threading
 import zipfile
 from functools import cached_property, lru_cache
@@ -78,13 +81,19 @@ class loaded_once:  # noqa: N801 - used like cached_property
 def check_models() -> None:
     """Load the models whose files can fail to load (damaged or missing package files), so
     that a run stops before processing rather than changing its answers; raises
-    :class:`ModelLoadError`. Loaded here, before worker processes fork, they are shared; so are
-    lingua's small models (~0.5 s and ~80 MB once, instead of in every worker).
+    :class:`ModelLoadError`. Loaded here, before worker processes fork, they are shared.
 
     >>> check_models()
     """
     for model in (PY3LANGID, FASTTEXT, LANGDETECT):
         model.load()
+
+
+def load_for_workers() -> None:
+    """Load, before worker processes fork, what each would otherwise load for itself: lingua's
+    trigram models of every language (~0.2-0.4 s and ~80 MB, then shared by the workers). A
+    process working alone loads each language's on its first use instead (~5 ms each, only the
+    languages its texts are asked about: a small input starts sooner)."""
     Lingua._load_all_low_accuracy_models()
 
 
@@ -182,23 +191,90 @@ class Py3Langid(_Model):
 def _py3langid_arrays(path: str) -> tuple:
     """py3langid's model: (ptc, pc, classes, nextmove, row, output), as its own loader gives it.
 
-    py3langid unpacks its LZMA-compressed model (68 MB) through a temporary file; where no
-    temporary file can be written (a full or read-only temporary directory, a file-size
-    limit) it is unpacked in memory instead: the same model, never a different answer.
+    py3langid's file is LZMA-compressed (68 MB unpacked, ~0.5 s to unpack): it is unpacked once
+    a machine into the cache directory, one ``.npy`` file an array, named after the compressed
+    file's SHA-256, then mapped from there (~20 ms). Where the cache cannot be written it is
+    unpacked each time, through a temporary file as py3langid does, or, where no temporary file
+    can be written either (a full or read-only temporary directory, a file-size limit), in
+    memory: the same arrays, never a different answer.
     """
     import numpy as np
     from py3langid import modelio
 
-    with open(path, "rb"):  # a missing file is a missing file, not a temporary-directory problem
-        pass
+    with open(path, "rb") as f:  # a missing file is a missing file, not a cache problem
+        digest = hashlib.sha256(f.read()).hexdigest()[:16]
+    saved = cache_dir() / "models" / f"py3langid-{digest}"
+    arrays = _mapped_arrays(saved)
+    if arrays is None:
+        arrays = _unpacked_arrays(path)
+        _save_arrays(saved, arrays)
+    ptc, pc, classes = arrays["ptc"], arrays["pc"], arrays["classes"].tolist()
+    nextmove, row = modelio._to_array(arrays["nextmove"]), modelio._to_array(arrays["nextmove_row"])
+    return np.asarray(ptc), np.asarray(pc), classes, nextmove, row, arrays["out_feat"].tolist()
+
+
+#: The arrays of py3langid's model file (an ``.npz`` inside LZMA), as py3langid's loader reads them.
+_PY3LANGID_ARRAYS = ("ptc", "pc", "classes", "nextmove", "nextmove_row", "out_feat")
+
+
+def _unpacked_arrays(path: str) -> dict:
+    """The arrays of py3langid's model file, in memory (py3langid's ``modelio.load_model``, less
+    its conversions): unpacked through a temporary file, or in memory where none can be written."""
+    import numpy as np
+
+    def read(npz) -> dict:
+        with np.load(npz, allow_pickle=False) as data:
+            missing = {"nextmove_row", "out_feat"}.difference(data.files)
+            if missing:  # py3langid's own check and message
+                raise ValueError(f"{path}: unsupported model layout, missing {sorted(missing)}; "
+                                 "retrain with py3langid.train.train")
+            return {name: data[name] for name in _PY3LANGID_ARRAYS}
+
     try:
-        ptc, pc, classes, nextmove, row, output = modelio.load_model(path)
+        with tempfile.TemporaryFile(suffix=".npz") as tmp:
+            with lzma.open(path) as src:
+                shutil.copyfileobj(src, tmp, length=1 << 20)
+            tmp.seek(0)
+            return read(tmp)
     except OSError:
-        with lzma.open(path) as src, np.load(io.BytesIO(src.read()), allow_pickle=False) as data:
-            ptc, pc, classes = data["ptc"], data["pc"], data["classes"].tolist()
-            nextmove, row = modelio._to_array(data["nextmove"]), modelio._to_array(data["nextmove_row"])
-            output = data["out_feat"].tolist()
-    return np.asarray(ptc), np.asarray(pc), classes, nextmove, row, output
+        with lzma.open(path) as src:
+            return read(io.BytesIO(src.read()))
+
+
+def _mapped_arrays(folder: Path) -> dict | None:
+    """The arrays saved in ``folder``, memory-mapped; None when they are not there (a damaged
+    copy is removed, to be saved again)."""
+    import numpy as np
+
+    if not folder.is_dir():
+        return None
+    try:
+        arrays = {name: np.load(folder / f"{name}.npy", mmap_mode="r", allow_pickle=False)
+                  for name in _PY3LANGID_ARRAYS}
+        ptc, pc = arrays["ptc"], arrays["pc"]
+        if not (ptc.ndim == 2 and ptc.shape[1] == len(pc) == len(arrays["classes"])
+                and len(arrays["nextmove_row"]) == len(arrays["out_feat"]) and arrays["nextmove"].size % 256 == 0):
+            raise ValueError("inconsistent shapes")
+        return arrays
+    except (OSError, ValueError, EOFError):
+        shutil.rmtree(folder, ignore_errors=True)
+        return None
+
+
+def _save_arrays(folder: Path, arrays: dict) -> None:
+    """Save ``arrays`` in ``folder``, whole or not at all (written aside, then renamed: a process
+    racing to save them too keeps its own copy in memory); a cache that cannot be written costs
+    time only."""
+    import numpy as np
+
+    partial = folder.with_name(f"{folder.name}.{os.getpid()}.partial")
+    try:
+        partial.mkdir(parents=True, exist_ok=True)
+        for name, array in arrays.items():
+            np.save(partial / f"{name}.npy", array, allow_pickle=False)
+        os.replace(partial, folder)
+    except OSError:
+        shutil.rmtree(partial, ignore_errors=True)
 
 
 class FastText(_Model):
@@ -239,7 +315,8 @@ class FastText(_Model):
 class Lingua(_Model):
     """lingua, one detector per candidate set (they share the models).
 
-    In low-accuracy mode (trigram models, ~80 MB for every language, all loaded at once) it
+    In low-accuracy mode (trigram models, ~80 MB for every language: each language's loaded on
+    its first use, or all at once before worker processes fork, :func:`load_for_workers`) it
     knows every test language, is good on short text, and fast when asked about a few
     candidates only. In high-accuracy mode (1- to 5-gram models) it tells apart, on short text,
     languages no word list covers (Sotho and Tswana, Xhosa and Zulu, Maori…), but all its
@@ -261,8 +338,8 @@ class Lingua(_Model):
     @staticmethod
     @lru_cache(maxsize=1)
     def _load_all_low_accuracy_models() -> None:
-        """Load every trigram model at once (~0.2 s) rather than each language's on its first
-        use in the middle of a run."""
+        """Load every trigram model at once (~0.2 s; lingua keeps them for every detector of the
+        process)."""
         from lingua import LanguageDetectorBuilder
 
         LanguageDetectorBuilder.from_all_languages().with_low_accuracy_mode() \
@@ -282,8 +359,6 @@ class Lingua(_Model):
         languages = candidates & self.known
         if len(languages) < 2:
             return {lang: 1.0 for lang in languages}
-        if self._low_accuracy:
-            self._load_all_low_accuracy_models()
         found = self._detector(languages, self._low_accuracy).compute_language_confidence_values(text)
         return {c.language.iso_code_639_1.name.lower(): c.value for c in found}
 

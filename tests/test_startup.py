@@ -1,0 +1,75 @@
+"""Start-up (issue 26, point 5): a run's time counts it, and what it loads is loaded once a machine
+(py3langid's model unpacked into the cache directory) or only as far as needed (the head of each
+word list, lingua's languages one by one). No test here times anything for speed: they check what
+is counted and that the quicker ways load the same models."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+
+from normalize.langid import models
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _as_py3langid_loads_it() -> tuple:
+    from py3langid import modelio
+
+    return modelio.load_model(models.PY3LANGID.model_file())
+
+
+def _same(one: tuple, other: tuple) -> bool:
+    """The same model: arrays of the same type, dtype and values; lists and stdlib arrays equal."""
+    for a, b in zip(one, other, strict=True):
+        if type(a) is not type(b):
+            return False
+        if isinstance(a, np.ndarray) and not (a.dtype == b.dtype and np.array_equal(a, b)):
+            return False
+        if not isinstance(a, np.ndarray) and a != b:
+            return False
+    return True
+
+
+def test_py3langid_is_unpacked_once_into_the_cache_and_mapped_from_it(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("NORMALIZE_CACHE_DIR", str(tmp_path))
+    path = models.PY3LANGID.model_file()
+    unpacked = models._py3langid_arrays(path)
+    [saved] = (tmp_path / "models").iterdir()
+    assert saved.name.startswith("py3langid-") and sorted(p.name for p in saved.iterdir()) == sorted(
+        f"{name}.npy" for name in models._PY3LANGID_ARRAYS)
+    mapped = models._py3langid_arrays(path)
+    assert isinstance(models._mapped_arrays(saved)["ptc"], np.memmap)
+    theirs = _as_py3langid_loads_it()
+    ptc, pc = theirs[:2]
+    assert _same(unpacked, (np.asarray(ptc), np.asarray(pc), *theirs[2:]))
+    assert _same(mapped, unpacked)
+
+
+def test_a_damaged_or_unwritable_model_cache_costs_time_only(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("NORMALIZE_CACHE_DIR", str(tmp_path))
+    path = models.PY3LANGID.model_file()
+    expected = models._py3langid_arrays(path)
+    [saved] = (tmp_path / "models").iterdir()
+    (saved / "ptc.npy").write_bytes((saved / "ptc.npy").read_bytes()[:1000])  # cut short
+    assert _same(models._py3langid_arrays(path), expected)
+    assert models._mapped_arrays(saved) is not None  # saved again, whole
+    (saved / "classes.npy").write_bytes(b"not an array")
+    assert _same(models._py3langid_arrays(path), expected)
+    blocked = tmp_path / "file"
+    blocked.write_text("a file where the cache directory should be")
+    monkeypatch.setenv("NORMALIZE_CACHE_DIR", str(blocked))
+    assert _same(models._py3langid_arrays(path), expected)
+
+
+def test_lingua_loads_a_language_on_its_first_use() -> None:
+    """lingua asked about a few languages needs no other language's model (each loads on its
+    first use; every one is loaded only before worker processes fork)."""
+    code = ("from normalize.langid import models; "
+            "print(max(models.LINGUA._raw('The council voted on Tuesday.', frozenset({'en', 'de', 'nl'})).items(), "
+            "key=lambda kv: kv[1])[0], models.Lingua._load_all_low_accuracy_models.cache_info().currsize)")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["en", "0"]
