@@ -12,6 +12,7 @@ from pathlib import Path
 import numpy as np
 
 from normalize.langid import models
+from normalize.wordlists import most_frequent, small_lists
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -63,6 +64,23 @@ def test_a_damaged_or_unwritable_model_cache_costs_time_only(tmp_path: Path, mon
     blocked.write_text("a file where the cache directory should be")
     monkeypatch.setenv("NORMALIZE_CACHE_DIR", str(blocked))
     assert _same(models._py3langid_arrays(path), expected)
+
+
+def test_the_word_lists_are_wordfreqs_and_their_heads_its_first_buckets() -> None:
+    import wordfreq
+
+    assert small_lists() == wordfreq.available_languages("small")
+    for lang in ("en", "ru", "zh", "sh", "fil"):
+        buckets = wordfreq.read_cBpack(small_lists()[lang])
+        for count in (1, 60, 500):
+            words: set[str] = set()
+            taken = 0
+            for bucket in buckets:
+                if taken >= count:
+                    break
+                words.update(bucket)
+                taken += len(bucket)
+            assert most_frequent(small_lists()[lang], count) == words
 
 
 def test_lingua_loads_a_language_on_its_first_use() -> None:

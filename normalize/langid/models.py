@@ -437,10 +437,9 @@ class Lexicon:
 
     @cached_property
     def _paths(self) -> dict[str, str]:
-        import wordfreq
+        from ..wordlists import small_lists  # wordfreq itself is imported only to build a trie
 
-
-        available = wordfreq.available_languages("small")
+        available = small_lists()
         return {lang: available[self._LISTS.get(lang, lang)] for lang in sorted(LANGUAGES)
                 if self._LISTS.get(lang, lang) in available}
 

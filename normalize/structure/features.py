@@ -57,18 +57,13 @@ TEXT_FEATURES = [
 
 @cache
 def stop_words() -> frozenset[str]:
-    """The most frequent words of every language wordfreq has a list for (its "small" lists)."""
-    import wordfreq
-    from wordfreq import read_cBpack
+    """The most frequent words of every language wordfreq has a list for (its "small" lists),
+    read from the head of each list only (~5 ms, not ~0.3 s for the 42 lists read whole)."""
+    from ..wordlists import most_frequent, small_lists
 
     words: set[str] = set()
-    for _, path in sorted(wordfreq.available_languages("small").items()):
-        taken = 0
-        for bucket in read_cBpack(path):
-            if taken >= STOP_WORDS_PER_LANGUAGE:
-                break
-            words.update(bucket)
-            taken += len(bucket)
+    for _, path in sorted(small_lists().items()):
+        words |= most_frequent(path, STOP_WORDS_PER_LANGUAGE)
     return frozenset(words)
 
 
