@@ -22,6 +22,7 @@ from .io.parquet import ParquetOutput, is_parquet
 from .langid.models import ModelLoadError, check_models
 from .read import DEFAULT_MAX_BYTES, ReadConfig, count_documents, read_inputs
 from .stage import StageStats
+from .startup import process_start
 from .summary import RunSummary, plural
 from .write import FORMATS, FileOutput, OutputBusy, OutputError, OutputLock, ResumeError, Writer, lock_path, to_record
 
@@ -274,7 +275,10 @@ def _on_sigterm(handler):
         return None
 
 
-def cmd_run(args: argparse.Namespace, argv: list[str]) -> int:
+def cmd_run(args: argparse.Namespace, argv: list[str], started: float | None = None) -> int:
+    """``normalize run``; ``started``: the :func:`time.perf_counter` reading the run's time
+    counts from (default: now)."""
+    started = time.perf_counter() if started is None else started
     config = Config(
         read=ReadConfig(max_bytes=args.max_bytes, input_format=args.input_format, id_field=args.id_field,
                         text_field=args.text_field, html_field=args.html_field,
@@ -307,18 +311,18 @@ def cmd_run(args: argparse.Namespace, argv: list[str]) -> int:
         print(f"normalize: {problem}", file=sys.stderr)
         return 2
     if not args.output:
-        return _run(args, argv, config, parquet_out)
+        return _run(args, argv, config, parquet_out, started)
     try:
         lock = OutputLock(args.output)  # before anything is read or written: one run per output
     except OutputBusy as exc:
         print(f"normalize: {exc}", file=sys.stderr)
         return 2
     with lock:
-        return _run(args, argv, config, parquet_out)
+        return _run(args, argv, config, parquet_out, started)
 
 
-def _run(args: argparse.Namespace, argv: list[str], config: Config, parquet_out: bool) -> int:
-    """The run itself, its options checked (and its output locked)."""
+def _run(args: argparse.Namespace, argv: list[str], config: Config, parquet_out: bool, started: float) -> int:
+    """The run itself, its options checked (and its output locked); its time counts from ``started``."""
     if args.resume and os.path.exists(args.output) and not os.path.exists(args.output + ".progress"):
         print(f"normalize: nothing to resume: {args.output} is complete; run without --resume to write it again", file=sys.stderr)
         return 0
@@ -347,7 +351,8 @@ def _run(args: argparse.Namespace, argv: list[str], config: Config, parquet_out:
     interactive = sys.stderr.isatty() and not args.quiet
     total = count_documents(args.inputs, config.read, own) if interactive else None
     report = _report_builder(args)
-    start = time.perf_counter() - summary.seconds
+    startup = time.perf_counter() - started  # imports, options, models: before the first document
+    start = started - summary.seconds
     previous = _on_sigterm(_raise_terminated)
     try:
         for doc in _progress(_results(docs, config, args, stats), interactive, total, skip):
@@ -397,7 +402,7 @@ def _run(args: argparse.Namespace, argv: list[str], config: Config, parquet_out:
         print(summary.format(seconds, stats, workers=args.workers, verbose=args.verbose), file=sys.stderr)
     if args.stats:
         with open(args.stats, "w", encoding="utf-8") as f:
-            json.dump(summary.to_dict(seconds, stats), f, indent=2, ensure_ascii=False)
+            json.dump(summary.to_dict(seconds, stats, startup=startup), f, indent=2, ensure_ascii=False)
     return 1 if summary.failed_documents else 0
 
 
@@ -516,6 +521,9 @@ def _command_parser(parser: argparse.ArgumentParser, args: argparse.Namespace) -
 
 
 def main(argv: list[str] | None = None) -> int:
+    # as the program (the console script, python -m), a run's time counts from the process's
+    # start (the interpreter, the imports); called with arguments, from this call
+    started = process_start() if argv is None else time.perf_counter()
     parser = build_parser()
     args, unknown = parser.parse_known_args(argv)
     if unknown:  # argparse would show the top-level usage; the command's own is the helpful one
@@ -525,7 +533,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if args.command == "run":
         try:
-            return cmd_run(args, argv if argv is not None else sys.argv[1:])
+            return cmd_run(args, argv if argv is not None else sys.argv[1:], started)
         except (OSError, ResumeError) as exc:  # e.g. the output directory does not exist
             detail = f"{exc.strerror}: {exc.filename}" if isinstance(exc, OSError) and exc.strerror else str(exc)
             print(f"normalize: {detail}", file=sys.stderr)

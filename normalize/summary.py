@@ -67,7 +67,9 @@ class RunSummary:
         for message in sorted(messages):
             self.notices[message] = self.notices.get(message, 0) + 1
 
-    def to_dict(self, seconds: float, stages: dict[str, StageStats]) -> dict[str, Any]:
+    def to_dict(self, seconds: float, stages: dict[str, StageStats], startup: float | None = None) -> dict[str, Any]:
+        """``seconds``: the run's wall time, its start-up included; ``startup``: the part of it
+        before the first document (the interpreter, the imports, the models loaded first)."""
         return {
             "documents": self.documents,
             "documents_with_errors": self.failed_documents,
@@ -78,6 +80,7 @@ class RunSummary:
             "segments_translated": self.segments_translated,
             "notices": [{"message": m, "documents": n} for m, n in self.notices.items()],
             "seconds": round(seconds, 3),
+            "startup_seconds": None if startup is None else round(startup, 3),
             "documents_per_second": round(self.documents / seconds, 2) if seconds else None,
             "stages": {
                 name: {"documents": s.documents, "errors": s.errors, "seconds": round(s.seconds, 3), "counts": s.counts}

@@ -5,16 +5,57 @@ is counted and that the quicker ways load the same models."""
 
 from __future__ import annotations
 
+import json
+import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 from normalize.langid import models
 from normalize.wordlists import most_frequent, small_lists
 
+from .conftest import run_cli
+
 ROOT = Path(__file__).resolve().parent.parent
+TEXT = ("Council Approves Library Budget\n\nThe city council voted on Tuesday to give the public libraries "
+        "more money for longer opening hours.\n")
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the process's start is read from /proc")
+def test_the_run_time_counts_the_start_up_from_the_process_start(tmp_path: Path) -> None:
+    """A process that waits half a second before it even imports normalize reports a run of at
+    least that (the summary on stderr and --stats' ``seconds``), with its start-up apart in
+    ``startup_seconds``; never more than the process's own wall time."""
+    (tmp_path / "one.txt").write_text(TEXT, encoding="utf-8")
+    stats = tmp_path / "stats.json"
+    code = ("import sys, time; time.sleep(0.5); from normalize.cli import main; "
+            f"sys.argv = ['normalize', 'run', 'one.txt', '-o', 'out.jsonl', '--stats', {str(stats)!r}]; "
+            "sys.exit(main())")
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "NORMALIZE_CACHE_DIR": str(tmp_path / "cache")}
+    began = time.perf_counter()
+    result = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=env, capture_output=True, text=True)
+    wall = time.perf_counter() - began
+    assert result.returncode == 0, result.stderr
+    found = json.loads(stats.read_text())
+    slack = 0.03  # /proc's clocks tick in hundredths of a second
+    assert 0.5 - slack <= found["startup_seconds"] <= found["seconds"] <= wall + slack
+    said = float(result.stderr.split(" in ", 1)[1].split("s", 1)[0])  # "normalize: 1 document in 0.9s (…"
+    assert said >= 0.5 - 0.05 - slack  # shown to a tenth
+
+
+def test_a_run_called_from_python_counts_from_the_call(tmp_path: Path) -> None:
+    """``main(argv)`` in a process that has done other things first: its run counts from the call."""
+    (tmp_path / "one.txt").write_text(TEXT, encoding="utf-8")
+    called = time.perf_counter()
+    result = run_cli("run", "one.txt", "-o", "out.jsonl", "-q", "--stats", "stats.json", cwd=tmp_path)
+    took = time.perf_counter() - called
+    assert result.returncode == 0, result.stderr
+    found = json.loads((tmp_path / "stats.json").read_text())
+    assert 0 <= found["startup_seconds"] <= found["seconds"] <= took
 
 
 def _as_py3langid_loads_it() -> tuple:
