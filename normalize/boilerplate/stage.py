@@ -19,7 +19,8 @@ from __future__ import annotations
 from ..document import Block, Document
 from ..stage import Stage
 from ..structure.features import line_features
-from .html import block_roles
+from ..structure.page import STRUCTURED_TAG
+from .html import block_roles, structured_fallback
 from .text import line_roles
 
 
@@ -39,11 +40,15 @@ def classify_text(blocks: list[Block]) -> None:
 
 def classify_html(blocks: list[Block], evidence: dict[str, list[str]]) -> str | None:
     """Set the roles of a web page's blocks (from :func:`~normalize.structure.blocks.html_blocks`) in
-    place; the page's title is returned."""
-    title, roles = block_roles([b.text for b in blocks], [b.tag for b in blocks], [b.features for b in blocks],
-                               evidence)
+    place; where the page's structured data holds the article and its visible blocks do not
+    (:func:`~normalize.boilerplate.html.structured_fallback`), its paragraphs are appended as body
+    blocks (tag ``structured``). The page's title is returned."""
+    texts = [b.text for b in blocks]
+    title, roles = block_roles(texts, [b.tag for b in blocks], [b.features for b in blocks], evidence)
+    structured = structured_fallback(texts, roles, evidence)
     for block, role in zip(blocks, roles):
-        block.role = role
+        block.role = "boilerplate" if structured and role == "body" else role
+    blocks.extend(Block(text, role="body", tag=STRUCTURED_TAG) for text in structured)
     return title
 
 

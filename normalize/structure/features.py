@@ -280,10 +280,21 @@ _BLOCK_OWN = (
        "grand_blocks", "grand_words", "grand_share", "grand_links", "grand_prose", "grand_rank"]
 )
 _BLOCK_NEIGHBOUR = ["tag", "link_density", "same_parent"]
+#: What the whole page looks like, the same on each of its blocks: the signal of its kind (an
+#: article is prose; a listing, a collection or a forum is items, links and repeated containers).
+PAGE_FEATURES = ["page_blocks", "page_link_density", "page_prose_share", "page_item_share", "page_heading_share",
+                 "page_in_article", "parent_siblings", "in_prose_root", "prose_root_share", "in_text_root",
+                 "text_root_share"]
+#: A page's content root is the deepest container holding over this share of the page's words
+#: (of unlinked prose for the prose root, of any text for the text root): where the article or
+#: the list of items is. Over a half makes it one container, the chain's deepest.
+ROOT_SHARE = 0.5
 BLOCK_FEATURES = (
     TEXT_FEATURES + LINE_FEATURES[len(TEXT_FEATURES):] + _BLOCK_OWN
-    + [f"{name}@{d}" for d in _NEIGHBOURS for name in _BLOCK_NEIGHBOUR]
+    + [f"{name}@{d}" for d in _NEIGHBOURS for name in _BLOCK_NEIGHBOUR] + PAGE_FEATURES
 )
+_ITEM_TAGS = frozenset({"li", "td", "th", "dd", "dt"})
+_HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 #: Features LightGBM treats as categories, not numbers.
 CATEGORICAL = ["tag", "context"] + [f"tag@{d}" for d in _NEIGHBOURS]
 
@@ -297,7 +308,13 @@ def block_features(page: Page) -> list[list[float]]:
     titles = {normal_words(t) for key in ("og", "title", "h1") for t in page.evidence.get(key, [])}
     tags = [float(_TAG_CODE.get(b.tag, len(TAGS))) for b in blocks]
     density = [b.link_chars / max(1, len(b.text)) for b in blocks]
-    containers = _container_features(blocks, words, density, [float(_is_prose(row)) for row in line_rows])
+    prose = [float(_is_prose(row)) for row in line_rows]
+    containers = _container_features(blocks, words, density, prose)
+    page_row = _page_features(blocks, words, prose)
+    # containers of the same grandparent: items of a list, cards of a grid, posts of a thread
+    siblings = Counter(b.grandparent for b in {b.parent: b for b in blocks}.values())
+    roots = [_root_features(blocks, page.container_parent, weights) for weights in
+             ([w * p * (1 - d) for w, p, d in zip(words, prose, density)], words)]
     rows = []
     for i, (b, row) in enumerate(zip(blocks, line_rows)):
         own = [
@@ -311,8 +328,57 @@ def block_features(page: Page) -> list[list[float]]:
                 own += [tags[j], density[j], float(blocks[j].parent == b.parent)]
             else:
                 own += [-1.0, -1.0, -1.0]
-        rows.append(row + own)
+        rows.append(row + own + page_row + [math.log1p(siblings[b.grandparent])]
+                    + [x for inside, share in roots for x in (inside[i], share)])
     return rows
+
+
+def _root_features(blocks: list, container_parent: dict[int, int], weights: list[float]) -> tuple[list[float], float]:
+    """Whether each block sits in the page's content root for these weights (:data:`ROOT_SHARE`),
+    and the share of the weight the root holds (0 where no container holds enough)."""
+    chains: dict[int, list[int]] = {}
+    held: Counter = Counter()
+    for b, w in zip(blocks, weights):
+        chain = chains.get(b.parent)
+        if chain is None:
+            chain = chains[b.parent] = _chain(b.parent, container_parent)
+        if w:
+            for node in chain:
+                held[node] += w
+    total = sum(weights)
+    if not total:
+        return [0.0] * len(blocks), 0.0
+    # over half: the containers that hold it form one chain; the root is its deepest (longest chain)
+    over = [node for node, w in held.items() if w > ROOT_SHARE * total]
+    if not over:
+        return [0.0] * len(blocks), 0.0
+    root = max(over, key=lambda node: len(chains.get(node) or _chain(node, container_parent)))
+    inside = {parent: float(root in chain) for parent, chain in chains.items()}
+    return [inside[b.parent] for b in blocks], held[root] / total
+
+
+def _chain(node: int, container_parent: dict[int, int]) -> list[int]:
+    """A container and the containers above it, up to the page (0, which ends every chain)."""
+    chain = []
+    while node and len(chain) <= len(container_parent):
+        chain.append(node)
+        node = container_parent.get(node, 0)
+    return chain
+
+
+def _page_features(blocks: list, words: list[int], prose: list[float]) -> list[float]:
+    """:data:`PAGE_FEATURES` but the last (per block): the page's blocks, link density, share of
+    words in prose, shares of blocks that are list or table items and headings, share of words
+    inside ``<article>``/``<main>``."""
+    n = len(blocks) or 1
+    total_words = sum(words) or 1
+    chars = sum(len(b.text) for b in blocks) or 1
+    return [
+        math.log1p(len(blocks)), sum(b.link_chars for b in blocks) / chars,
+        sum(w * p for w, p in zip(words, prose)) / total_words,
+        sum(b.tag in _ITEM_TAGS for b in blocks) / n, sum(b.tag in _HEADING_TAGS for b in blocks) / n,
+        sum(w for w, b in zip(words, blocks) if b.in_article) / total_words,
+    ]
 
 
 @cache

@@ -16,6 +16,7 @@ its ancestors and the containers it sits in. Structure, boilerplate and title al
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -36,8 +37,17 @@ _PARSER = HTMLParser(
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _STYLED_OR_HIDDEN = etree.XPath("//*[@hidden or @style or @aria-hidden]")
 
-SKIP = frozenset({"script", "style", "noscript", "template", "svg", "iframe", "object", "title", "meta", "link",
+SKIP = frozenset({"script", "style", "template", "svg", "iframe", "object", "title", "meta", "link",
                   "button", "select"})
+#: Skipped elements read all the same when the parser's repair put page content inside them (an
+#: unclosed ``<button>``, an SVG ``<title>`` that swallows the rest of the page): an element of
+#: these that holds a block or container element and more than :data:`SWALLOWED_CHARS` of text
+#: is walked like a ``<div>``. ``<noscript>`` is read as any element: forum software serves its
+#: posts to crawlers there.
+SWALLOWING = frozenset({"svg", "title", "button", "select", "object"})
+#: No real button, icon or menu holds this much text (a long button label is ~60 characters);
+#: a paragraph of the page does.
+SWALLOWED_CHARS = 200
 BLOCK_TAGS = frozenset({
     "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "th", "dt", "dd",
     "figcaption", "caption", "address", "summary", "legend", "label",
@@ -45,6 +55,14 @@ BLOCK_TAGS = frozenset({
 CONTAINERS = frozenset({"div", "section", "article", "main", "header", "footer", "nav", "aside", "ul", "ol",
                         "table", "tbody", "tr", "figure", "form", "body", "html", "dl", "details", "fieldset"})
 CHROME_TAGS = frozenset({"nav", "footer", "aside", "form", "header"})
+_PAGE_CONTENT = tuple(BLOCK_TAGS | (CONTAINERS - {"html", "body"}))
+#: The tag of the blocks read from the page's structured data (JSON-LD ``articleBody``/``text``).
+STRUCTURED_TAG = "structured"
+_JSON_LD = etree.XPath("//script[@type='application/ld+json']")
+#: JSON-LD keys whose string is an article's full text (schema.org ``Article.articleBody``,
+#: ``CreativeWork.text``, e.g. a forum post's).
+BODY_KEYS = ("articleBody", "text")
+_BLOCK_END = re.compile(r"</?(?:br|p|div|li|h[1-6]|blockquote|tr)\b[^>]*>", re.IGNORECASE)
 _CHROME_ROLES = {"navigation": "nav", "banner": "header", "contentinfo": "footer", "complementary": "aside"}
 
 #: Groups of class/id words (generic web vocabulary, no site's own names): a block learns which
@@ -103,7 +121,11 @@ class Page:
     """A parsed page: its blocks in order, its title evidence, and what was cut."""
 
     blocks: list[PageBlock] = field(default_factory=list)
+    #: what the page says of itself: title evidence (:func:`title_evidence`) and the article's
+    #: text in its structured data (``structured_body``: :func:`structured_body`)
     evidence: dict[str, list[str]] = field(default_factory=dict)
+    #: each container's parent container, by id (a block's ``parent`` is one; 0 is the page)
+    container_parent: dict[int, int] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)  # cuts and limits hit, for the record's warnings
     too_deep: bool = False  # libxml2 stopped at its depth limit: the walk is incomplete
 
@@ -179,6 +201,42 @@ def title_evidence(tree: HtmlElement) -> dict[str, list[str]]:
     }
 
 
+def _body_strings(node: object, found: list[str]) -> None:
+    """The strings under :data:`BODY_KEYS` anywhere in a JSON-LD value (``@graph``, nested items)."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in BODY_KEYS and isinstance(value, str):
+                found.append(value)
+            else:
+                _body_strings(value, found)
+    elif isinstance(node, list):
+        for value in node:
+            _body_strings(value, found)
+
+
+def structured_body(tree: HtmlElement) -> list[str]:
+    """The full text the page's JSON-LD gives (``articleBody``, ``text``, in ``@graph`` too), as
+    paragraphs (its markup, if any, dropped); ``[]`` where it gives none or cannot be read.
+
+    >>> page = document_fromstring('<script type="application/ld+json">{"@graph": [{"@type": "NewsArticle",'
+    ...     ' "articleBody": "First paragraph.\\\\n\\\\nSecond <b>one</b>.<p>Third.</p>"}]}</script><p>x</p>')
+    >>> structured_body(page)
+    ['First paragraph.', 'Second one.', 'Third.']
+    """
+    found: list[str] = []
+    for script in _JSON_LD(tree):
+        try:
+            _body_strings(json.loads(script.text or ""), found)
+        except ValueError:
+            continue
+    paragraphs = []
+    for text in found:
+        if "<" in text and text.strip():  # some sites put HTML in it: its block tags become line ends
+            text = document_fromstring(f"<div>{_BLOCK_END.sub(chr(10), text)}</div>").text_content()
+        paragraphs += [line for line in map(str.strip, _LINE_SPACES.sub(" ", text).split("\n")) if line]
+    return paragraphs
+
+
 def parse_page(html: str) -> Page:
     """The page's blocks (at most :data:`MAX_BLOCKS`) and title evidence, from one lxml parse;
     what was cut on the way in ``notes``.
@@ -199,6 +257,7 @@ def parse_page(html: str) -> Page:
         page.notes.append(f"{len(long_attributes)} attribute{'s' * (len(long_attributes) > 1)} over "
                           f"{MAX_ATTRIBUTE_CHARS} characters dropped")
     page.evidence = title_evidence(tree)
+    page.evidence["structured_body"] = structured_body(tree)
     if any(len(t) >= MAX_TITLE_CHARS for ts in page.evidence.values() for t in ts):
         page.notes.append(f"title evidence cut at {MAX_TITLE_CHARS} characters")
     _walk(tree, page)
@@ -271,8 +330,13 @@ def _walk(tree: HtmlElement, page: Page) -> None:
         if tag == "br":
             block.pieces.append("\n")
             continue
-        if not isinstance(tag, str) or tag in SKIP:
+        if not isinstance(tag, str):
             continue
+        if tag in SKIP:
+            if (tag not in SWALLOWING or next(element.iter(*_PAGE_CONTENT), None) is None
+                    or len(element.text_content()) <= SWALLOWED_CHARS):
+                continue
+            tag = "div"  # page content the parser's repair put inside it
         block_tag, depth, context, near, far, in_article, parent, grandparent, in_link = info
         own = _hints(element)
         context = _context(element, context)
@@ -283,6 +347,7 @@ def _walk(tree: HtmlElement, page: Page) -> None:
             push((_END, None, info))
         if is_container:
             containers += 1
+            page.container_parent[containers] = parent
             parent, grandparent = containers, parent
             near = own  # hints of this container; its blocks add their own below
         else:
