@@ -60,7 +60,10 @@ CACHE = Path("/tmp/normalize-boilerplate-features")
 
 
 def labels(texts: list[str], gold: str) -> list[int]:
-    """Body (1) or not (0) for each block, by aligning the gold text with the blocks."""
+    """Body (1) or not (0) for each block, by aligning the gold text with the blocks: a block of
+    4 words or more by its shingles; a shorter one (a table cell, a list item, a heading) when
+    the gold text holds its words and a neighbour within two blocks is body, the runs of short
+    blocks labelled outward from the long ones (a table of short cells next to the article)."""
     unclaimed = shingles(gold)
     gold_words = f" {normal_words(gold)} "
     out: list[int | None] = []
@@ -74,13 +77,17 @@ def labels(texts: list[str], gold: str) -> list[int]:
         if body:
             unclaimed.subtract(claimed)
         out.append(int(body))
-    result = []
-    for i, (text, label) in enumerate(zip(texts, out)):
-        if label is None:
-            key = normal_words(text)
-            near = [out[j] for j in (i - 2, i - 1, i + 1, i + 2) if 0 <= j < len(out)]
-            label = int(bool(key) and f" {key} " in gold_words and 1 in near)
-        result.append(label)
+    short = [i for i, label in enumerate(out) if label is None]
+    in_gold = {i for i in short if (key := normal_words(texts[i])) and f" {key} " in gold_words}
+    result = [label or 0 for label in out]
+    changed = True
+    while changed:  # passes forward and back label the short blocks next to body, runs of them outward
+        changed = False
+        for i in short + short[::-1]:
+            if not result[i] and i in in_gold and any(result[j] for j in (i - 2, i - 1, i + 1, i + 2)
+                                                      if 0 <= j < len(result)):
+                result[i] = 1
+                changed = True
     return result
 
 

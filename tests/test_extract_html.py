@@ -77,8 +77,6 @@ def test_split_body_is_joined():
     assert extract_html(page(body)) == "\n\n".join(PARAGRAPHS + more)
 
 
-@pytest.mark.xfail(strict=True, reason="learned model (issue 12): comment sections are left to the model, since the "
-                   "Dragnet and CleanEval gold counts comments as content; these two comments are kept")
 def test_comments_are_dropped():
     comments = (
         "<section id='comments' class='comments'><h3>3 Comments</h3>"

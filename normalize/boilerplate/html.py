@@ -38,6 +38,7 @@ _MENUS = (1.0, 2.0)  # the context codes of <nav> and <footer> (features._CONTEX
 _NEAR_NAV = BLOCK_FEATURES.index("near_nav")
 _NEAR_FOOT = BLOCK_FEATURES.index("near_footer")
 _DATELINE = BLOCK_FEATURES.index("dateline")
+_CELLS = frozenset({"td", "th"})
 #: The page's structured data (JSON-LD ``articleBody``) is the body when the visible body holds
 #: under this share of its words: the article is then elsewhere (rendered by a script, or only
 #: in the data). At 0.5 a visible body that is a teaser of the article gives way to it.
@@ -67,11 +68,33 @@ def body_blocks(texts: list[str], rows: list[list[float]], probs: list[float] | 
     return body
 
 
+def whole_tables(tags: list[str], body: list[bool]) -> list[bool]:
+    """A run of table cells (a table, read row by row) whose cells are mostly body is body
+    whole: a value cell is as much the article as its label.
+
+    >>> whole_tables(["p", "th", "td", "th", "td", "p"], [True, True, False, True, True, False])
+    [True, True, True, True, True, False]
+    """
+    body = list(body)
+    i = 0
+    while i < len(tags):
+        if tags[i] not in _CELLS:
+            i += 1
+            continue
+        j = i
+        while j < len(tags) and tags[j] in _CELLS:
+            j += 1
+        if 2 * sum(body[i:j]) >= j - i:
+            body[i:j] = [True] * (j - i)
+        i = j
+    return body
+
+
 def body_roles(texts: list[str], tags: list[str], rows: list[list[float]],
                probs: list[float] | None = None) -> tuple[list[str], list]:
     """``body`` or ``boilerplate`` for each block, and the lines around the body's start where
     the headline is looked for (:func:`~normalize.boilerplate.title.title_window`)."""
-    roles = ["body" if b else "boilerplate" for b in body_blocks(texts, rows, probs)]
+    roles = ["body" if b else "boilerplate" for b in whole_tables(tags, body_blocks(texts, rows, probs))]
     first = next((i for i, r in enumerate(roles) if r == "body"), len(texts))
     return roles, title_window(texts, tags, first)
 

@@ -25,7 +25,7 @@ from ..structure.chrome import is_chrome_line
 from ..structure.features import LINE_FEATURES, ends_with_site, line_features, prose_like, site_suffixes
 from ..document import PARAGRAPH_SEPARATOR
 from ..unicode.words import count_words, ends_like_sentence, normal_words
-from .model import is_body, probabilities
+from .model import THRESHOLD, is_body, probabilities
 
 #: The rule numbers below were set by hand with the learned extraction (commit 01a375b); body F1
 #: of the 1,562 dev dumps (articles / wceb macro, 0.9478 / 0.8778 with the defaults) when each is
@@ -57,10 +57,12 @@ def body_mask(lines: Sequence[str], rows: list[list[float]], probs: list[float] 
     has too few examples of: a chrome phrase is never body; a short line ending with the site's
     name (a caption, a teaser link) is not, nor a headline-like line next to one (a teaser box);
     a line of one word is body on its own probability only; the prose line right after a "Read
-    also:" marker that interrupts the body is body; a prose line that ends a run of body with
-    chrome or nothing after it is body (the article's last paragraph, the footer right under it:
-    the model, which sees the footer beside it, can score it under the threshold); from the
-    first dated comment header after the article on ("Jane on May 3, 2019 at 4:47 pm said:"),
+    also:" marker that interrupts the body is body, and so is a prose line that the model calls
+    body on its own score right before body (its chrome neighbours' scores pulled it under); a
+    prose line or a sentence (:func:`is_sentence`) that ends a run of body with chrome or nothing
+    after it is body (the article's last paragraph, the footer right under it: the model, which
+    sees the footer beside it, can score it under the threshold); from the first dated comment
+    header after the article on ("Jane on May 3, 2019 at 4:47 pm said:"),
     nothing is. Where the model finds no body at all, the prose lines are the body (a text of
     one paragraph)."""
     chrome = [bool(r[_CHROME]) for r in rows]
@@ -72,15 +74,17 @@ def body_mask(lines: Sequence[str], rows: list[list[float]], probs: list[float] 
     for i, r in enumerate(rows):  # a "Read also:" marker interrupts the article: the prose after it goes on
         if r[_TEASER] and 0 < i < len(lines) - 1 and body[i - 1] and is_prose(lines[i + 1]):
             body[i + 1] = True
+    for i in range(len(lines) - 2, -1, -1):  # prose the model itself calls body, its neighbours' scores aside
+        if not body[i] and body[i + 1] and probs[i] >= THRESHOLD["text"] and is_prose(lines[i]):
+            body[i] = True
     for i in range(1, len(lines)):  # the article's last paragraph, with the footer right under it
         if (not body[i] and body[i - 1] and not chrome[i] and (i + 1 == len(lines) or chrome[i + 1])
-                and is_prose(lines[i])):
+                and (is_prose(lines[i]) or is_sentence(lines[i]))):
             body[i] = True
     if not any(body):  # nothing looks like the article: a text of prose lines only, or one line
         body = [is_prose(line) and not c for line, c in zip(lines, chrome)]
     if not any(body):  # nor like prose: the text's sentences are what it has ("Das ist ein Haus.")
-        body = [ends_like_sentence(line) and count_words(line) >= SENTENCE_WORDS and not c
-                for line, c in zip(lines, chrome)]
+        body = [is_sentence(line) and not c for line, c in zip(lines, chrome)]
     started = False
     for i, r in enumerate(rows):
         if r[_COMMENT] and started:
@@ -93,6 +97,12 @@ def body_mask(lines: Sequence[str], rows: list[list[float]], probs: list[float] 
                 i > 0 and site[i - 1] or i + 1 < len(lines) and site[i + 1]):
             body[i] = False
     return body
+
+
+def is_sentence(line: str) -> bool:
+    """A line that ends like a sentence and holds a subject, a verb and an object
+    (:data:`SENTENCE_WORDS`): "Next shows are planned for May." is one, "Read more." is not."""
+    return ends_like_sentence(line) and count_words(line) >= SENTENCE_WORDS
 
 
 def is_prose(line: str) -> bool:

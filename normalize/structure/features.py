@@ -313,8 +313,8 @@ def block_features(page: Page) -> list[list[float]]:
     page_row = _page_features(blocks, words, prose)
     # containers of the same grandparent: items of a list, cards of a grid, posts of a thread
     siblings = Counter(b.grandparent for b in {b.parent: b for b in blocks}.values())
-    roots = [_root_features(blocks, page.container_parent, weights) for weights in
-             ([w * p * (1 - d) for w, p, d in zip(words, prose, density)], words)]
+    roots = _root_features(blocks, page.container_parent,
+                           [[w * p * (1 - d) for w, p, d in zip(words, prose, density)], words])
     rows = []
     for i, (b, row) in enumerate(zip(blocks, line_rows)):
         own = [
@@ -333,28 +333,37 @@ def block_features(page: Page) -> list[list[float]]:
     return rows
 
 
-def _root_features(blocks: list, container_parent: dict[int, int], weights: list[float]) -> tuple[list[float], float]:
-    """Whether each block sits in the page's content root for these weights (:data:`ROOT_SHARE`),
-    and the share of the weight the root holds (0 where no container holds enough)."""
-    chains: dict[int, list[int]] = {}
-    held: Counter = Counter()
-    for b, w in zip(blocks, weights):
-        chain = chains.get(b.parent)
-        if chain is None:
-            chain = chains[b.parent] = _chain(b.parent, container_parent)
-        if w:
-            for node in chain:
-                held[node] += w
-    total = sum(weights)
-    if not total:
-        return [0.0] * len(blocks), 0.0
-    # over half: the containers that hold it form one chain; the root is its deepest (longest chain)
-    over = [node for node, w in held.items() if w > ROOT_SHARE * total]
-    if not over:
-        return [0.0] * len(blocks), 0.0
-    root = max(over, key=lambda node: len(chains.get(node) or _chain(node, container_parent)))
-    inside = {parent: float(root in chain) for parent, chain in chains.items()}
-    return [inside[b.parent] for b in blocks], held[root] / total
+def _root_features(blocks: list, container_parent: dict[int, int],
+                   weights: list[list[float]]) -> list[tuple[list[float], float]]:
+    """For each list of block weights: whether each block sits in the page's content root
+    (:data:`ROOT_SHARE`), and the share of the weight the root holds (0 where no container
+    holds enough)."""
+    per_parent: dict[int, list[float]] = {}
+    for b, *ws in zip(blocks, *weights):
+        sums = per_parent.get(b.parent)
+        if sums is None:
+            per_parent[b.parent] = list(ws)
+        else:
+            for k, w in enumerate(ws):
+                sums[k] += w
+    chains = {parent: _chain(parent, container_parent) for parent in per_parent}
+    out = []
+    for k, ws in enumerate(weights):
+        total = sum(ws)
+        held: Counter = Counter()
+        for parent, sums in per_parent.items():
+            if sums[k]:
+                for node in chains[parent]:
+                    held[node] += sums[k]
+        # over half: the containers that hold it form one chain; the root is its deepest
+        over = [node for node, w in held.items() if w > ROOT_SHARE * total] if total else []
+        if not over:
+            out.append(([0.0] * len(blocks), 0.0))
+            continue
+        root = max(over, key=lambda node: len(_chain(node, container_parent)))
+        inside = {parent: float(root in chain) for parent, chain in chains.items()}
+        out.append(([inside[b.parent] for b in blocks], held[root] / total))
+    return out
 
 
 def _chain(node: int, container_parent: dict[int, int]) -> list[int]:
