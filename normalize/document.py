@@ -15,8 +15,12 @@ Role = Literal["title", "body", "boilerplate"]
 #: Version of the JSONL record layout; bumped only on incompatible changes.
 SCHEMA = "normalize/1"
 
-#: Language code for "don't know": too little evidence (numbers, URLs, symbols, empty).
+#: Language code for "don't know": text that is language, but too little of it (or too
+#: ambiguous) to say which.
 UNDETERMINED = "und"
+#: Language code (ISO 639-2) for "no linguistic content": code, markup, URLs, e-mail addresses,
+#: identifiers, numbers, dates and prices, symbols. Never a language, never translated.
+NO_LANGUAGE = "zxx"
 
 #: Between two body paragraphs of a document's clean text (and of any extracted article).
 PARAGRAPH_SEPARATOR = "\n\n"

@@ -68,8 +68,9 @@ def test_names_in_a_sentence_are_not_a_switch():
     assert labelled(text, prior="en") == [("en", text)]
 
 
-def test_text_without_letters_is_one_undetermined_span():
-    assert labelled("12:45 — 3.14") == [("und", "12:45 — 3.14")]
+def test_text_without_letters_is_one_span_in_no_language():
+    assert labelled("12:45 — 3.14") == [("zxx", "12:45 — 3.14")]
+    assert labelled("https://example.org/a/b") == [("zxx", "https://example.org/a/b")]
     assert detect_spans("") == []
 
 

@@ -132,6 +132,27 @@ class LanguageConfig:
     #: against 12's 98.7 / 95.1 / 89.2.
     thin_piece_letters: int = 12
 
+    # --- inside a document: what another language needs (spans with a prior) --------------------
+    #: A piece of this many words that are not names (:func:`~normalize.langid.detector.content_words`)
+    #: is a clause: it stands in the language the models give it unless at least
+    #: :attr:`clause_home_share` of its words are at least as common in the document's language
+    #: (set by hand: four words make a clause; a real foreign sentence has few of the document's
+    #: words, English misread as Latin or Danish has most. Checked on the WCXB pages and planted
+    #: sentences of scripts/bench_spans.py --set wcxb).
+    clause_words: int = 4
+    clause_home_share: float = 0.5
+    #: Fewer words (a phrase) stand only when there are :attr:`phrase_words` distinct ones at
+    #: least and, by the word lists, they are this many Zipf units (log10 of frequency) more
+    #: common in the other language, summed: a thousand times ("molto bella" in English: 7.7;
+    #: "Read more" in German: 3.8; "snake plant" in English, as Dutch: -1.2). One word alone never
+    #: does: on the WCXB pages single words at 3 or more were names, jargon and abbreviations
+    #: (set by hand).
+    phrase_words: int = 2
+    phrase_evidence: float = 3.0
+    #: Confidence of ``zxx`` for a line or block that is code by its shape (set by hand: a shape,
+    #: not a model's probability; text without any letter is ``zxx`` at 1.0).
+    code_confidence: float = 0.9
+
     # --- words: how common they are in each language ---------------------------------------------
     #: Up to this many words, the word lists (wordfreq) weigh in, and lingua's high-accuracy
     #: models decide Bokmål/Nynorsk, Afrikaans/Dutch and Bosnian/Croatian (25cf5b1: word pairs

@@ -18,8 +18,8 @@
 'ru'
 >>> detect_language("Israel and Russia intend to set up a working group.")
 'en'
->>> detect_language("12 345 — https://example.com")
-'und'
+>>> detect_language("12 345 — https://example.com"), detect_language("ok")
+('zxx', 'und')
 >>> identify("Kerajaan negeri bersetuju kerana wang itu cukup.").lang
 'ms'
 """
@@ -34,12 +34,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..document import UNDETERMINED
+from ..document import NO_LANGUAGE, UNDETERMINED
 from ..unicode.scripts import CANDIDATES, dominant_script, script_counts
-from ..unicode.words import URL
 from .models import FASTTEXT, LANGDETECT, LEXICON, LINGUA, LINGUA_HIGH, PY3LANGID
 from .config import LanguageConfig
 from .lookalikes import fits_alphabet, group_of, markers
+from .shapes import mask
 
 _LETTER_RUNS = re.compile(r"[^\W\d_]+")  # words, as runs of letters
 _IDEOGRAPHIC = {"Han", "Kana", "Hangul"}  # one character is a word
@@ -52,6 +52,8 @@ class Guess:
 
 
 UNKNOWN = Guess(UNDETERMINED, 0.0)
+#: Text without a letter once identifiers are blanked (numbers, symbols, URLs): no language.
+NO_CONTENT = Guess(NO_LANGUAGE, 1.0)
 
 
 def count_letters(text: str) -> int:
@@ -65,8 +67,8 @@ def count_letters(text: str) -> int:
 
 def main_language(guesses: Iterable[tuple[Guess | None, int]], *, at_least: int = 0) -> str | None:
     """The language holding most letters among ``(guess, letters)`` pairs, counting only those
-    of at least ``at_least`` letters and a language; None when there is none. Ties go to the
-    language met first.
+    of at least ``at_least`` letters and a language (not ``und``, not ``zxx``); None when there
+    is none. Ties go to the language met first.
 
     >>> main_language([(Guess("en", 0.9), 30), (Guess("de", 0.8), 20), (Guess("de", 0.7), 15)])
     'de'
@@ -75,7 +77,7 @@ def main_language(guesses: Iterable[tuple[Guess | None, int]], *, at_least: int 
     """
     letters: Counter[str] = Counter()
     for guess, count in guesses:
-        if guess is not None and guess.lang != UNDETERMINED and count >= at_least:
+        if guess is not None and guess.lang not in (UNDETERMINED, NO_LANGUAGE) and count >= at_least:
             letters[guess.lang] += count
     return letters.most_common(1)[0][0] if letters else None
 
@@ -151,11 +153,12 @@ class Detector:
         if len(text) > config.evidence_chars:  # a few thousand characters settle it
             cut = text.rfind(" ", 0, config.evidence_chars)
             text = text[: cut if cut > 0 else config.evidence_chars]
-        if "://" in text or "www." in text or "@" in text:  # the pattern is slow on long tokens: only when it can match
-            text = URL.sub(" ", text)
-        text = unicodedata.normalize("NFKC", text)
+        given = text
+        text = unicodedata.normalize("NFKC", mask(text))  # URLs, identifiers, code tokens: no words
         counts = script_counts(text)
         letters = sum(counts.values())
+        if not letters and given.strip():
+            return NO_CONTENT
         script = dominant_script(text, counts)
         if letters < config.min_letters and script not in _IDEOGRAPHIC:
             return UNKNOWN
@@ -167,7 +170,7 @@ class Detector:
         if letters < config.min_latin_letters_alone and script == "Latin" and prior is None:
             return UNKNOWN  # two Latin letters say nothing without context
         if prior in candidates:
-            text = _without_names(text)
+            text = without_names(text)
             letters = count_letters(text)
             if letters < config.names_only_letters:
                 # "TEL AVIV (Sputnik)": names say nothing of the language
@@ -290,6 +293,31 @@ class Detector:
         return {lang: config.lexicon_weight * sum(row[i] - config.zipf_expected for row in rows)
                 for i, lang in enumerate(langs)}
 
+    def word_evidence(self, words: list[str], lang: str, prior: str) -> tuple[float, float] | None:
+        """How much more common ``words`` are in ``lang`` than in ``prior`` (the document's
+        language), by the word lists: (the sum of their Zipf differences, the share of their
+        letters in words more common in ``prior``), each distinct word once. A language without
+        a list counts each word as an ordinary one (:attr:`LanguageConfig.zipf_expected`); the
+        share counts a word's letters beyond its first two (one- and two-letter words are
+        everyone's: "na", "le", "ho" are in English's list too). None when neither has a list.
+
+        >>> Detector().word_evidence(["garage"], "fr", "en")[0] < 2 < Detector().word_evidence(["molto", "bella"], "it", "en")[0]
+        True
+        """
+        known = LEXICON.known
+        if lang not in known and prior not in known:
+            return None
+        expected = self.config.zipf_expected
+        langs = tuple(x for x in (lang, prior) if x in known)
+        total, at_home, weight = 0.0, 0, 0
+        for run in sorted({run for word in words for run in _LETTER_RUNS.findall(word.casefold())}):
+            row = dict(zip(langs, LEXICON.zipfs(run, langs)))
+            theirs, ours = row.get(lang, expected), row.get(prior, expected)
+            total += theirs - ours
+            at_home += max(len(run) - 2, 0) * (ours > theirs)
+            weight += max(len(run) - 2, 0)
+        return total, at_home / weight if weight else 1.0
+
     def _settle_lookalikes(self, text: str, scores: dict[str, float], letters: int) -> None:
         config = self.config
         top, runner_up = sorted(scores, key=lambda lang: (-scores[lang], lang))[:2]
@@ -325,21 +353,42 @@ class Detector:
                 return
 
 
-def _without_names(text: str) -> str:
-    """The words of ``text`` that are not capitalised: in a document, names (of people,
-    places, brands) and title-case chrome are no evidence of a switch of language. The first
-    word stays when lowercase words follow it: it is capitalised for starting the sentence.
+def content_words(text: str) -> list[str]:
+    """The words of ``text`` (whitespace tokens with a letter) that are not names: in a
+    document, names (of people, places, brands, products), initials and title-case chrome are no
+    evidence of a switch of language. A word with a capital letter anywhere is a name, but the
+    first word when the next one is not: it is capitalised for starting the sentence.
 
-    >>> _without_names("Yesterday Angela Merkel met Emmanuel Macron in Paris.")
-    'Yesterday met in'
-    >>> _without_names("Read more"), _without_names("Sputnik International")
-    ('Read more', '')
+    >>> content_words("Yesterday Angela Merkel met Emmanuel Macron in Paris.")
+    ['met', 'in']
+    >>> content_words("Okafor CN, Lindqvist B, de Houten R."), content_words("Die Katze schläft.")
+    (['de'], ['schläft.'])
     """
-    words = _LETTER_RUNS.findall(text)
-    kept = [w for w in words[1:] if not w[0].isupper()]
-    if words and (not words[0][0].isupper() or kept and not words[0].isupper()):
-        kept.insert(0, words[0])
-    return " ".join(kept)
+    tokens = [t for t in text.split() if any(map(str.isalpha, t))]
+    named = [any(map(str.isupper, t)) for t in tokens]
+    if tokens and named[0] and _title_case(tokens[0]) and (
+            len(tokens) > 1 and not named[1] or _ELISION.search(tokens[0])):
+        named[0] = False
+    return [t for t, name in zip(tokens, named) if not name]
+
+
+_ELISION = re.compile(r"^\W*[^\W\d_]{1,3}['’][^\W\d_]{2,}")  # L'homme, All’incontro: a sentence's start
+
+
+def _title_case(token: str) -> bool:
+    letters = [c for c in token if c.isalpha()]
+    return letters[0].isupper() and not any(map(str.isupper, letters[1:]))
+
+
+def without_names(text: str) -> str:
+    """``text``'s :func:`content_words`, joined by spaces.
+
+    >>> without_names("Read more"), without_names("Sputnik International"), without_names("Okonkwo’s.")
+    ('Read more', '', '')
+    >>> without_names("Aurora X15 Gen 2 (15″ Ryzen) Studio Laptop")
+    ''
+    """
+    return " ".join(content_words(text))
 
 
 def _decide(scores: dict[str, float]) -> Guess:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ..document import UNDETERMINED
+from ..document import NO_LANGUAGE, UNDETERMINED
 from ..langid import detect_language
 from .cache import TranslationCache, default_cache_path
 from .models import InstalledModel, ModelError, install_file, install_from_index, list_models, models_dir, remove_model
@@ -44,9 +44,10 @@ def translate_batch(texts: list[str], *, source: str, target: str = "en") -> lis
 
 
 def translate_text(text: str, *, source: str | None = None, target: str = "en") -> str:
-    """Translate one text; ``source=None`` detects its language first (``und``: returned as is)."""
+    """Translate one text; ``source=None`` detects its language first (``und`` or ``zxx``:
+    returned as is)."""
     if source is None:
         source = detect_language(text)
-        if source == UNDETERMINED:
+        if source in (UNDETERMINED, NO_LANGUAGE):
             return text
     return translate_batch([text], source=source, target=target)[0]

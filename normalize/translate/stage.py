@@ -7,7 +7,8 @@ segments per source language, translates each language in one call, writes the r
 releases the documents in input order. Memory stays bounded by the window.
 
 For each document: ``Segment.translation`` for every title, body and boilerplate segment whose
-language is known and differs from the target; ``Document.translated_text``, the clean body with
+language is known and differs from the target (``zxx``, code and other text in no language, is
+never sent to a model, nor is a model asked for because of it); ``Document.translated_text``, the clean body with
 those segments replaced, and ``Document.translated_to``, both only when something was translated. A language without a model leaves its
 segments untranslated and adds a warning naming the install command (an error instead when the
 run requires translation).
@@ -19,21 +20,24 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from ..config import Config
-from ..document import UNDETERMINED, Document, Segment
+from ..document import NO_LANGUAGE, UNDETERMINED, Document, Segment
 from ..stage import Stage
 from .cache import TranslationCache
 from .translator import BrokenModelError, MissingModelError, Translator
 
 
 def needs_translation(segment: Segment, target: str) -> bool:
-    """A segment in a known language other than the target.
+    """A segment in a known language other than the target: never ``und`` (which language is
+    not known) nor ``zxx`` (code, identifiers, numbers: no language at all).
 
     >>> needs_translation(Segment("Новости", "ru", "boilerplate", 0), "en")
     True
     >>> needs_translation(Segment("2024", "und", "body", 0), "en")
     False
+    >>> needs_translation(Segment("let mut total = 0;", "zxx", "body", 0), "en")
+    False
     """
-    return segment.lang not in (target, UNDETERMINED) and bool(segment.text.strip())
+    return segment.lang not in (target, UNDETERMINED, NO_LANGUAGE) and bool(segment.text.strip())
 
 
 def translated_body(doc: Document) -> str:
