@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import json
 
-import pytest
-
 from normalize import normalize_document
 from normalize.boilerplate.html import extract_html
 
@@ -61,9 +59,6 @@ def test_a_forum_thread_keeps_every_post() -> None:
     assert "Reply" not in paragraphs(text) and "Privacy policy" not in text
 
 
-@pytest.mark.xfail(strict=True, reason="known miss (issue 27): the HTML model scores short value cells of a "
-                   "specification table ('40 litres', 'Recycled nylon') under its threshold and too few of the table's "
-                   "cells are body for the whole table to be kept")
 def test_a_product_page_keeps_its_description_and_specifications() -> None:
     html = page("""<div class="product"><h1>Trail 40 hiking backpack</h1><div class="price">€129.00</div>
 <button class="add-to-cart">Add to cart</button>

@@ -59,6 +59,7 @@ _PAGE_CONTENT = tuple(BLOCK_TAGS | (CONTAINERS - {"html", "body"}))
 #: The tag of the blocks read from the page's structured data (JSON-LD ``articleBody``/``text``).
 STRUCTURED_TAG = "structured"
 _JSON_LD = etree.XPath("//script[@type='application/ld+json']")
+_DESCRIPTION = etree.XPath("//meta[@property='og:description' or @name='description' or @name='og:description']/@content")
 #: JSON-LD keys whose string is an article's full text (schema.org ``Article.articleBody``,
 #: ``CreativeWork.text``, e.g. a forum post's).
 BODY_KEYS = ("articleBody", "text")
@@ -87,6 +88,11 @@ _HINT_WORD = re.compile(r"[a-z]+")
 #: largest page of the dev sets has about 6,000; a page of a million paragraphs would take
 #: minutes and gigabytes.
 MAX_BLOCKS = 20_000
+#: A page whose visible blocks hold fewer words than this is read again with its hidden elements
+#: (when that gives at least twice the words): frameworks that render the page by script ship it
+#: inside ``<div hidden>`` or under ``visibility:hidden`` (no article is this short; a splash
+#: screen or a cookie wall is).
+HIDDEN_FALLBACK_WORDS = 50
 #: Title evidence (og:title, <title>, <h1>) longer than this is cut: headlines are a line long.
 MAX_TITLE_CHARS = 1_000
 #: The <h1> headings taken as title evidence (a page has one or two; a listing page dozens).
@@ -121,8 +127,9 @@ class Page:
     """A parsed page: its blocks in order, its title evidence, and what was cut."""
 
     blocks: list[PageBlock] = field(default_factory=list)
-    #: what the page says of itself: title evidence (:func:`title_evidence`) and the article's
-    #: text in its structured data (``structured_body``: :func:`structured_body`)
+    #: what the page says of itself: title evidence (:func:`title_evidence`), the article's text
+    #: in its structured data (``structured_body``: :func:`structured_body`) and its summary
+    #: (``description``: og:description or the description meta tag)
     evidence: dict[str, list[str]] = field(default_factory=dict)
     #: each container's parent container, by id (a block's ``parent`` is one; 0 is the page)
     container_parent: dict[int, int] = field(default_factory=dict)
@@ -130,14 +137,15 @@ class Page:
     too_deep: bool = False  # libxml2 stopped at its depth limit: the walk is incomplete
 
 
-def parse(html: str) -> HtmlElement | None:
-    """An lxml tree of the page, broken markup repaired; ``None`` when it is not HTML at all."""
+def parse(html: str, hidden: bool = False) -> HtmlElement | None:
+    """An lxml tree of the page, broken markup repaired, hidden elements dropped (kept with
+    ``hidden=True``); ``None`` when it is not HTML at all."""
     try:
         # bytes in a declared encoding: lxml refuses a str that declares one (<?xml encoding=…?>)
         tree = document_fromstring(html.encode("utf-8", "surrogatepass"), parser=_PARSER)
     except etree.ParserError:
         return None  # nothing but whitespace or comments
-    for element in _STYLED_OR_HIDDEN(tree):
+    for element in [] if hidden else _STYLED_OR_HIDDEN(tree):
         hidden = (element.get("hidden") is not None or element.get("aria-hidden") == "true"
                   or _HIDDEN_STYLE.search(element.get("style") or ""))
         if hidden and element.getparent() is not None:
@@ -245,7 +253,17 @@ def parse_page(html: str) -> Page:
     >>> [b.text for b in page.blocks], page.notes
     (['Kept.'], ['1 attribute over 1000000 characters dropped'])
     """
-    tree = parse(html)
+    page = _read(parse(html))
+    if words_of(page.blocks) < HIDDEN_FALLBACK_WORDS:
+        shown = _read(parse(html, hidden=True))
+        if words_of(shown.blocks) >= 2 * max(1, words_of(page.blocks)):
+            shown.notes.append("the page shows almost nothing: its hidden elements were read")
+            return shown
+    return page
+
+
+def _read(tree: HtmlElement | None) -> Page:
+    """:func:`parse_page` of a parsed tree."""
     page = Page()
     if tree is None:
         return page
@@ -258,6 +276,8 @@ def parse_page(html: str) -> Page:
                           f"{MAX_ATTRIBUTE_CHARS} characters dropped")
     page.evidence = title_evidence(tree)
     page.evidence["structured_body"] = structured_body(tree)
+    page.evidence["description"] = [_SPACES.sub(" ", d).strip()[:MAX_BLOCK_CHARS] for d in _DESCRIPTION(tree)[:1]
+                                    if d.strip()]
     if any(len(t) >= MAX_TITLE_CHARS for ts in page.evidence.values() for t in ts):
         page.notes.append(f"title evidence cut at {MAX_TITLE_CHARS} characters")
     _walk(tree, page)
