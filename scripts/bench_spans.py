@@ -232,7 +232,8 @@ def foreign_segments(doc) -> list:
 
 def planted_outcome(doc, sentence: str, lang: str) -> str:
     """``whole`` (a body segment that is the sentence, in its language), ``dropped`` (it is,
-    but not body), ``mislabelled (xx)`` (it is, in language xx), ``split`` (segments hold pieces
+    but not body), ``look-alike (xx)`` (it is, in xx, a look-alike of its language: Croatian
+    for Bosnian), ``mislabelled (xx)`` (in another language xx), ``split`` (segments hold pieces
     of it, or it with other text), ``lost`` (no segment holds any of it: the page's text was not
     read, or the repair stage changed it). The sentence as the repair stage leaves it counts:
     NFC, and mojibake in the held-out lines mended."""
@@ -243,7 +244,9 @@ def planted_outcome(doc, sentence: str, lang: str) -> str:
     if holding:
         segment = holding[0]
         if segment.lang != lang:
-            return f"mislabelled ({segment.lang})"
+            from normalize.langid.lookalikes import group_of
+
+            return f"{'look-alike' if segment.lang in group_of(lang) else 'mislabelled'} ({segment.lang})"
         return "whole" if segment.role == "body" else "dropped"
     pieces = [_squeeze(s.text) for s in doc.segments]
     return "split" if any(len(p) >= 10 and p in t or t in p for p in pieces for t in targets) else "lost"
@@ -261,7 +264,8 @@ def run_wcxb(args) -> None:
     print(f"\n{len(pages)} WCXB development pages from {args.wcxb}; planted sentences: lines "
           f"{HELD_OUT_LINES.start + 1}-{HELD_OUT_LINES.stop} of {args.sentences}/<lang>.txt\n")
     header = ("| input | pages | title+body segments | foreign / page | pages with foreign | zxx / page "
-              "| und / page | planted | found whole | dropped | split | mislabelled | lost | pages/s |")
+              "| und / page | planted | found whole | found, any role | dropped | look-alike | mislabelled | split | lost "
+              "| pages/s |")
     print(header)
     print("|" + "---|" * (header.count("|") - 1))
     samples = {"foreign": [], "zxx": [], "und": []}
@@ -306,8 +310,10 @@ def run_wcxb(args) -> None:
         n, planted_n = counts["pages"] or 1, sum(outcomes.values()) or 1
         print(f"| {kind} | {counts['pages']} | {counts['segments']} | {counts['foreign'] / n:.3f} "
               f"| {counts['with foreign']} | {counts['zxx'] / n:.3f} | {counts['und'] / n:.3f} "
-              f"| {sum(outcomes.values())} | {outcomes['whole'] / planted_n:.3f} | {outcomes['dropped']} "
-              f"| {outcomes['split']} | {outcomes['mislabelled']} | {outcomes['lost']} | {counts['pages'] / seconds:.1f} |", flush=True)
+              f"| {sum(outcomes.values())} | {outcomes['whole'] / planted_n:.3f} "
+              f"| {(outcomes['whole'] + outcomes['dropped']) / planted_n:.3f} | {outcomes['dropped']} "
+              f"| {outcomes['look-alike']} | {outcomes['mislabelled']} | {outcomes['split']} | {outcomes['lost']} "
+              f"| {counts['pages'] / seconds:.1f} |", flush=True)
         if args.verbose:
             for page_id, lang, result, sentence in misses:
                 print(f"    planted miss {kind} {page_id} {lang}: {result}: {sentence[:100]!r}")

@@ -162,7 +162,7 @@ def test_a_text_dump_with_an_indented_code_listing():
 @pytest.mark.parametrize("fragment", [
     "Snake plant (Sansevieria trifasciata)", "ACTH: adrenocorticotropic hormone", "Okonkwo’s.",
     "Okafor CN, Lindqvist B, van Houten R.", "Aurora X15 Gen 2 (15″ Ryzen) Studio Laptop", "Chocolate fondue.",
-    "Garage sale.", "Ballet studio.",
+    "Garage sale.", "Ballet studio.", "Pieter van der Berg and Anne du Pont", "Hôtel du Lac", "Filename: src/app.rs",
 ])
 def test_names_terms_and_initials_in_an_english_document_are_english(fragment):
     from normalize.langid import detect_spans
@@ -174,6 +174,7 @@ def test_names_terms_and_initials_in_an_english_document_are_english(fragment):
     "let mut total = 0;", "let primes = vec![2, 3, 5];", 'store = memcache.Client(["10.0.0.7:11211"])',
     "import java.util.concurrent.ConcurrentHashMap;", "tar xzf wordpress-6.4.2.tar.gz",
     "doi: 10.5555/jpr.2014.0087.x.", "@harbourlights", "https://example.org/a/b", "$19.99", "12/05/2024",
+    "import { ref, computed } from 'vue';", "# ./configure --prefix=/opt/tool", "fetchRows(db, 10); // the first page",
 ])
 def test_code_identifiers_and_numbers_are_in_no_language(fragment):
     from normalize.langid import detect_spans

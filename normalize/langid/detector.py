@@ -357,19 +357,35 @@ def content_words(text: str) -> list[str]:
     """The words of ``text`` (whitespace tokens with a letter) that are not names: in a
     document, names (of people, places, brands, products), initials and title-case chrome are no
     evidence of a switch of language. A word with a capital letter anywhere is a name, but the
-    first word when the next one is not: it is capitalised for starting the sentence.
+    first word when the next one is not: it is capitalised for starting the sentence; one or two
+    particles between names belong to the name ("van der", "du", "de la", :data:`_PARTICLES`).
 
     >>> content_words("Yesterday Angela Merkel met Emmanuel Macron in Paris.")
     ['met', 'in']
+    >>> content_words("Pieter van der Berg and Anne du Pont"), content_words("Institut de Recherche")
+    (['and'], [])
     >>> content_words("Okafor CN, Lindqvist B, de Houten R."), content_words("Die Katze schläft.")
     (['de'], ['schläft.'])
     """
     tokens = [t for t in text.split() if any(map(str.isalpha, t))]
     named = [any(map(str.isupper, t)) for t in tokens]
+    for start in range(1, len(tokens) - 1):  # particles inside a name: van der, du, de la, bin
+        if named[start - 1] and not named[start] and tokens[start - 1][-1].isalpha():
+            end = start
+            while end < len(tokens) and end - start < 2 and not named[end] and tokens[end] in _PARTICLES:
+                end += 1
+            if start < end < len(tokens) and named[end]:
+                named[start:end] = [True] * (end - start)
     if tokens and named[0] and _title_case(tokens[0]) and (
             len(tokens) > 1 and not named[1] or _ELISION.search(tokens[0])):
         named[0] = False
     return [t for t, name in zip(tokens, named) if not name]
+
+
+#: Words that join the parts of a name (of people, places, institutions) in the languages of
+#: Europe and Arabic: between two capitalised words they are the name's, not evidence.
+_PARTICLES = frozenset("van der den de du des la le di da del della dei degli dos das do von zu zum zur "
+                       "al el bin ibn ben ter ten y e et und".split())
 
 
 _ELISION = re.compile(r"^\W*[^\W\d_]{1,3}['’][^\W\d_]{2,}")  # L'homme, All’incontro: a sentence's start

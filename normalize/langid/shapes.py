@@ -55,13 +55,13 @@ _NOT_WORDS = re.compile(
         r"`[^`\n]+`",                                             # inline code
         r"(?<![\w/])(?:~|\.{1,2})?/[\w.-]+(?:/[\w.-]*)*",         # paths: /usr/bin, ~/.bashrc, ./x
         r"\b[A-Za-z]:\\\S*",                                      # C:\Windows\...
-        r"\b[\w-]+(?:/[\w.-]+){2,}",                              # src/main/java
+        r"\b[\w.-]+(?:/[\w.-]+)+",                                 # src/lib.rs, src/main/java, and/or
         rf"\b[\w-]+(?:\.[\w-]+)*\.(?:{_FILE_EXTENSIONS})\b(?![\w-])",  # file names
         r"\b[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]+)+(?:\([^()\s]*\)?)?",  # a.b.c, os.path.join(
         r"\b\w+\([^()\s]*\)",                                     # calls: foo(), f(x)
         r"\b\w*[A-Za-z0-9]_\w+|(?<!\w)_\w+",                      # snake_case, _private
         r"(?<![\w.])\.[A-Za-z][\w-]*(?:\.[\w-]+)*",             # dotfiles: .env, .gitignore
-        r"\b(?=[A-Za-z]*\d)(?=\d*[A-Za-z])[A-Za-z0-9]{2,}\b",     # letters and digits: P16s, a3f9c21
+        r"\b[\w-]*(?:[A-Za-z]\d|\d[A-Za-z])[\w-]*",               # letters and digits: X15s, a3f9c21, py-lib2
         r"(?<!\S)--[A-Za-z][\w-]*",                               # --flags
     ))
 )
@@ -128,6 +128,7 @@ _COMMANDS = frozenset(
     "echo printf set setx powershell wsl choco winget".split())
 _PROMPT = re.compile(r"^(?:\$|%|>>>|\.\.\.|PS [^>\n]{0,80}>|[A-Za-z]:\\[^>\n]{0,80}>|"
                      r"[\w.-]+@[\w.-]+:[^$#\n]{0,80}[$#]|\[[^\]\n]{1,80}\][$#]|In \[\d*\]:)\s")
+_ROOT_PROMPT = re.compile(r"^# (?:\.{0,2}/|\S)")  # "# apt update", "# ./run": root's prompt, not a heading
 _OPERATORS = re.compile(r"==|!=|<=|>=|=>|->|::|&&|\|\||\+=|-=|\*=|/=|\+\+|:=|<<|>>|\?\?")
 _ASSIGNMENT = re.compile(r"^[\w$@.\[\]'\"*&:<>]+(?:\s+[\w$@.\[\]'\"*&:<>]+){0,2}\s*[-+*/%|&^.]?=(?![=>])\s*\S")
 _CALL = re.compile(r"[\w.\]]\((?:[^()]*[\"'=,:.][^()]*|\s*)\)|\w!\s*[(\[{]|[\w)]\.\w+\(")
@@ -135,6 +136,7 @@ _END = re.compile(r"(?:[;{}]|\)\s*:|\}\s*\)*;?|=\s*\(?)\s*$")
 _CLOSING = re.compile(r"^[\])}]+[\])};,]*$")
 _MARKUP = re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>|<!--|-->|<\?\w+")
 _COMMENT = re.compile(r"^(?://|/\*|\*/|\* @|<!--|#!|--\s|;;)")
+_INLINE_COMMENT = re.compile(r"[;)}\]]\s*(?://|#)\s")  # f(x);  // a note
 _JSON = re.compile(r"^[\[{]\s*[\"'\[{]|^[\"'][\w.-]+[\"']\s*:")
 _KEY_VALUE = re.compile(r"^-?\s*[\w.\"'-]+:(?:\s+\S.*|\s*[|>]?)$")  # YAML, TOML-ish, HTTP headers
 _TECHNICAL = re.compile(r"(?<!\S)-{1,2}[A-Za-z][\w-]*|[/\\|>&=*~$]|\.\w{1,5}\b|://")
@@ -145,10 +147,11 @@ _CODE_TOKEN = re.compile(r"[^\s(){}\[\]<>=;_|\\$@*`]*[(){}\[\]<>=;_|\\$@*`]\S*")
 _OPENERS = "(\"'“‘«¿¡[„"
 _CLOSERS = ")\"'”’»,.;:!?…]"
 #: A line is code when its share of natural words is under this with one mark of code syntax,
-#: or under :data:`CODE_WORDS_TWO_MARKS` with two (set by hand on the examples of the tests and
+#: under :data:`CODE_WORDS_TWO_MARKS` with two, :data:`CODE_WORDS_THREE_MARKS` with three (set by hand on the examples of the tests and
 #: issue 25, checked on the WCXB pages: see scripts/bench_spans.py --set wcxb).
 CODE_WORDS_ONE_MARK = 0.5
 CODE_WORDS_TWO_MARKS = 0.75
+CODE_WORDS_THREE_MARKS = 0.85  # import React, { useState } from 'react'; reads 3 words in 4
 #: Brackets are a mark of code when a line has this many, and they are this share of its
 #: characters (``zip(a, [b, c]) → (1, [2, 3])``; prose has a pair or two; set by hand).
 BRACKETS = 6
@@ -178,7 +181,7 @@ def code_marks(line: str) -> int:
         marks += 1
     if _MARKUP.search(line):
         marks += 1
-    if _COMMENT.search(line) or _JSON.search(line):
+    if _COMMENT.search(line) or _JSON.search(line) or _INLINE_COMMENT.search(line):
         marks += 1
     brackets = sum(map(line.count, "()[]{}"))
     if brackets >= BRACKETS and brackets >= BRACKET_SHARE * len(line.replace(" ", "")):
@@ -207,7 +210,7 @@ def natural_share(line: str) -> float:
 
 
 #: Numbers, prices, dates, times and lone dashes: in prose and code alike, evidence of neither.
-_NEUTRAL = re.compile(r"^[(\[]?[-+–—~≈±]?[$€£¥₹]?[\d.,:/%'’–—-]*\d?[\d.,:/%'’–—-]*[$€£¥₹%]?[)\],.]?$")
+_NEUTRAL = re.compile(r"^(?:[-–—~|•·]+|[(\[]?[-+–—~≈±]?[$€£¥₹]?\d[\d.,:/%'’–—-]*[$€£¥₹%]?[)\],.]?)$")
 
 
 def _natural(token: str) -> bool:
@@ -237,7 +240,7 @@ def is_code_line(line: str) -> bool:
         return bool(line)
     if not any(map(str.isalpha, line)):
         return False  # $1,299, 45 %: no language either, but no code (zxx for want of letters)
-    if _PROMPT.match(line):
+    if _PROMPT.match(line) or _ROOT_PROMPT.match(line) and is_shell_command(line[2:]):
         return True
     if is_shell_command(line):
         return True
@@ -247,7 +250,8 @@ def is_code_line(line: str) -> bool:
     if not marks:
         return False
     share = natural_share(line)
-    return share < CODE_WORDS_ONE_MARK or (marks >= 2 and share < CODE_WORDS_TWO_MARKS)
+    return (share < CODE_WORDS_ONE_MARK or marks >= 2 and share < CODE_WORDS_TWO_MARKS
+            or marks >= 3 and share < CODE_WORDS_THREE_MARKS)
 
 
 def _markup_wrapped(line: str) -> bool:
@@ -256,8 +260,8 @@ def _markup_wrapped(line: str) -> bool:
 
 
 def is_shell_command(line: str) -> bool:
-    """A known command (or any after ``sudo``) with flags, paths, files, URLs, pipes or
-    assignments, and no sentence after it.
+    """A known command (or any after ``sudo``, or a program by its path) with flags, paths,
+    files, URLs, pipes or assignments, and no sentence after it.
 
     >>> is_shell_command("sudo apt-get install -y nginx"), is_shell_command("Make sure it works.")
     (True, False)
@@ -268,7 +272,7 @@ def is_shell_command(line: str) -> bool:
     first = tokens[0]
     if first == "sudo" and len(tokens) > 1 and tokens[1].islower():
         first = "sudo"  # whatever follows it is a command
-    elif first not in _COMMANDS:
+    elif first not in _COMMANDS and not first.startswith(("./", "../", "/", "~/")):
         return False
     if line.endswith((".", "?", "!")) and not _TECHNICAL.search(tokens[-1]):
         return False

@@ -34,6 +34,7 @@ from ..unicode.scripts import CANDIDATES, dominant_script, script_of
 from ..unicode.words import SENTENCE_CLOSERS, SENTENCE_MARKS
 from .config import LanguageConfig
 from .detector import Detector, Guess, content_words, count_letters, detector_for, main_language
+from .lookalikes import group_of
 from .models import LEXICON
 from .shapes import is_citation, is_code_line, mask
 
@@ -161,8 +162,8 @@ def _in_document(pieces: list[tuple[int, int, bool, str, int]], guesses: list[Gu
         else:
             verdicts.append(_judge(masked, guess, prior, detector))
     # the pieces that have a say about their neighbours: all but glue, code and names
-    order = [i for i, v in enumerate(verdicts) if v not in (None, _NAMES) or
-             langs[i] == prior and pieces[i][2] == _TEXT]
+    order = [i for i, v in enumerate(verdicts) if v != _NAMES and (
+        v is not None or langs[i] == prior and pieces[i][2] == _TEXT)]
     changed = True
     while changed:  # each pass settles a piece more; at most one pass a piece
         changed = False
@@ -173,6 +174,7 @@ def _in_document(pieces: list[tuple[int, int, bool, str, int]], guesses: list[Gu
             elif verdicts[i] == _HOME and len(sides) == 2 and langs[sides[0]] == langs[sides[1]] != prior \
                     and {verdicts[j] for j in sides} <= {_STANDS, _WEAK} and _STANDS in {verdicts[j] for j in sides}:
                 verdicts[i], langs[i], changed = _STANDS, langs[sides[0]], True
+    _one_language_a_sentence(order, verdicts, langs, pieces)
     confidence = config.names_only_confidence
     out: list[Guess | None] = []
     for guess, verdict, lang in zip(guesses, verdicts, langs):
@@ -185,6 +187,27 @@ def _in_document(pieces: list[tuple[int, int, bool, str, int]], guesses: list[Gu
         else:
             out.append(guess)
     return out
+
+
+def _one_language_a_sentence(order: list[int], verdicts: list[str | None], langs: list[str | None],
+                             pieces: list[tuple[int, int, bool, str, int]]) -> None:
+    """Look-alikes inside a foreign passage: a run of neighbouring pieces that stand in languages
+    of one look-alike group (Russian and Bulgarian, Bosnian and Croatian…) takes the language of
+    most letters among them: a dash or a quotation mark inside a sentence does not change its
+    language, the models' guesses on its pieces do. In place."""
+    run: list[int] = []
+    for i in [*order, None]:
+        if i is not None and verdicts[i] == _STANDS and run and langs[i] in group_of(langs[run[0]]) | {langs[run[0]]}:
+            run.append(i)
+            continue
+        if len({langs[j] for j in run}) > 1:
+            letters: dict[str, int] = {}
+            for j in run:
+                letters[langs[j]] = letters.get(langs[j], 0) + pieces[j][4]
+            winner = max(sorted(letters), key=letters.get)
+            for j in run:
+                langs[j] = winner
+        run = [i] if i is not None and verdicts[i] == _STANDS else []
 
 
 def _words(masked: str) -> list[str]:
