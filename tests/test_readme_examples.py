@@ -57,6 +57,8 @@ def examples(heading: str, n: int = 0) -> list[str]:
 
 # Which test runs each block: a new block fails test_every_code_block_is_run_by_a_test until it is added here.
 RUN_BY = {
+    ("## Quick start", "bash"): "test_the_quick_start_runs_and_prints_what_it_shows",
+    ("## Quick start", ""): "test_the_quick_start_runs_and_prints_what_it_shows",
     ("## Set-up and the two commands", "bash"): "test_the_set_up_runs_the_main_job_on_the_sample_corpus",
     ("## The command", ""): "test_the_synopsis_lists_every_option",
     ("## The command", "bash"): "test_every_example_of_the_command_section_runs",
@@ -168,6 +170,23 @@ def test_every_example_of_the_command_section_runs(in_workdir: Path) -> None:
     stats = json.loads((in_workdir / "stats.json").read_text())
     assert stats["documents"] == 3 and stats["skipped_files"] == {"not an input kind": ["pages/menu.js", "pages/site.css"]}
     assert "nothing to resume: out.jsonl is complete" in seen["normalize run crawl.warc.gz -o out.jsonl --resume"][1]
+
+
+def test_the_quick_start_runs_and_prints_what_it_shows(in_workdir: Path) -> None:
+    lines = examples("## Quick start")
+    assert lines[0] == "pip install ."  # the install itself: the set-up test's business
+    for line in lines[1:]:
+        result = run(line, in_workdir)
+        assert result.returncode == 0 and b"Traceback" not in result.stderr, (line, result.stderr)
+    assert [json.loads(r)["id"] for r in (in_workdir / "clean.jsonl").read_text().splitlines()] == ["page.html"]
+    shown = block("## Quick start", "").splitlines()
+    tagged = run("normalize run corpora/articles/en_harbour_storm.txt --format tagged", ROOT).stdout.decode().splitlines()
+    at = 0
+    for line in shown:  # each shown line is the next such output line, in order (long ones cut with …)
+        while at < len(tagged) and not tagged[at].startswith(line.removesuffix("…").rstrip()):
+            at += 1
+        assert at < len(tagged), (line, tagged)
+        at += 1
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
