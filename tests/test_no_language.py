@@ -175,6 +175,7 @@ def test_names_terms_and_initials_in_an_english_document_are_english(fragment):
     "import java.util.concurrent.ConcurrentHashMap;", "tar xzf wordpress-6.4.2.tar.gz",
     "doi: 10.5555/jpr.2014.0087.x.", "@harbourlights", "https://example.org/a/b", "$19.99", "12/05/2024",
     "import { ref, computed } from 'vue';", "# ./configure --prefix=/opt/tool", "fetchRows(db, 10); // the first page",
+    "import os", "sudo reboot",
 ])
 def test_code_identifiers_and_numbers_are_in_no_language(fragment):
     from normalize.langid import detect_spans

@@ -55,7 +55,8 @@ _NOT_WORDS = re.compile(
         r"`[^`\n]+`",                                             # inline code
         r"(?<![\w/])(?:~|\.{1,2})?/[\w.-]+(?:/[\w.-]*)*",         # paths: /usr/bin, ~/.bashrc, ./x
         r"\b[A-Za-z]:\\\S*",                                      # C:\Windows\...
-        r"\b[\w.-]+(?:/[\w.-]+)+",                                 # src/lib.rs, src/main/java, and/or
+        r"\b[\w.-]+(?:/[\w.-]+){2,}",                              # src/main/java
+        r"\b[\w-]*[\d.][\w.-]*/[\w.-]+|\b[\w.-]+/[\w-]*[\d.][\w.-]*",  # src/lib.rs, v2/api (not and/or)
         rf"\b[\w-]+(?:\.[\w-]+)*\.(?:{_FILE_EXTENSIONS})\b(?![\w-])",  # file names
         r"\b[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]+)+(?:\([^()\s]*\)?)?",  # a.b.c, os.path.join(
         r"\b\w+\([^()\s]*\)",                                     # calls: foo(), f(x)
@@ -129,6 +130,9 @@ _COMMANDS = frozenset(
 _PROMPT = re.compile(r"^(?:\$|%|>>>|\.\.\.|PS [^>\n]{0,80}>|[A-Za-z]:\\[^>\n]{0,80}>|"
                      r"[\w.-]+@[\w.-]+:[^$#\n]{0,80}[$#]|\[[^\]\n]{1,80}\][$#]|In \[\d*\]:)\s")
 _ROOT_PROMPT = re.compile(r"^# (?:\.{0,2}/|\S)")  # "# apt update", "# ./run": root's prompt, not a heading
+#: An import of modules alone on its line: ``import sys``, ``from os import path``, ``#include <stdio.h>``.
+_IMPORT = re.compile(r"^(?:import\s+[\w.]+(?:\s+as\s+\w+)?(?:\s*,\s*[\w.]+)*|from\s+[\w.]+\s+import\s+[\w., ()*]+"
+                     r"|#include\s*[<\"][\w./]+[>\"]|using\s+[\w.]+;)\s*;?$")
 _OPERATORS = re.compile(r"==|!=|<=|>=|=>|->|::|&&|\|\||\+=|-=|\*=|/=|\+\+|:=|<<|>>|\?\?")
 _ASSIGNMENT = re.compile(r"^[\w$@.\[\]'\"*&:<>]+(?:\s+[\w$@.\[\]'\"*&:<>]+){0,2}\s*[-+*/%|&^.]?=(?![=>])\s*\S")
 _CALL = re.compile(r"[\w.\]]\((?:[^()]*[\"'=,:.][^()]*|\s*)\)|\w!\s*[(\[{]|[\w)]\.\w+\(")
@@ -240,7 +244,7 @@ def is_code_line(line: str) -> bool:
         return bool(line)
     if not any(map(str.isalpha, line)):
         return False  # $1,299, 45 %: no language either, but no code (zxx for want of letters)
-    if _PROMPT.match(line) or _ROOT_PROMPT.match(line) and is_shell_command(line[2:]):
+    if _PROMPT.match(line) or _ROOT_PROMPT.match(line) and is_shell_command(line[2:]) or _IMPORT.match(line):
         return True
     if is_shell_command(line):
         return True
@@ -271,8 +275,8 @@ def is_shell_command(line: str) -> bool:
         return False
     first = tokens[0]
     if first == "sudo" and len(tokens) > 1 and tokens[1].islower():
-        first = "sudo"  # whatever follows it is a command
-    elif first not in _COMMANDS and not first.startswith(("./", "../", "/", "~/")):
+        return True  # whatever follows it is a command
+    if first not in _COMMANDS and not first.startswith(("./", "../", "/", "~/")):
         return False
     if line.endswith((".", "?", "!")) and not _TECHNICAL.search(tokens[-1]):
         return False

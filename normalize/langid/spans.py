@@ -81,11 +81,11 @@ def spans_of_many(texts: list[str], *, prior: str | None = None, detector: Detec
     cut = [[(start, end, kind, masked, count_letters(masked)) for start, end, kind, masked in found]
            if text else [] for text, found in zip(texts, pieces)]
     guesses = iter(detector.identify_many(
-        [masked for pieces in cut for _, _, kind, masked, letters in pieces if kind == _TEXT and letters],
+        [masked for block in cut for _, _, kind, masked, letters in block if kind == _TEXT and letters],
         prior=prior))
-    return [_spans(text, pieces, [next(guesses) if kind == _TEXT and letters else None
-                                  for _, _, kind, _, letters in pieces], prior, detector)
-            for text, pieces in zip(texts, cut)]
+    return [_spans(text, block, [next(guesses) if kind == _TEXT and letters else None
+                                 for _, _, kind, _, letters in block], prior, detector)
+            for text, block in zip(texts, cut)]
 
 
 def whole_code_span(text: str, detector: Detector | None = None) -> list[Span]:
@@ -114,7 +114,7 @@ def _spans(text: str, pieces: list[tuple[int, int, bool, str, int]], guesses: li
     context = prior or main_language(
         ((guess, letters) for (_, _, _, _, letters), guess in zip(pieces, guesses)), at_least=thin)
     decided: list[Guess | None] = []
-    for (start, end, kind, masked, letters), guess in zip(pieces, guesses):
+    for (_, _, kind, masked, letters), guess in zip(pieces, guesses):
         if kind == _CODE:
             guess = Guess(NO_LANGUAGE, config.code_confidence)
         elif guess is not None and letters < thin and context and not prior:
