@@ -135,21 +135,19 @@ def block_roles(texts: list[str], tags: list[str], rows: list[list[float]],
 
 def structured_fallback(texts: list[str], roles: list[str], evidence: dict[str, list[str]]) -> list[str]:
     """The paragraphs of the page's structured data (``evidence["structured_body"]``) when they
-    are the article and the visible blocks are not (:data:`STRUCTURED_SHARE`); where the page
-    shows no body and has no such data, its own summary (``evidence["description"]``: a page
-    rendered by script often carries its post's opening there); else ``[]``. The caller makes
-    them the body and the visible body blocks boilerplate.
+    are the article and the visible blocks are not (:data:`STRUCTURED_SHARE`), else ``[]``; the
+    caller makes them the body and the visible body blocks boilerplate. (A page's description
+    meta tag as a last resort was measured and dropped: on the 16 WCXB pages where it applied,
+    word F1 fell from 0.44 to 0.03; 7 of them are annotated as empty.)
 
     >>> structured_fallback(["Menu", "Log in"], ["boilerplate", "boilerplate"],
     ...                     {"structured_body": ["The post's whole text, in the page's data."]})
     ["The post's whole text, in the page's data."]
-    >>> structured_fallback(["Menu"], ["boilerplate"], {"description": ["How do I pick a first telescope?"]})
-    ['How do I pick a first telescope?']
     """
-    visible = sum(count_words(t) for t, role in zip(texts, roles) if role == "body")
     structured = evidence.get("structured_body") or []
     if not structured:
-        return [] if visible else list(evidence.get("description") or [])
+        return []
+    visible = sum(count_words(t) for t, role in zip(texts, roles) if role == "body")
     return structured if visible < STRUCTURED_SHARE * sum(map(count_words, structured)) else []
 
 

@@ -59,10 +59,10 @@ _PAGE_CONTENT = tuple(BLOCK_TAGS | (CONTAINERS - {"html", "body"}))
 #: The tag of the blocks read from the page's structured data (JSON-LD ``articleBody``/``text``).
 STRUCTURED_TAG = "structured"
 _JSON_LD = etree.XPath("//script[@type='application/ld+json']")
-_DESCRIPTION = etree.XPath("//meta[@property='og:description' or @name='description' or @name='og:description']/@content")
 #: JSON-LD keys whose string is an article's full text (schema.org ``Article.articleBody``,
 #: ``CreativeWork.text``, e.g. a forum post's).
 BODY_KEYS = ("articleBody", "text")
+_POST_TYPES = frozenset({"Comment", "Question", "Answer"})
 _BLOCK_END = re.compile(r"</?(?:br|p|div|li|h[1-6]|blockquote|tr)\b[^>]*>", re.IGNORECASE)
 _CHROME_ROLES = {"navigation": "nav", "banner": "header", "contentinfo": "footer", "complementary": "aside"}
 
@@ -127,9 +127,8 @@ class Page:
     """A parsed page: its blocks in order, its title evidence, and what was cut."""
 
     blocks: list[PageBlock] = field(default_factory=list)
-    #: what the page says of itself: title evidence (:func:`title_evidence`), the article's text
-    #: in its structured data (``structured_body``: :func:`structured_body`) and its summary
-    #: (``description``: og:description or the description meta tag)
+    #: what the page says of itself: title evidence (:func:`title_evidence`) and the article's
+    #: text in its structured data (``structured_body``: :func:`structured_body`)
     evidence: dict[str, list[str]] = field(default_factory=dict)
     #: each container's parent container, by id (a block's ``parent`` is one; 0 is the page)
     container_parent: dict[int, int] = field(default_factory=dict)
@@ -209,12 +208,28 @@ def title_evidence(tree: HtmlElement) -> dict[str, list[str]]:
     }
 
 
+def _is_text_type(node: dict) -> bool:
+    """A JSON-LD object whose text is the page's article or post: an ``…Article``, a ``…Posting``
+    (a blog post, a forum thread), a ``Comment``, a ``Question`` or an ``Answer``; not a review, a
+    product or a page, whose ``text`` is not the article.
+
+    >>> _is_text_type({"@type": "Review", "text": "Great."}), _is_text_type({"@type": ["BlogPosting"]})
+    (False, True)
+    """
+    types = node.get("@type")
+    return any(isinstance(t, str) and (t.endswith(("Article", "Posting")) or t in _POST_TYPES)
+               for t in (types if isinstance(types, list) else [types]))
+
+
 def _body_strings(node: object, found: list[str]) -> None:
-    """The strings under :data:`BODY_KEYS` anywhere in a JSON-LD value (``@graph``, nested items)."""
+    """The strings under :data:`BODY_KEYS` of the article-like objects anywhere in a JSON-LD
+    value (``@graph``, nested items)."""
     if isinstance(node, dict):
+        own = _is_text_type(node)
         for key, value in node.items():
             if key in BODY_KEYS and isinstance(value, str):
-                found.append(value)
+                if own:
+                    found.append(value)
             else:
                 _body_strings(value, found)
     elif isinstance(node, list):
@@ -223,8 +238,9 @@ def _body_strings(node: object, found: list[str]) -> None:
 
 
 def structured_body(tree: HtmlElement) -> list[str]:
-    """The full text the page's JSON-LD gives (``articleBody``, ``text``, in ``@graph`` too), as
-    paragraphs (its markup, if any, dropped); ``[]`` where it gives none or cannot be read.
+    """The full text the page's JSON-LD gives for its article or posts (``articleBody``, ``text``
+    of :func:`_is_text_type` objects, in ``@graph`` too), as paragraphs (its markup, if any,
+    dropped); ``[]`` where it gives none or cannot be read.
 
     >>> page = document_fromstring('<script type="application/ld+json">{"@graph": [{"@type": "NewsArticle",'
     ...     ' "articleBody": "First paragraph.\\\\n\\\\nSecond <b>one</b>.<p>Third.</p>"}]}</script><p>x</p>')
@@ -276,8 +292,6 @@ def _read(tree: HtmlElement | None) -> Page:
                           f"{MAX_ATTRIBUTE_CHARS} characters dropped")
     page.evidence = title_evidence(tree)
     page.evidence["structured_body"] = structured_body(tree)
-    page.evidence["description"] = [_SPACES.sub(" ", d).strip()[:MAX_BLOCK_CHARS] for d in _DESCRIPTION(tree)[:1]
-                                    if d.strip()]
     if any(len(t) >= MAX_TITLE_CHARS for ts in page.evidence.values() for t in ts):
         page.notes.append(f"title evidence cut at {MAX_TITLE_CHARS} characters")
     _walk(tree, page)
