@@ -35,7 +35,7 @@ from normalize.encoding.decode import decode_bytes  # noqa: E402
 from normalize.structure import features as F  # noqa: E402
 from normalize.boilerplate import model as M  # noqa: E402
 from normalize.structure.page import parse_page  # noqa: E402
-from normalize.boilerplate.html import block_roles, structured_fallback  # noqa: E402
+from normalize.boilerplate.html import block_roles, body_paragraphs  # noqa: E402
 from normalize.boilerplate.text import body_mask  # noqa: E402
 from normalize.document import PARAGRAPH_SEPARATOR  # noqa: E402
 from normalize.unicode.words import normal_words, shingles  # noqa: E402
@@ -154,13 +154,11 @@ def train(items: list[dict], kind: str, rounds: int = ROUNDS):
 
 
 def body_text(item: dict, body: list[bool]) -> str:
-    """The text the package outputs for these body blocks: for a web page, its structured data or
-    summary where the blocks give no article (:func:`normalize.boilerplate.html.structured_fallback`)."""
+    """The text the package outputs for these body blocks: for a web page, its structured data
+    where the blocks give no article (:func:`normalize.boilerplate.html.body_paragraphs`)."""
     if "evidence" in item:
         roles = ["body" if b else "boilerplate" for b in body]
-        fallback = structured_fallback(item["texts"], roles, item["evidence"])
-        if fallback:
-            return PARAGRAPH_SEPARATOR.join(fallback)
+        return PARAGRAPH_SEPARATOR.join(body_paragraphs(item["texts"], roles, item["evidence"]))
     return PARAGRAPH_SEPARATOR.join(text for text, b in zip(item["texts"], body) if b)
 
 

@@ -152,6 +152,13 @@ def structured_fallback(texts: list[str], roles: list[str], evidence: dict[str, 
     return structured if visible < STRUCTURED_SHARE * sum(map(count_words, structured)) else []
 
 
+def body_paragraphs(texts: list[str], roles: list[str], evidence: dict[str, list[str]]) -> list[str]:
+    """The article's paragraphs: the body blocks' texts, or the structured data's where it is
+    the article (:func:`structured_fallback`)."""
+    return (structured_fallback(texts, roles, evidence)
+            or [text for text, role in zip(texts, roles) if role == "body"])
+
+
 def page_roles(page: Page) -> tuple[str | None, list[str]]:
     """:func:`block_roles` of a parsed page."""
     blocks = page.blocks
@@ -167,9 +174,7 @@ def read_article(html: str) -> tuple[str | None, list[str]]:
         return (next((line for line, role in zip(lines, roles) if role == "title"), None),
                 [line for line, role in zip(lines, roles) if role == "body"])
     title, roles = page_roles(page)
-    texts = [b.text for b in page.blocks]
-    return title, (structured_fallback(texts, roles, page.evidence)
-                   or [text for text, role in zip(texts, roles) if role == "body"])
+    return title, body_paragraphs([b.text for b in page.blocks], roles, page.evidence)
 
 
 def article_lines(html: str) -> list[str]:

@@ -136,15 +136,15 @@ class Page:
     too_deep: bool = False  # libxml2 stopped at its depth limit: the walk is incomplete
 
 
-def parse(html: str, hidden: bool = False) -> HtmlElement | None:
+def parse(html: str, keep_hidden: bool = False) -> HtmlElement | None:
     """An lxml tree of the page, broken markup repaired, hidden elements dropped (kept with
-    ``hidden=True``); ``None`` when it is not HTML at all."""
+    ``keep_hidden``); ``None`` when it is not HTML at all."""
     try:
         # bytes in a declared encoding: lxml refuses a str that declares one (<?xml encoding=…?>)
         tree = document_fromstring(html.encode("utf-8", "surrogatepass"), parser=_PARSER)
     except etree.ParserError:
         return None  # nothing but whitespace or comments
-    for element in [] if hidden else _STYLED_OR_HIDDEN(tree):
+    for element in [] if keep_hidden else _STYLED_OR_HIDDEN(tree):
         hidden = (element.get("hidden") is not None or element.get("aria-hidden") == "true"
                   or _HIDDEN_STYLE.search(element.get("style") or ""))
         if hidden and element.getparent() is not None:
@@ -262,8 +262,9 @@ def structured_body(tree: HtmlElement) -> list[str]:
 
 
 def parse_page(html: str) -> Page:
-    """The page's blocks (at most :data:`MAX_BLOCKS`) and title evidence, from one lxml parse;
-    what was cut on the way in ``notes``.
+    """The page's blocks (at most :data:`MAX_BLOCKS`) and title evidence, from one lxml parse
+    (a second, hidden elements kept, for a page that shows almost nothing:
+    :data:`HIDDEN_FALLBACK_WORDS`); what was cut on the way in ``notes``.
 
     >>> page = parse_page("<p data-blob='" + "x" * 1_000_001 + "'>Kept.</p>")
     >>> [b.text for b in page.blocks], page.notes
@@ -271,7 +272,7 @@ def parse_page(html: str) -> Page:
     """
     page = _read(parse(html))
     if words_of(page.blocks) < HIDDEN_FALLBACK_WORDS:
-        shown = _read(parse(html, hidden=True))
+        shown = _read(parse(html, keep_hidden=True))
         if words_of(shown.blocks) >= 2 * max(1, words_of(page.blocks)):
             shown.notes.append("the page shows almost nothing: its hidden elements were read")
             return shown
