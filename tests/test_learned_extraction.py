@@ -138,10 +138,12 @@ def test_retrained_model_is_identical_byte_for_byte(tmp_path):
     for run in ("a", "b"):
         out = tmp_path / run
         subprocess.run([sys.executable, str(ROOT / "scripts" / "train_boilerplate.py"), "--data", str(data),
-                        "--out", str(out), "--no-cache", "--rounds", "20"], check=True, capture_output=True)
-        outputs.append({kind: (out / f"{kind}.txt").read_bytes() for kind in ("html", "text")})
+                        "--out", str(out), "--no-cache", "--rounds", "20", "--context-rounds", "20"],
+                       check=True, capture_output=True)
+        outputs.append({kind: (out / f"{kind}.txt").read_bytes() for kind in ("html", "html_context", "text")})
     assert outputs[0] == outputs[1]
-    assert outputs[0]["html"].startswith(b"tree\n") and b"pickle" not in outputs[0]["html"]
+    for text in outputs[0].values():
+        assert text.startswith(b"tree\n") and b"pickle" not in text
 
 
 HEADLINES = ["Reservoir reaches its highest level in eleven years", "Farmers welcome the rain after two dry summers",

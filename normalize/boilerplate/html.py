@@ -27,7 +27,7 @@ from ..structure.page import Page, parse_page
 from ..document import PARAGRAPH_SEPARATOR
 from ..encoding.decode import decode_bytes
 from ..unicode.words import count_words, normal_words
-from .model import is_body, probabilities
+from .model import block_probabilities, is_body
 from .text import is_prose, line_roles
 from .title import choose_title, title_window
 
@@ -66,7 +66,7 @@ def body_blocks(texts: list[str], rows: list[list[float]], probs: list[float] | 
     that are not links are the body (a page of one paragraph), else the blocks it scores near
     its best (:data:`RELATIVE_SHARE`). (Comment sections are left to the model: the Dragnet and
     CleanEval annotators count comments as content, and a rule dropping them cost 0.065 F1 there.)"""
-    probs = probabilities(rows, "html") if probs is None else probs
+    probs = block_probabilities(rows) if probs is None else probs
     body = [b and not r[_CHROME]
             and not ((r[_CONTEXT] in _MENUS or r[_NEAR_NAV] or r[_NEAR_FOOT]) and not is_prose(text))
             for b, r, text in zip(is_body(rows, "html", probs=probs), rows, texts)]
