@@ -15,7 +15,8 @@ snippets found and ``without`` snippets leaked. ``--in-sample`` adds the shipped
 scores, labelled as such: they are scores on its training pages, never results.
 
 Speed: every extractor's pages/s over the same pages, one page at a time in this process, the
-models loaded before timing (normalize: the shipped model, the whole ``read_article`` path).
+extractors taking turns page by page, the models loaded before timing (normalize: the shipped
+models, the whole ``read_article`` path).
 
     python scripts/bench_extract.py                          # everything in ../shared/data (~25 min)
     python scripts/bench_extract.py --only html --split site # one split, HTML only
@@ -150,12 +151,20 @@ def print_tables(kind: str, rows: dict[str, dict[str, float]], speeds: dict[str,
                   + f" | {row['with found']:.3f} | {row['without leaked']:.3f} | {row['empty']:.0f} |")
 
 
-def timed(extract: Callable[[str], object], docs: list[str]) -> float:
-    """Pages per second of ``extract`` over ``docs``, one at a time."""
-    start = time.perf_counter()
-    for doc in docs:
-        extract(doc)
-    return len(docs) / (time.perf_counter() - start)
+def timed(extractors: dict[str, Callable[[str], object]], docs: list[str]) -> dict[str, float]:
+    """Pages per second of each extractor over ``docs``, one page at a time, the extractors taking
+    turns page by page (each warmed up first): a busy spell of a shared machine slows them all
+    alike, so their ratios hold where their pages/s do not."""
+    spent = dict.fromkeys(extractors, 0.0)
+    for extract in extractors.values():
+        extract(docs[0])
+    names = list(extractors)
+    for i, doc in enumerate(docs):
+        for name in names[i % len(names):] + names[:i % len(names)]:
+            start = time.perf_counter()
+            extractors[name](doc)
+            spent[name] += time.perf_counter() - start
+    return {name: len(docs) / seconds for name, seconds in spent.items()}
 
 
 def normalize_html(html: str) -> str:
@@ -183,10 +192,10 @@ def bench(kind: str, pages: list[Labelled], splits: list[str], anchors: bool, in
     step = max(1, len(pages) // speed_pages)
     docs = [decode_bytes(p.html) if kind == "html" else p.dump for p in pages[::step]]
     ours = normalize_html if kind == "html" else clean_text
-    ours(docs[0])
-    speeds = {name: timed(ours, docs) for name in rows if name.startswith("normalize")}
+    timing = {name: ours for name in rows if name.startswith("normalize")}
     if anchors:
-        speeds |= {name: timed(extract, docs) for name, (extract, _) in extractors.items()}
+        timing |= {name: extract for name, (extract, _) in extractors.items()}
+    speeds = timed(timing, docs)
     print(f"  {kind}: speed over {len(docs)} pages", file=sys.stderr)
     print_tables("HTML" if kind == "html" else "Text dumps", rows, speeds)
 
