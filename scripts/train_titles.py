@@ -48,7 +48,8 @@ PARAMS = {**BOILERPLATE_PARAMS, "learning_rate": 0.05, "num_leaves": 7, "min_dat
 ROUNDS = 200
 CACHE = Path("/tmp/normalize-title-pages")
 _CODE = ["structure/page.py", "structure/blocks.py", "structure/features.py", "structure/chrome.py",
-         "boilerplate/html.py", "boilerplate/model.py", "boilerplate/trees.py", "boilerplate/models/html.txt"]
+         "boilerplate/html.py", "boilerplate/model.py", "boilerplate/context.py", "boilerplate/trees.py",
+         "boilerplate/models/html.txt", "boilerplate/models/html_context.txt"]
 
 
 def _code_key() -> str:

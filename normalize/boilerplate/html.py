@@ -39,6 +39,7 @@ _NEAR_NAV = BLOCK_FEATURES.index("near_nav")
 _NEAR_FOOT = BLOCK_FEATURES.index("near_footer")
 _DATELINE = BLOCK_FEATURES.index("dateline")
 _CELLS = frozenset({"td", "th"})
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 #: The page's structured data (JSON-LD ``articleBody``) is the body when the visible body holds
 #: under this share of its words: the article is then elsewhere (rendered by a script, or only
 #: in the data). At 0.5 a visible body that is a teaser of the article gives way to it.
@@ -107,9 +108,13 @@ def whole_tables(tags: list[str], body: list[bool]) -> list[bool]:
 def body_roles(texts: list[str], tags: list[str], rows: list[list[float]],
                probs: list[float] | None = None) -> tuple[list[str], list]:
     """``body`` or ``boilerplate`` for each block, and the lines around the body's start where
-    the headline is looked for (:func:`~normalize.boilerplate.title.title_window`)."""
+    the headline is looked for (:func:`~normalize.boilerplate.title.title_window`): around its
+    first block that is not a heading (a section label in an ``<h1>`` taken for body does not
+    move the search away from the headline above the first paragraph), else its first block.
+    The title ranker is trained on these windows (held-out exact match 0.790 either way)."""
     roles = ["body" if b else "boilerplate" for b in whole_tables(tags, body_blocks(texts, rows, probs))]
-    first = next((i for i, r in enumerate(roles) if r == "body"), len(texts))
+    body = [i for i, r in enumerate(roles) if r == "body"]
+    first = next((i for i in body if tags[i] not in _HEADINGS), body[0] if body else len(texts))
     return roles, title_window(texts, tags, first)
 
 
