@@ -155,3 +155,17 @@ def test_an_unclosed_button_does_not_hide_the_rest_of_the_page() -> None:
             '<div class="content"><h1>Museum opens new wing</h1>' + "".join(f"<p>{p}</p>" for p in story)
             + "</div></body></html>")
     assert paragraphs(extract_html(html)) == story
+
+
+def test_an_article_streamed_by_react_is_read_in_its_place() -> None:
+    # React's streamed rendering: the article arrives hidden after the footer, and its script
+    # moves it to the marker in <main>; enough chrome is visible that the page is not "empty"
+    story = ["The ferry to the islands runs twice a day again from Monday, after a month of repairs to the pier.",
+             "Tickets bought for cancelled crossings can be used on any sailing until the end of the summer."]
+    chrome = "".join(f"<li><a href='/t/{i}'>Topic number {i} of the site</a></li>" for i in range(12))
+    html = ('<!doctype html><html><head><title>Ferry returns</title></head><body>' + NAV
+            + '<main><template id="B:0"></template><div class="skeleton">Loading</div></main>'
+            + f'<aside><ul>{chrome}</ul></aside>' + FOOTER
+            + '<div hidden id="S:0"><article><h1>Ferry returns</h1>' + "".join(f"<p>{p}</p>" for p in story)
+            + '</article></div><script>$RC("B:0","S:0")</script></body></html>')
+    assert paragraphs(extract_html(html)) == story

@@ -70,6 +70,6 @@ def context_rows(probs: list[float], rows: list[list[float]]) -> list[list[float
     out = []
     for i, p in enumerate(probs):
         near = [probs[i + d] if 0 <= i + d < n else -1.0 for d in NEIGHBOURS]
-        run = max(p, *(q for q in near[2:4]))  # the block and its next neighbours: a card's best line
+        run = max([p, *(probs[j] for j in (i - 1, i + 1) if 0 <= j < n)])  # a card's best line around it
         out.append([p, parent[i], grand[i], root[i], *page, p / best if best else 0.0, run, *near] + rows[i])
     return out

@@ -36,6 +36,11 @@ _PARSER = HTMLParser(
 # Elements a reader never sees: the `hidden` attribute, inline display:none / visibility:hidden.
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _STYLED_OR_HIDDEN = etree.XPath("//*[@hidden or @style or @aria-hidden]")
+#: React's streamed server rendering sends the late parts of a page at the end of its body, each in
+#: a ``<div hidden id="S:n">``, and a script of its own moves each to its place, marked by a
+#: ``<template id="B:n">``: a reader sees them there (33 of WCXB's 1,497 pages of 2025 do it).
+_STREAMED = etree.XPath("//div[@hidden][starts-with(@id, 'S:')]")
+_STREAM_PLACES = etree.XPath("//template[starts-with(@id, 'B:')]")
 
 SKIP = frozenset({"script", "style", "template", "svg", "iframe", "object", "title", "meta", "link",
                   "button", "select"})
@@ -144,12 +149,31 @@ def parse(html: str, keep_hidden: bool = False) -> HtmlElement | None:
         tree = document_fromstring(html.encode("utf-8", "surrogatepass"), parser=_PARSER)
     except etree.ParserError:
         return None  # nothing but whitespace or comments
+    _place_streamed(tree)
     for element in [] if keep_hidden else _STYLED_OR_HIDDEN(tree):
         hidden = (element.get("hidden") is not None or element.get("aria-hidden") == "true"
                   or _HIDDEN_STYLE.search(element.get("style") or ""))
         if hidden and element.getparent() is not None:
             element.drop_tree()
     return tree
+
+
+def _place_streamed(tree: HtmlElement) -> None:
+    """Each part of the page that React streamed (:data:`_STREAMED`) shown where its script puts
+    it: after its place's marker, else where it is.
+
+    >>> tree = document_fromstring('<main><template id="B:0"></template><p>Loading</p></main>'
+    ...                            '<footer>Contact</footer><div hidden id="S:0"><p>The story.</p></div>')
+    >>> _place_streamed(tree)
+    >>> tree.body.text_content()
+    'The story.LoadingContact'
+    """
+    places = {place.get("id")[2:]: place for place in _STREAM_PLACES(tree)}
+    for part in _STREAMED(tree):
+        del part.attrib["hidden"]
+        place = places.get(part.get("id")[2:])
+        if place is not None:
+            place.addnext(part)
 
 
 def hit_depth_limit() -> bool:
