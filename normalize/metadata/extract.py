@@ -1,0 +1,338 @@
+"""The article's metadata decided from its evidence: what the markup says
+(:func:`~normalize.metadata.html.page_evidence`), the byline and dateline lines around the
+headline (:mod:`~normalize.metadata.text`), the URL, and what the input gave
+(``Document.given``).
+
+Each field takes the first source that has it, most specific first:
+
+* ``author``: the page's own article object in JSON-LD (its ``Person`` authors; an
+  organisation only when no person is named), microdata ``itemprop=author``, ``<meta
+  name=author>``/``article:author``/Dublin Core ``creator``, a byline line near the headline,
+  an element the markup calls the byline.
+* ``date``: the publication date, never the last-modified one unless nothing else dates the
+  page: the own JSON-LD article's ``datePublished``, ``article:published_time`` and the other
+  publication ``<meta>`` tags, microdata, a ``<time pubdate>``, a dateline near the headline, a
+  date in the URL (``/2024/03/03/``), the date the input gave (``--date-field``), then
+  ``dateModified``/``article:modified_time``. A date before 1990 or after today (the day the
+  page was fetched, when known) needs a second source that agrees.
+* "Own" article: the JSON-LD article object whose URL is the page's canonical URL or whose
+  headline is the page's title; else the only article object; else (several, none matching)
+  the first one. When the page's JSON-LD names an article that is *not* the page's (another
+  headline, another URL) its dates and authors are not used: they belong to another article
+  (a teaser, a related item), and a dateline near the headline wins over them.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from urllib.parse import urljoin, urlsplit
+
+from ..document import Block, Metadata
+from ..unicode.words import normal_words
+from .dates import find_dates, parse_date, plausible
+from .text import Line, is_name, read_line, split_names
+
+#: ``<meta>`` keys (lower-cased ``name``/``property``/``itemprop``) that give the publication date.
+PUBLISHED_META = (
+    "article:published_time", "og:article:published_time", "og:published_time", "datepublished",
+    "article.published", "published_time", "publishdate", "publish-date", "publish_date", "pubdate",
+    "sailthru.date", "parsely-pub-date", "citation_publication_date", "citation_date", "citation_online_date",
+    "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.date", "dc.date.created", "dcterms.created",
+    "datecreated", "date", "originalpublicationdate", "article:published", "og:pubdate", "bt:pubdate",
+    "release_date", "prism.publicationdate",
+)
+MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified", "dcterms.modified",
+                 "dc.date.modified", "last-modified", "lastmod")
+AUTHOR_META = ("author", "article:author", "og:article:author", "dc.creator", "dcterms.creator", "parsely-author",
+               "sailthru.author", "citation_author", "byl", "book:author", "twitter:data1")
+SITE_META = ("og:site_name", "application-name", "apple-mobile-web-app-title", "publisher", "dc.publisher")
+DESCRIPTION_META = ("og:description", "description", "twitter:description", "dc.description", "dcterms.description")
+IMAGE_META = ("og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src", "thumbnail")
+URL_META = ("og:url", "twitter:url")
+LANGUAGE_META = ("content-language", "og:locale", "language", "dc.language", "dcterms.language")
+TAG_META = ("article:tag", "news_keywords", "keywords", "parsely-tags", "sailthru.tags")
+#: Blocks read for a byline or dateline: this many before the title block and after it (or,
+#: without a title, from the start of the body).
+BEFORE_TITLE = 3
+AFTER_TITLE = 6
+#: A page's tags: at most this many.
+MAX_TAGS = 30
+_URL_DATE = re.compile(r"/((?:19|20)\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?:[/_.-]|$)")
+_URL_DATE_WORDY = re.compile(r"/((?:19|20)\d{2})/(0[1-9]|1[0-2])/(0[1-9]|[12]\d|3[01])/")
+_BY = re.compile(r"(?i)^\s*(?:by|von|par|por|di|door|av|af|автор:?|author:?)\s+")
+_LOCALE = re.compile(r"^([a-zA-Z]{2,3})(?:[-_]([a-zA-Z]{2}|\d{3}|[a-zA-Z]{4}))?(?:[-_].*)?$")
+
+
+def _first(meta: dict[str, list[str]], keys: tuple[str, ...]) -> str | None:
+    for key in keys:
+        for value in meta.get(key, []):
+            if value.strip():
+                return value.strip()
+    return None
+
+
+def _absolute(url: str | None, base: str | None) -> str | None:
+    """``url`` made absolute against ``base``; None unless it is an http(s) URL then."""
+    if not url:
+        return None
+    url = url.strip()
+    if base and not urlsplit(url).scheme:
+        url = urljoin(base, url)
+    return url if urlsplit(url).scheme in ("http", "https") and urlsplit(url).netloc else None
+
+
+def declared_language(value: str | None) -> str | None:
+    """A declared language tag, tidied: ``en_us`` -> ``en-US``; None when it is no tag.
+
+    >>> declared_language("en_us"), declared_language("de"), declared_language("zh-Hant"), declared_language("x")
+    ('en-US', 'de', 'zh-Hant', None)
+    """
+    if not value:
+        return None
+    match = _LOCALE.match(value.split(",")[0].strip())
+    if not match:
+        return None
+    lang, region = match[1].lower(), match[2]
+    if not region:
+        return lang
+    return f"{lang}-{region.title() if len(region) == 4 else region.upper()}"
+
+
+def url_date(url: str | None) -> str | None:
+    """The date a URL's path gives (``/2024/03/03/``, ``/20240303-``), else None.
+
+    >>> url_date("https://a.example/2024/03/03/storm"), url_date("https://a.example/news/20240303-storm"), url_date("https://a.example/p/123")
+    ('2024-03-03', '2024-03-03', None)
+    """
+    if not url:
+        return None
+    path = urlsplit(url).path
+    match = _URL_DATE_WORDY.search(path) or _URL_DATE.search(path)
+    if not match:
+        return None
+    try:
+        return _dt.date(int(match[1]), int(match[2]), int(match[3])).isoformat()
+    except ValueError:
+        return None
+
+
+def _same_url(a: str | None, b: str | None) -> bool:
+    def key(u: str) -> str:
+        parts = urlsplit(u)
+        return f"{parts.netloc.lower().removeprefix('www.')}{parts.path.rstrip('/')}"
+    return bool(a and b) and key(a) == key(b)
+
+
+def own_article(objects: list[dict], title: str | None, url: str | None) -> tuple[dict | None, bool]:
+    """The page's own article among its JSON-LD objects (see the module's doc) and whether some
+    article object there is *another* article's (its headline and URL are not the page's)."""
+    articles = [o for o in objects if o["kind"] == "article"]
+    if not articles:
+        return None, False
+    title_key = normal_words(title or "")
+
+    def matches(o: dict) -> bool:
+        if any(_same_url(u, url) for u in o["url"]):
+            return True
+        headline = normal_words(o["headline"][0]) if o["headline"] else ""
+        return bool(headline and title_key) and (headline in title_key or title_key in headline)
+
+    for o in articles:
+        if matches(o):
+            return o, False
+    def foreign(o: dict) -> bool:
+        return bool(o["headline"] and title_key) or bool(o["url"] and url)
+    if len(articles) == 1 and not foreign(articles[0]):
+        return articles[0], False
+    if all(foreign(o) for o in articles):
+        return None, True
+    return next(o for o in articles if not foreign(o)), True
+
+
+def _clean_name(name: str) -> str:
+    name = _BY.sub("", re.sub(r"\s+", " ", name)).strip(" ,;:|-–—")
+    return name
+
+
+def _names_from(values: list[str], loose: bool) -> list[str]:
+    """Names from author strings (a list in one string split), cleaned; URLs and e-mail
+    addresses and texts that are no names dropped."""
+    names: list[str] = []
+    for value in values:
+        value = _clean_name(value)
+        if not value or "://" in value or value.startswith(("www.", "@")):
+            continue
+        parts = split_names(value, loose=True) if ("," in value or " and " in value or " & " in value) else [value]
+        for part in parts:
+            part = _clean_name(part)
+            if part and is_name(part, loose=loose) and part not in names:
+                names.append(part)
+    return names
+
+
+def _near_title(blocks: list[Block]) -> list[int]:
+    """The indices of the blocks around the headline (or the body's start) where a byline or
+    dateline sits."""
+    title = next((i for i, b in enumerate(blocks) if b.role == "title"), None)
+    if title is None:
+        title = next((i for i, b in enumerate(blocks) if b.role == "body"), None)
+        if title is None:
+            return []
+        return list(range(max(0, title - BEFORE_TITLE), min(len(blocks), title + AFTER_TITLE)))
+    return [i for i in range(max(0, title - BEFORE_TITLE), min(len(blocks), title + AFTER_TITLE + 1)) if i != title]
+
+
+def _reference_day(given: dict[str, str]) -> _dt.date | None:
+    fetched = parse_date(given.get("fetched"))
+    return _dt.date.fromisoformat(fetched) if fetched else None
+
+
+def decide(evidence: dict, blocks: list[Block], title: str | None, given: dict[str, str],
+           langs: tuple[str, ...] = ()) -> tuple[Metadata, list[int]]:
+    """The :class:`~normalize.document.Metadata` of a document and the indices of its blocks
+    that are a byline or dateline and nothing else (boilerplate). ``evidence``: an HTML page's
+    :func:`~normalize.metadata.html.page_evidence` (empty for text); ``given``: what the input
+    said (``url``, ``date``, ``fetched``, ``content_language``)."""
+    meta: dict[str, list[str]] = evidence.get("meta", {})
+    micro: dict[str, list[str]] = evidence.get("microdata", {})
+    objects: list[dict] = evidence.get("jsonld", [])
+    out = Metadata()
+
+    # URL: canonical, og:url, the input's
+    given_url = _absolute(given.get("url"), None)
+    canonical = evidence.get("canonical", [])
+    out.url = (_absolute(canonical[0] if canonical else None, given_url) or _absolute(_first(meta, URL_META), given_url)
+               or given_url)
+    article, foreign = own_article(objects, title, out.url)
+    pages = [o for o in objects if o["kind"] == "page"]
+    sites = [o for o in objects if o["kind"] == "site"]
+    if out.url is None and article and article["url"]:
+        out.url = _absolute(article["url"][0], None)
+
+    # language declared
+    declared = evidence.get("lang", []) + [v for k in LANGUAGE_META for v in meta.get(k, [])]
+    declared += (article or {}).get("language", []) + [given.get("content_language") or ""]
+    out.language_declared = next((t for t in map(declared_language, declared) if t), None)
+    page_langs = tuple(dict.fromkeys(([out.language_declared.split("-")[0]] if out.language_declared else []) + list(langs)))
+    month_first = (out.language_declared or "").lower() in ("en-us", "en")
+
+    # site name
+    site = _first(meta, SITE_META[:1]) or next((s["name"][0] for s in sites if "WebSite" in s["types"] and s["name"]), None)
+    if not site and article and article["publisher"]:
+        site = article["publisher"][0][0]
+    site = site or _first(meta, SITE_META[1:])
+    out.site_name = site if site and len(site) <= 100 and "://" not in site else None
+
+    # description, image, tags
+    description = _first(meta, DESCRIPTION_META) or ((article or {}).get("description") or [None])[0]
+    out.description = description[:1000] if description else None
+    image = _first(meta, IMAGE_META) or ((article or {}).get("image") or [None])[0]
+    out.image = _absolute(image, out.url)
+    tags: list[str] = []
+    for key in TAG_META[:1]:
+        tags += meta.get(key, [])
+    if article and article["keywords"]:
+        tags += article["keywords"]
+    if not tags:
+        tags += [v for k in TAG_META[1:] for v in meta.get(k, [])]
+    split = [t.strip() for tag in tags for t in (tag.split(",") if "," in tag else [tag])]
+    split = [t for t in split if t and len(t) <= 100]
+    out.tags = list(dict.fromkeys(split))[:MAX_TAGS] or None
+
+    # bylines and datelines around the headline
+    line_facts: list[tuple[int, Line]] = []
+    for i in _near_title(blocks):
+        for text_line in blocks[i].text.split("\n")[:4]:
+            facts = read_line(text_line, page_langs, month_first, byline_only=True)
+            if facts.authors or facts.date or facts.modified:
+                line_facts.append((i, facts))
+    byline_blocks = sorted({i for i, facts in line_facts
+                            if all(read_line(t, page_langs, month_first, byline_only=True).whole
+                                   for t in blocks[i].text.split("\n") if t.strip())})
+
+    # author
+    authors: list[str] = []
+    if article and not foreign:
+        people = [n for n, kind in article["authors"] if kind != "Organization"]
+        orgs = [n for n, kind in article["authors"] if kind == "Organization"]
+        authors = _names_from(people or orgs, loose=True)
+    if not authors and pages:
+        authors = _names_from([n for o in pages for n, kind in o["authors"] if kind == "Person"], loose=True)
+    if not authors:
+        authors = _names_from(micro.get("author", []) + micro.get("creator", []), loose=True)[:MAX_TAGS]
+    if not authors:
+        authors = _names_from([v for k in AUTHOR_META for v in meta.get(k, [])[:3]], loose=False)
+    if not authors:
+        authors = next((facts.authors for _, facts in line_facts if facts.authors), [])
+    if not authors:
+        for item in evidence.get("bylines", []):
+            if item["elsewhere"]:
+                continue
+            facts = read_line(item["text"], page_langs, month_first)
+            found = facts.authors or _names_from([item["text"]], loose=False)
+            if found:
+                authors = found
+                break
+    out.author = authors or None
+
+    # date
+    today = _reference_day(given)
+    candidates: list[tuple[str, str]] = []  # (source, ISO date), in order of trust
+
+    def add(source: str, value: str | None) -> None:
+        iso = parse_date(value, page_langs, month_first) if value else None
+        if iso:
+            candidates.append((source, iso))
+
+    if article and not foreign:
+        add("jsonld", (article["published"] or [None])[0])
+    for key in PUBLISHED_META:
+        for value in meta.get(key, [])[:1]:
+            add("meta", value)
+    for value in micro.get("datePublished", [])[:1] + micro.get("dateCreated", [])[:1]:
+        add("microdata", value)
+    for item in evidence.get("times", []):
+        if item["pubdate"] and not item["elsewhere"]:
+            add("time", item["datetime"] or item["text"])
+    for o in pages:
+        add("jsonld-page", (o["published"] or [None])[0])
+    for _, facts in line_facts:
+        add("line", facts.date)
+    for item in evidence.get("times", []):
+        if not item["elsewhere"]:
+            add("time-any", item["datetime"] or item["text"])
+            break
+    for item in evidence.get("dates", []):
+        if not item["elsewhere"]:
+            dates = find_dates(item["text"], page_langs, month_first)
+            modified = any(w in item["text"].lower() for w in ("updated", "modified"))
+            if dates and not modified:
+                candidates.append(("date-element", dates[0][1]))
+                break
+    add("url", url_date(out.url) or url_date(given_url))
+    add("given", given.get("date"))
+    if article and not foreign:
+        add("modified", (article["modified"] or [None])[0])
+    for key in MODIFIED_META:
+        for value in meta.get(key, [])[:1]:
+            add("modified", value)
+    for _, facts in line_facts:
+        add("modified", facts.modified)
+    if foreign and article is None:  # another article's dates: only when nothing else dates the page
+        for o in objects:
+            if o["kind"] == "article":
+                add("foreign", (o["published"] or [None])[0])
+    out.date = _choose_date(candidates, today)
+    return out, byline_blocks
+
+
+def _choose_date(candidates: list[tuple[str, str]], today: _dt.date | None) -> str | None:
+    """The first plausible candidate; a suspicious one (before 1990, after ``today``) only when
+    another source gives the same day."""
+    for source, iso in candidates:
+        if plausible(iso, today):
+            return iso
+        if sum(1 for s, d in candidates if d == iso and s != source) >= 1:
+            return iso
+    return None

@@ -1,0 +1,42 @@
+"""The metadata stage: who wrote the article, when, where it was published (the record's
+``metadata``), from what the page's markup says (the structure stage's evidence), the byline
+and dateline lines around the headline, and what the input gave (``Document.given``).
+
+It runs after the boilerplate stage (it needs the title and the blocks' roles) and before the
+language stage: a block that is only a byline or a dateline becomes boilerplate there, so the
+body and the segments agree.
+
+>>> from normalize.document import Block, Document
+>>> doc = Document(id="a", blocks=[Block("Storm hits the coast", role="title"),
+...     Block("By Jane Doe | 3 March 2024"), Block("The storm reached the coast on Monday night.")])
+>>> _ = MetadataStage().apply(doc)
+>>> doc.metadata.author, doc.metadata.date, [b.role for b in doc.blocks], doc.text
+(['Jane Doe'], '2024-03-03', ['title', 'boilerplate', 'body'], 'The storm reached the coast on Monday night.')
+"""
+
+from __future__ import annotations
+
+from ..document import Document
+from ..stage import Stage
+from ..structure.page import STRUCTURED_TAG
+from .extract import decide
+
+
+class MetadataStage(Stage):
+    """Sets ``doc.metadata``; byline and dateline blocks of the body become boilerplate."""
+
+    name = "metadata"
+
+    def apply(self, doc: Document) -> Document:
+        doc.metadata, bylines = decide(doc.metadata_evidence, doc.blocks, doc.title, doc.given)
+        body = [i for i, b in enumerate(doc.blocks) if b.role == "body"]
+        moved = [i for i in bylines if doc.blocks[i].role == "body" and doc.blocks[i].tag != STRUCTURED_TAG]
+        if moved and len(moved) < len(body):  # never the whole body
+            for i in moved:
+                doc.blocks[i].role = "boilerplate"
+            doc.set_body()
+            self.stats.count("byline_blocks", len(moved))
+        for name, value in doc.metadata.as_dict().items():
+            if value:
+                self.stats.count(name)
+        return doc
