@@ -30,7 +30,7 @@ from urllib.parse import urljoin, urlsplit
 
 from ..document import Block, Metadata
 from ..unicode.words import normal_words
-from .dates import find_dates, parse_date, plausible
+from .dates import EARLIEST, find_dates, month_number, parse_date, plausible
 from .text import Line, is_name, read_line, split_names
 
 #: ``<meta>`` keys (lower-cased ``name``/``property``/``itemprop``) that give the publication date.
@@ -52,15 +52,22 @@ IMAGE_META = ("og:image", "og:image:url", "og:image:secure_url", "twitter:image"
 URL_META = ("og:url", "twitter:url")
 LANGUAGE_META = ("content-language", "og:locale", "language", "dc.language", "dcterms.language")
 TAG_META = ("article:tag", "news_keywords", "keywords", "parsely-tags", "sailthru.tags")
+EARLIEST_DAY = EARLIEST.isoformat()
+#: The date's sources, most trusted first (see the module's doc).
+DATE_ORDER = ("line", "url", "jsonld", "meta", "microdata", "time", "jsonld-page", "time-any", "date-element",
+              "meta-other", "given", "modified", "modified-element", "foreign")
 #: Blocks read for a byline or dateline: this many before the title block and after it (or,
 #: without a title, from the start of the body).
 BEFORE_TITLE = 3
 AFTER_TITLE = 6
 #: A page's tags: at most this many.
 MAX_TAGS = 30
-_URL_DATE = re.compile(r"/((?:19|20)\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?:[/_.-]|$)")
+_URL_DATE = re.compile(r"/((?:19|20)\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?!\d)")
+_URL_DATE_MONTH = re.compile(r"/((?:19|20)\d{2})/([^\W\d_]{3,})/(0?[1-9]|[12]\d|3[01])(?:/|$)")
 _URL_DATE_WORDY = re.compile(r"/((?:19|20)\d{2})/(0[1-9]|1[0-2])/(0[1-9]|[12]\d|3[01])/")
 _BY = re.compile(r"(?i)^\s*(?:by|von|par|por|di|door|av|af|автор:?|author:?)\s+")
+_PUBLISHED_KEY = re.compile(r"publish|pub_?date|issued|created|release|posted|(?:^|[-_:.])date$")
+_MODIFIED_KEY = re.compile(r"modif|updat|revis|expir|review")
 _LOCALE = re.compile(r"^([a-zA-Z]{2,3})(?:[-_]([a-zA-Z]{2}|\d{3}|[a-zA-Z]{4}))?(?:[-_].*)?$")
 
 
@@ -104,15 +111,21 @@ def url_date(url: str | None) -> str | None:
 
     >>> url_date("https://a.example/2024/03/03/storm"), url_date("https://a.example/news/20240303-storm"), url_date("https://a.example/p/123")
     ('2024-03-03', '2024-03-03', None)
+    >>> url_date("https://a.example/blog/2023/october/03/wine")
+    '2023-10-03'
     """
     if not url:
         return None
     path = urlsplit(url).path
     match = _URL_DATE_WORDY.search(path) or _URL_DATE.search(path)
+    month = int(match[2]) if match else None
     if not match:
+        match = _URL_DATE_MONTH.search(path)
+        month = month_number(match[2]) if match else None
+    if not match or not month:
         return None
     try:
-        return _dt.date(int(match[1]), int(match[2]), int(match[3])).isoformat()
+        return _dt.date(int(match[1]), month, int(match[3])).isoformat()
     except ValueError:
         return None
 
@@ -290,6 +303,9 @@ def decide(evidence: dict, blocks: list[Block], title: str | None, given: dict[s
     for key in PUBLISHED_META:
         for value in meta.get(key, [])[:1]:
             add("meta", value)
+    for key, values in meta.items():  # other sites' own names: w-published-date, article_date_original…
+        if key not in PUBLISHED_META and _PUBLISHED_KEY.search(key) and not _MODIFIED_KEY.search(key):
+            add("meta-other", values[0])
     for value in micro.get("datePublished", [])[:1] + micro.get("dateCreated", [])[:1]:
         add("microdata", value)
     for item in evidence.get("times", []):
@@ -297,8 +313,13 @@ def decide(evidence: dict, blocks: list[Block], title: str | None, given: dict[s
             add("time", item["datetime"] or item["text"])
     for o in pages:
         add("jsonld-page", (o["published"] or [None])[0])
-    for _, facts in line_facts:
-        add("line", facts.date)
+    line_dates = [facts.date for _, facts in line_facts if facts.date and (facts.whole or facts.authors)]
+    if len(set(line_dates)) > 1:  # several dates around the headline: a list of posts, not a dateline
+        line_dates = line_dates[:1] + [d for d in line_dates[1:] if d == line_dates[0]]
+        confirmed = [d for d in line_dates if d in {iso for _, iso in candidates}]
+        line_dates = confirmed or line_dates[:1]
+    for iso in line_dates:
+        add("line", iso)
     for item in evidence.get("times", []):
         if not item["elsewhere"]:
             add("time-any", item["datetime"] or item["text"])
@@ -307,9 +328,10 @@ def decide(evidence: dict, blocks: list[Block], title: str | None, given: dict[s
         if not item["elsewhere"]:
             dates = find_dates(item["text"], page_langs, month_first)
             modified = any(w in item["text"].lower() for w in ("updated", "modified"))
-            if dates and not modified:
-                candidates.append(("date-element", dates[0][1]))
-                break
+            if dates:
+                candidates.append(("modified-element" if modified else "date-element", dates[0][1]))
+                if not modified:
+                    break
     add("url", url_date(out.url) or url_date(given_url))
     add("given", given.get("date"))
     if article and not foreign:
@@ -323,16 +345,58 @@ def decide(evidence: dict, blocks: list[Block], title: str | None, given: dict[s
         for o in objects:
             if o["kind"] == "article":
                 add("foreign", (o["published"] or [None])[0])
+    rank = {source: i for i, source in enumerate(DATE_ORDER)}
+    candidates.sort(key=lambda c: rank.get(c[0], len(rank)))
     out.date = _choose_date(candidates, today)
     return out, byline_blocks
 
 
+#: Sources that date the page in its markup as published (not the visible text).
+MARKUP_PUBLISHED = frozenset({"jsonld", "meta", "microdata", "time", "jsonld-page", "meta-other"})
+MODIFIED_SOURCES = frozenset({"modified", "modified-element"})
+
+
+def _days(a: str, b: str) -> int:
+    return abs((_dt.date.fromisoformat(a) - _dt.date.fromisoformat(b)).days)
+
+
 def _choose_date(candidates: list[tuple[str, str]], today: _dt.date | None) -> str | None:
     """The first plausible candidate; a suspicious one (before 1990, after ``today``) only when
-    another source gives the same day."""
+    another source gives the same day. A dateline that shows the markup's *modified* date while
+    the markup gives another publication date is the revision's, not the article's; one a day
+    off the markup's publication date is the same moment in another time zone: the markup's wins."""
+    published = [iso for source, iso in candidates if source in MARKUP_PUBLISHED]
+    modified = {iso for source, iso in candidates if source in MODIFIED_SOURCES}
+    if published:
+        kept = []
+        for source, iso in candidates:
+            if source == "line" and iso not in published and (iso in modified or any(_days(iso, p) == 1 for p in published)):
+                continue
+            kept.append((source, iso))
+        candidates = kept
     for source, iso in candidates:
         if plausible(iso, today):
             return iso
         if sum(1 for s, d in candidates if d == iso and s != source) >= 1:
             return iso
     return None
+
+
+def htmldate_fallback(html: str, url: str | None, given: dict[str, str]) -> str | None:
+    """The publication date htmldate finds in a page's markup (its meta names, element classes
+    and URL patterns, many more than :func:`decide` reads; no search of the free text), for a
+    page :func:`decide` found none on. None when it finds none or is not installed."""
+    try:
+        import logging
+
+        from htmldate import find_date
+    except ImportError:
+        return None
+    logging.getLogger("htmldate").setLevel(logging.ERROR)
+    today = _reference_day(given) or _dt.datetime.now(_dt.timezone.utc).date()
+    try:
+        found = find_date(html, url=url, extensive_search=False, original_date=True,
+                          min_date=EARLIEST_DAY, max_date=today.isoformat())
+    except Exception:  # noqa: BLE001 - htmldate's parser on broken markup: no date, not a failure
+        return None
+    return found if found and plausible(found, today) else None

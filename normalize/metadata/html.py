@@ -38,7 +38,7 @@ AUTHOR_HINTS = frozenset({"author", "authors", "byline", "bylines", "writer", "w
                           "autore", "contributor", "contributors", "creator", "reporter", "journalist"})
 #: class/id words of the element holding the article's date.
 DATE_HINTS = frozenset({"date", "dateline", "published", "publish", "pubdate", "posted", "timestamp", "time",
-                        "datetime", "created", "postdate", "entrydate", "datum", "fecha", "data"})
+                        "datetime", "created", "postdate", "entrydate", "datum", "fecha"})
 #: Containers a byline or date of *other* items sits in (comments, related lists, chrome).
 ELSEWHERE_HINTS = frozenset({"comment", "comments", "reply", "replies", "related", "recommended", "sidebar",
                              "footer", "nav", "widget", "teaser", "teasers", "popular", "trending", "review",
@@ -258,7 +258,7 @@ def _visible(tree: HtmlElement) -> tuple[list[dict], list[dict], list[dict]]:
         if not (is_author and len(bylines) < MAX_ITEMS or is_date and len(dates) < MAX_ITEMS):
             continue
         text = _element_text(element)
-        if not text or len(text) > MAX_TEXT:
+        if not text or len(text) > MAX_TEXT or is_date and not is_author and not any(c.isdigit() for c in text):
             continue
         item = {"text": text, "datetime": "", "article": _in_article(element), "elsewhere": _elsewhere(element),
                 "pubdate": bool(words & {"published", "pubdate", "publish"})}

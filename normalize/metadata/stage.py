@@ -19,7 +19,7 @@ from __future__ import annotations
 from ..document import Document
 from ..stage import Stage
 from ..structure.page import STRUCTURED_TAG
-from .extract import decide
+from .extract import decide, htmldate_fallback
 
 
 class MetadataStage(Stage):
@@ -29,6 +29,9 @@ class MetadataStage(Stage):
 
     def apply(self, doc: Document) -> Document:
         doc.metadata, bylines = decide(doc.metadata_evidence, doc.blocks, doc.title, doc.given)
+        if doc.metadata.date is None and doc.is_html and doc.metadata_evidence and doc.input_text:
+            doc.metadata.date = htmldate_fallback(doc.input_text, doc.metadata.url, doc.given)
+            self.stats.count("htmldate")
         body = [i for i, b in enumerate(doc.blocks) if b.role == "body"]
         moved = [i for i in bylines if doc.blocks[i].role == "body" and doc.blocks[i].tag != STRUCTURED_TAG]
         if moved and len(moved) < len(body):  # never the whole body

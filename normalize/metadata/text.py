@@ -159,7 +159,7 @@ def read_line(line: str, langs: tuple[str, ...] = (), month_first: bool = False,
             cut = _date_end(part, dates[-1][0])
             rest = (rest + " " + part[cut:]).strip(_STRIP)
         name_part = _marker(rest)
-        if name_part is None and (inner := re.search(r"(?i)\s(?:posted |written )?by\s+(.+)$", rest)):
+        if name_part is None and dates and (inner := re.search(r"(?i)\s(?:posted |written )?by\s+(.+)$", rest)):
             name_part = inner[1]
             rest = rest[: inner.start()]
         if name_part is not None:
