@@ -43,10 +43,20 @@ def same_title(predicted: str | None, gold: str | None) -> bool:
     return bool(tokens(gold)) and tokens(predicted) == tokens(gold)
 
 
+#: Words joining names in a list, not names: "Jane Doe and John Roe" is the names Jane Doe, John Roe.
+CONNECTORS = frozenset({"and"})
+
+
+def name_tokens(text: str | None) -> list[str]:
+    return sorted(t for t in tokens(text) if t not in CONNECTORS)
+
+
 def same_author(predicted: list[str] | str | None, gold: str | None) -> bool:
+    """The same name tokens, order-free; a list's "and" is no name (trafilatura's "A; B" and
+    normalize's ["A", "B"] both match "A and B")."""
     if isinstance(predicted, list):
         predicted = " ".join(predicted)
-    return bool(tokens(gold)) and sorted(tokens(predicted)) == sorted(tokens(gold))
+    return bool(tokens(gold)) and name_tokens(predicted) == name_tokens(gold)
 
 
 def same_date(predicted: str | None, gold: str | None) -> bool:

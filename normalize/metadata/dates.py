@@ -118,7 +118,7 @@ def find_dates(text: str, langs: tuple[str, ...] = (), month_first: bool = False
         add(m.start(), to_iso(int(m[1]), int(m[2]), int(m[3])))
     for m in _DMY_NUMERIC.finditer(text):
         day, month = int(m[1]), int(m[3])
-        if month_first and day <= 12:
+        if month_first and m[2] != "-" and day <= 12:
             day, month = month, day
         add(m.start(), to_iso(int(m[4]), month, day))
     if month_first:

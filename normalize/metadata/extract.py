@@ -31,7 +31,7 @@ from urllib.parse import urljoin, urlsplit
 from ..document import Block, Metadata
 from ..unicode.words import normal_words
 from .dates import EARLIEST, find_dates, month_number, parse_date, plausible
-from .text import Line, is_name, read_line, split_names
+from .text import Line, is_marker, is_name, read_line, split_names
 
 #: ``<meta>`` keys (lower-cased ``name``/``property``/``itemprop``) that give the publication date.
 PUBLISHED_META = (
@@ -68,6 +68,7 @@ _URL_DATE_WORDY = re.compile(r"/((?:19|20)\d{2})/(0[1-9]|1[0-2])/(0[1-9]|[12]\d|
 _BY = re.compile(r"(?i)^\s*(?:by|von|par|por|di|door|av|af|автор:?|author:?)\s+")
 _PUBLISHED_KEY = re.compile(r"publish|pub_?date|issued|created|release|posted|(?:^|[-_:.])date$")
 _MODIFIED_KEY = re.compile(r"modif|updat|revis|expir|review")
+_NOT_AUTHOR = re.compile(r"(?i)^(?:updated|reviewed|edited|fact[- ]checked|medically reviewed|illustrated|photos?)\b")
 _LOCALE = re.compile(r"^([a-zA-Z]{2,3})(?:[-_]([a-zA-Z]{2}|\d{3}|[a-zA-Z]{4}))?(?:[-_].*)?$")
 
 
@@ -169,14 +170,19 @@ def _clean_name(name: str) -> str:
 
 
 def _names_from(values: list[str], loose: bool) -> list[str]:
-    """Names from author strings (a list in one string split), cleaned; URLs and e-mail
-    addresses and texts that are no names dropped."""
+    """Names from author strings (a list in one string split where each part has two words or
+    more: ``Jane Doe and John Roe``, not ``Center for Drug Evaluation and Research``), cleaned;
+    URLs, e-mail addresses, reviewers and editors, and texts that are no names dropped."""
     names: list[str] = []
     for value in values:
         value = _clean_name(value)
-        if not value or "://" in value or value.startswith(("www.", "@")):
+        if not value or "://" in value or value.startswith(("www.", "@")) or _NOT_AUTHOR.match(value):
             continue
-        parts = split_names(value, loose=True) if ("," in value or " and " in value or " & " in value) else [value]
+        parts = [value]
+        if "," in value or " and " in value or " & " in value:
+            split = split_names(value, loose=True)
+            if split and all(len(p.split()) >= 2 for p in split):
+                parts = split
         for part in parts:
             part = _clean_name(part)
             if part and is_name(part, loose=loose) and part not in names:
@@ -255,8 +261,14 @@ def decide(evidence: dict, blocks: list[Block], title: str | None, given: dict[s
 
     # bylines and datelines around the headline
     line_facts: list[tuple[int, Line]] = []
+    pending = ""
     for i in _near_title(blocks):
         for text_line in blocks[i].text.split("\n")[:4]:
+            if is_marker(text_line):
+                pending = text_line.strip()
+                continue
+            if pending:
+                text_line, pending = f"{pending} {text_line.strip()}", ""
             facts = read_line(text_line, page_langs, month_first, byline_only=True)
             if facts.authors or facts.date or facts.modified:
                 line_facts.append((i, facts))
@@ -266,10 +278,15 @@ def decide(evidence: dict, blocks: list[Block], title: str | None, given: dict[s
 
     # author
     authors: list[str] = []
+    orgs: list[str] = []  # an organisation named as the author: only when no person is named anywhere
+    site_key = normal_words(out.site_name or "")
     if article and not foreign:
-        people = [n for n, kind in article["authors"] if kind != "Organization"]
-        orgs = [n for n, kind in article["authors"] if kind == "Organization"]
-        authors = _names_from(people or orgs, loose=True)
+        for name, kind in article["authors"]:
+            if kind == "Organization" or (site_key and normal_words(name) == site_key):
+                orgs.append(name)
+            else:
+                authors.append(name)
+        authors = _names_from(authors, loose=True)
     if not authors and pages:
         authors = _names_from([n for o in pages for n, kind in o["authors"] if kind == "Person"], loose=True)
     if not authors:
@@ -287,6 +304,8 @@ def decide(evidence: dict, blocks: list[Block], title: str | None, given: dict[s
             if found:
                 authors = found
                 break
+    if not authors:
+        authors = _names_from(orgs, loose=True)
     out.author = authors or None
 
     # date

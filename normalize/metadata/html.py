@@ -209,6 +209,7 @@ def _microdata(tree: HtmlElement) -> dict[str, list[str]]:
     """``itemprop`` values of the page's items (not of reviews, offers or ratings): author
     names, dates, headline."""
     found: dict[str, list[str]] = {}
+    author_scope = None  # authors of the first item that names one (not every answer's, comment's)
     for element in _ITEMPROP(tree):
         if element.tag == "meta":
             continue  # read with the <meta> tags
@@ -221,6 +222,11 @@ def _microdata(tree: HtmlElement) -> dict[str, list[str]]:
         if scope is not None and any(w in (scope.get("itemtype") or "") for w in ("Review", "Offer", "Rating", "Comment")):
             continue
         for prop in wanted:
+            if prop in ("author", "creator"):
+                if author_scope is None:
+                    author_scope = scope
+                elif scope is not author_scope:
+                    continue
             if prop in ("author", "creator", "publisher"):
                 named = element.xpath(".//*[@itemprop='name']")
                 value = (named[0].get("content") or _element_text(named[0])) if named else (

@@ -54,7 +54,7 @@ FILLER = re.compile(
     r"опубліковано|yayınlanma|julkaistu|staff|edt|est|pst|pdt|utc|gmt|cet|cest|mez|msk|uhr|am|pm|"
     r"\d{1,2}[:.h]\d{2}|\d+)\b"
 )
-_SEPARATORS = re.compile(r"\s*(?:[|•·‧∙/]|\s[-–—]\s|\n)\s*")
+_SEPARATORS = re.compile(r"\s*(?:[|•·‧∙⋅●◦/]|\s[-–—]\s|\n)\s*")
 _LIST = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bи\b|\bі\b|\boch\b|\bog\b|\ben\b|\bi\b|\boraz\b|\bve\b)\s*")
 _NAME_WORD = re.compile(r"^(?:[^\W\d_][\w'’.-]*|[^\W\d_]\.)$")
 _PARTICLES = frozenset({"de", "da", "di", "del", "della", "van", "von", "der", "den", "le", "la", "du", "dos", "das",
@@ -180,6 +180,17 @@ def read_line(line: str, langs: tuple[str, ...] = (), month_first: bool = False,
     if not found.whole:
         found.authors = [] if byline_only and not _has_marker(line) else found.authors
     return found
+
+
+def is_marker(line: str) -> bool:
+    """Whether a line is a byline word or label alone (``By``, ``Von``, ``Author:``): the name
+    is on the next line.
+
+    >>> is_marker("By"), is_marker("Autor:"), is_marker("Bye")
+    (True, True, False)
+    """
+    word = line.strip().rstrip(":：").strip().lower()
+    return bool(word) and (word in BYLINE_WORDS or word in BYLINE_LABELS)
 
 
 def _has_marker(line: str) -> bool:
