@@ -199,7 +199,7 @@ def _near_title(blocks: list[Block]) -> list[int]:
         if title is None:
             return []
         return list(range(max(0, title - BEFORE_TITLE), min(len(blocks), title + AFTER_TITLE)))
-    return [i for i in range(max(0, title - BEFORE_TITLE), min(len(blocks), title + AFTER_TITLE + 1)) if i != title]
+    return list(range(max(0, title - BEFORE_TITLE), min(len(blocks), title + AFTER_TITLE + 1)))
 
 
 def _reference_day(given: dict[str, str]) -> _dt.date | None:

@@ -18,7 +18,9 @@ from __future__ import annotations
 
 from ..document import Document
 from ..stage import Stage
+from ..boilerplate.title import MAX_TITLE_WORDS
 from ..structure.page import STRUCTURED_TAG
+from ..unicode.words import count_words
 from .extract import decide, htmldate_fallback
 
 
@@ -32,6 +34,16 @@ class MetadataStage(Stage):
         if doc.metadata.date is None and doc.is_html and doc.metadata_evidence and doc.input_text:
             doc.metadata.date = htmldate_fallback(doc.input_text, doc.metadata.url, doc.given)
             self.stats.count("htmldate")
+        title = next((i for i, b in enumerate(doc.blocks) if b.role == "title"), None)
+        if title is not None and title in bylines and not doc.metadata_evidence:
+            # a dump's "title" that is a byline or dateline: the headline is the line above it
+            doc.blocks[title].role = "boilerplate"
+            above = next((i for i in range(title - 1, max(-1, title - 3), -1) if doc.blocks[i].role == "boilerplate"
+                          and i not in bylines and 0 < count_words(doc.blocks[i].text) <= MAX_TITLE_WORDS), None)
+            if above is not None:
+                doc.blocks[above].role = "title"
+            doc.title = doc.blocks[above].text if above is not None else None
+            self.stats.count("title_was_byline")
         body = [i for i, b in enumerate(doc.blocks) if b.role == "body"]
         moved = [i for i in bylines if doc.blocks[i].role == "body" and doc.blocks[i].tag != STRUCTURED_TAG]
         if moved and len(moved) < len(body):  # never the whole body
