@@ -176,3 +176,13 @@ def test_metadata_round_trips_through_parquet_and_the_schema(tmp_path: Path) -> 
     ]
     assert run_cli("run", str(pages), "-q", "--workers", "1", "-o", str(tmp_path / "out.parquet")).returncode == 0
     assert pq.read_table(tmp_path / "out.parquet").to_pylist() == records
+
+
+def test_the_readmes_metadata_example_is_real_output() -> None:
+    from .conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    shown = readme.split("`normalize run corpora/articles/de_bahn_streik.html`, its `metadata`")[1]
+    shown = json.loads(shown.split("```json\n")[1].split("\n```")[0])
+    result = run_cli("run", "corpora/articles/de_bahn_streik.html", "-q", "--workers", "1", cwd=ROOT)
+    assert json.loads(result.stdout)["metadata"] == shown
