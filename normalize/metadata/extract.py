@@ -10,16 +10,22 @@ Each field takes the first source that has it, most specific first:
   name=author>``/``article:author``/Dublin Core ``creator``, a byline line near the headline,
   an element the markup calls the byline.
 * ``date``: the publication date, never the last-modified one unless nothing else dates the
-  page: the own JSON-LD article's ``datePublished``, ``article:published_time`` and the other
-  publication ``<meta>`` tags, microdata, a ``<time pubdate>``, a dateline near the headline, a
-  date in the URL (``/2024/03/03/``), the date the input gave (``--date-field``), then
-  ``dateModified``/``article:modified_time``. A date before 1990 or after today (the day the
-  page was fetched, when known) needs a second source that agrees.
+  page, in the order of :data:`DATE_ORDER`: a dateline near the headline (what the reader sees
+  as the article's date), a date in the URL (``/2024/03/03/``), the own JSON-LD article's
+  ``datePublished``, ``article:published_time`` and the other publication ``<meta>`` tags,
+  microdata, a ``<time pubdate>``, a ``WebPage``'s date, the first ``<time>``, an element the
+  markup calls the date, the date the input gave (``--date-field``), then ``dateModified``,
+  ``article:modified_time`` and "Updated …" lines. A date before 1990 or after today (the day
+  the page was fetched, when known) needs a second source that agrees. Where :func:`decide`
+  finds none, the stage asks htmldate (:func:`htmldate_fallback`: markup only).
 * "Own" article: the JSON-LD article object whose URL is the page's canonical URL or whose
-  headline is the page's title; else the only article object; else (several, none matching)
-  the first one. When the page's JSON-LD names an article that is *not* the page's (another
-  headline, another URL) its dates and authors are not used: they belong to another article
-  (a teaser, a related item), and a dateline near the headline wins over them.
+  headline is the page's title; else the only article object. When the page's JSON-LD names
+  articles that are all *not* the page's (another headline, another URL) their dates and authors
+  are not used: they belong to another article (a teaser, a related item), and a dateline near
+  the headline wins over them. Between the own article's markup and a dateline: a dateline that
+  shows the markup's ``dateModified`` (while the markup gives another publication date), or a
+  date one day off the markup's (the same moment in another time zone), gives way to the markup
+  (:func:`_choose_date`).
 """
 
 from __future__ import annotations
@@ -53,6 +59,9 @@ URL_META = ("og:url", "twitter:url")
 LANGUAGE_META = ("content-language", "og:locale", "language", "dc.language", "dcterms.language")
 TAG_META = ("article:tag", "news_keywords", "keywords", "parsely-tags", "sailthru.tags")
 EARLIEST_DAY = EARLIEST.isoformat()
+#: A JSON-LD headline is the page's title when this share of the shorter one's words are in both
+#: (a headline and a title worded a little apart are the same article's).
+SAME_HEADLINE = 0.5
 #: The date's sources, most trusted first (see the module's doc).
 DATE_ORDER = ("line", "url", "jsonld", "meta", "microdata", "time", "jsonld-page", "time-any", "date-element",
               "meta-other", "given", "modified", "modified-element", "foreign")
@@ -150,15 +159,20 @@ def own_article(objects: list[dict], title: str | None, url: str | None) -> tupl
         if any(_same_url(u, url) for u in o["url"]):
             return True
         headline = normal_words(o["headline"][0]) if o["headline"] else ""
-        return bool(headline and title_key) and (headline in title_key or title_key in headline)
+        if not (headline and title_key):
+            return False
+        if headline in title_key or title_key in headline:
+            return True
+        shared = set(headline.split()) & set(title_key.split())
+        return len(shared) >= SAME_HEADLINE * min(len(set(headline.split())), len(set(title_key.split())))
 
     for o in articles:
         if matches(o):
             return o, False
     def foreign(o: dict) -> bool:
         return bool(o["headline"] and title_key) or bool(o["url"] and url)
-    if len(articles) == 1 and not foreign(articles[0]):
-        return articles[0], False
+    if len(articles) == 1 and not (articles[0]["url"] and url):
+        return articles[0], False  # the page's one article, whatever its headline (the title may be the wrong line)
     if all(foreign(o) for o in articles):
         return None, True
     return next(o for o in articles if not foreign(o)), True
@@ -333,10 +347,12 @@ def decide(evidence: dict, blocks: list[Block], title: str | None, given: dict[s
     for o in pages:
         add("jsonld-page", (o["published"] or [None])[0])
     line_dates = [facts.date for _, facts in line_facts if facts.date and (facts.whole or facts.authors)]
-    if len(set(line_dates)) > 1:  # several dates around the headline: a list of posts, not a dateline
-        line_dates = line_dates[:1] + [d for d in line_dates[1:] if d == line_dates[0]]
-        confirmed = [d for d in line_dates if d in {iso for _, iso in candidates}]
-        line_dates = confirmed or line_dates[:1]
+    if len(set(line_dates)) > 1:  # several dates around the headline (posts, teasers): the one another source confirms
+        others = {iso for _, iso in candidates}
+        others |= {iso for item in evidence.get("times", []) if not item["elsewhere"]
+                   for iso in [parse_date(item["datetime"] or item["text"], page_langs, month_first)] if iso}
+        confirmed = [d for d in line_dates if d in others]
+        line_dates = confirmed[:1] or line_dates[:1]
     for iso in line_dates:
         add("line", iso)
     for item in evidence.get("times", []):
