@@ -22,6 +22,22 @@ from ..boilerplate.title import MAX_TITLE_WORDS
 from ..structure.page import STRUCTURED_TAG
 from ..unicode.words import count_words
 from .extract import decide, htmldate_fallback
+from .text import is_name
+
+#: A line taken for the headline in place of a byline has at least this many words.
+MIN_HEADLINE_WORDS = 3
+
+
+def _headline_like(text: str) -> bool:
+    """Whether a line can be a headline: three words or more (up to a title's most), not a
+    person's name, not a label (``Last updated on:``).
+
+    >>> _headline_like("Storm hits the coast"), _headline_like("#7"), _headline_like("Luke Kim"), _headline_like("Last updated on:")
+    (True, False, False, False)
+    """
+    text = text.strip()
+    return (MIN_HEADLINE_WORDS <= count_words(text) <= MAX_TITLE_WORDS and not (is_name(text) and count_words(text) <= 3)
+            and not text.endswith((":", "："))  and any(c.isalpha() for c in text))
 
 
 class MetadataStage(Stage):
@@ -39,7 +55,7 @@ class MetadataStage(Stage):
             # a dump's "title" that is a byline or dateline: the headline is the line above it
             doc.blocks[title].role = "boilerplate"
             above = next((i for i in range(title - 1, max(-1, title - 3), -1) if doc.blocks[i].role == "boilerplate"
-                          and i not in bylines and 0 < count_words(doc.blocks[i].text) <= MAX_TITLE_WORDS), None)
+                          and i not in bylines and _headline_like(doc.blocks[i].text)), None)
             if above is not None:
                 doc.blocks[above].role = "title"
             doc.title = doc.blocks[above].text if above is not None else None
