@@ -78,6 +78,27 @@ _BY = re.compile(r"(?i)^\s*(?:by|von|par|por|di|door|av|af|автор:?|author:?
 _PUBLISHED_KEY = re.compile(r"publish|pub_?date|issued|created|release|posted|(?:^|[-_:.])date$")
 _MODIFIED_KEY = re.compile(r"modif|updat|revis|expir|review")
 _NOT_AUTHOR = re.compile(r"(?i)^(?:updated|reviewed|edited|fact[- ]checked|medically reviewed|illustrated|photos?)\b")
+#: A job title glued after a name in a byline ("Keith Barry Senior Autos Reporter"): English
+#: role words only, cut only where two words of name stay.
+ROLE_HEADS = frozenset({"writer", "reporter", "editor", "correspondent", "columnist", "contributor", "journalist"})
+ROLE_WORDS = ROLE_HEADS | frozenset({"senior", "staff", "contributing", "executive", "managing", "associate", "lead",
+                                     "chief", "deputy", "autos", "auto", "tech", "news", "health", "science", "sports",
+                                     "features", "hardware", "commerce", "shopping", "travel"})
+
+
+def _without_role(name: str) -> str:
+    """
+    >>> _without_role("Keith Barry Senior Autos Reporter"), _without_role("Jane Writer"), _without_role("Ann Lee")
+    ('Keith Barry', 'Jane Writer', 'Ann Lee')
+    """
+    words = name.split()
+    if len(words) < 3 or words[-1].lower() not in ROLE_HEADS:
+        return name
+    while len(words) > 2 and words[-1].lower() in ROLE_WORDS:
+        words.pop()
+    return " ".join(words)
+
+
 _LOCALE = re.compile(r"^([a-zA-Z]{2,3})(?:[-_]([a-zA-Z]{2}|\d{3}|[a-zA-Z]{4}))?(?:[-_].*)?$")
 
 
@@ -320,7 +341,10 @@ def decide(evidence: dict, blocks: list[Block], title: str | None, given: dict[s
                 break
     if not authors:
         authors = _names_from(orgs, loose=True)
-    out.author = authors or None
+    if len(authors) > 1 and site_key:  # the outlet beside its writers ("Jane Doe", "Daily Herald Staff")
+        people = [a for a in authors if site_key not in normal_words(a)]
+        authors = people or authors
+    out.author = list(dict.fromkeys(_without_role(a) for a in authors)) or None
 
     # date
     today = _reference_day(given)
