@@ -412,6 +412,9 @@ def decide(evidence: dict, blocks: list[Block], title: str | None, given: dict[s
 
 #: Sources that date the page in its markup as published (not the visible text).
 MARKUP_PUBLISHED = frozenset({"jsonld", "meta", "microdata", "time", "jsonld-page", "meta-other"})
+#: Distinct sources that, agreeing on one day, outvote the first candidate (when it has two
+#: fewer behind it).
+OUTVOTE = 3
 MODIFIED_SOURCES = frozenset({"modified", "modified-element"})
 
 
@@ -433,6 +436,15 @@ def _choose_date(candidates: list[tuple[str, str]], today: _dt.date | None) -> s
                 continue
             kept.append((source, iso))
         candidates = kept
+    first = next((iso for _, iso in candidates if plausible(iso, today)), None)
+    if first is not None:
+        votes: dict[str, set[str]] = {}
+        for source, iso in candidates:
+            if source not in MODIFIED_SOURCES and plausible(iso, today):
+                votes.setdefault(iso, set()).add(source)
+        best = max(votes, key=lambda d: (len(votes[d]), d == first)) if votes else first
+        if votes and len(votes[best]) >= OUTVOTE and len(votes[best]) > len(votes.get(first, ())) + 1:
+            return best  # several sources agree against the first (a stale template date)
     for source, iso in candidates:
         if plausible(iso, today):
             return iso
