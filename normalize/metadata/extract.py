@@ -426,7 +426,9 @@ def _choose_date(candidates: list[tuple[str, str]], today: _dt.date | None) -> s
     """The first plausible candidate; a suspicious one (before 1990, after ``today``) only when
     another source gives the same day. A dateline that shows the markup's *modified* date while
     the markup gives another publication date is the revision's, not the article's; one a day
-    off the markup's publication date is the same moment in another time zone: the markup's wins."""
+    off the markup's publication date is the same moment in another time zone: the markup's wins.
+    Three sources or more that agree on one day outvote a first candidate with two fewer behind
+    it (a template's stale ``datePublished`` against the page's meta tags and ``<time>``)."""
     published = [iso for source, iso in candidates if source in MARKUP_PUBLISHED]
     modified = {iso for source, iso in candidates if source in MODIFIED_SOURCES}
     if published:
