@@ -68,14 +68,17 @@ def _translation_places(config: Config) -> tuple[str, str] | None:
 
 
 def normalize_document(text_or_bytes: str | bytes, *, id: str | None = None, html: bool | None = None,
-                       config: Config | None = None) -> Document:
+                       config: Config | None = None, url: str | None = None, date: str | None = None) -> Document:
     """Run the whole pipeline on one document.
 
     ``html``: True for an HTML page, False for plain text, None to decide from the content.
     ``config``: the pipeline's options, e.g. ``Config(translate_to="en")`` to translate foreign
     segments (models: ``normalize models install``); its ``read`` part does not apply here.
+    ``url``, ``date``: what is known of the document already (where it was fetched from, when it
+    was published), evidence for its ``metadata`` like ``--url-field``/``--date-field``.
     Problems are reported in ``Document.errors``; this function does not raise for bad input.
     """
     config = config or Config()
     doc = Document(id=id or "document", source=id or "", raw=text_or_bytes, is_html=html)
+    doc.given = {k: v for k, v in (("url", url), ("date", date)) if v}
     return _pipeline(config, _translation_places(config)).process(doc)

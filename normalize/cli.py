@@ -36,6 +36,8 @@ examples:
   normalize run pages/ --exclude 'drafts/*' -o out.jsonl.gz   filters for directories; gzip output
   gzip -c page.html | normalize run -q           compressed stdin (gzip, zstd) recognised
   normalize run crawl.warc.gz -o out.jsonl --resume   continue a killed run where it stopped
+  normalize run ccnet.jsonl --text-field raw_content --url-field url --date-field date_download
+                                                 record fields as evidence of each record's metadata (url, date)
   normalize run big.jsonl.zst --engine dask --scheduler tcp://head:8786
   normalize run ru/ --translate-to en            foreign segments translated offline (see `normalize models`)
 
@@ -99,6 +101,12 @@ def build_parser() -> argparse.ArgumentParser:
     fields.add_argument("--id-field", metavar="NAME", help="the field holding the id (default: id, else url)")
     fields.add_argument("--text-field", metavar="NAME", help="the field holding plain text (default: text), e.g. raw_content, content")
     fields.add_argument("--html-field", metavar="NAME", help="the field holding HTML (default: html); used first when both are named")
+    fields.add_argument("--url-field", metavar="NAME",
+                        help="the field holding the document's URL, evidence for metadata.url and a date in its path "
+                             "(default: url, when a record has it)")
+    fields.add_argument("--date-field", metavar="NAME",
+                        help="the field holding the publication date (any common format), used for metadata.date when "
+                             "the document itself gives none (default: none)")
     run.add_argument("--include", action="append", default=[], metavar="GLOB",
                      help="in directories, also take files matching GLOB (name or path below the directory; repeatable)")
     run.add_argument("--exclude", action="append", default=[], metavar="GLOB",
@@ -282,6 +290,7 @@ def cmd_run(args: argparse.Namespace, argv: list[str], started: float | None = N
     config = Config(
         read=ReadConfig(max_bytes=args.max_bytes, input_format=args.input_format, id_field=args.id_field,
                         text_field=args.text_field, html_field=args.html_field,
+                        url_field=args.url_field, date_field=args.date_field,
                         include=tuple(args.include), exclude=tuple(args.exclude)),
         translate_to=args.translate_to, models_dir=args.models_dir, translate_device=args.device,
         translate_threads=args.threads or 0, translate_cache=not args.no_cache,

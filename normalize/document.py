@@ -97,6 +97,26 @@ class Segment:
 
 
 @dataclass
+class Metadata:
+    """What is known about the article beside its text (the record's ``metadata``): each field
+    null where the input holds no evidence for it, never invented."""
+
+    author: list[str] | None = None  # the authors' names, in the page's order
+    date: str | None = None  # the publication date, ISO 8601 YYYY-MM-DD
+    site_name: str | None = None  # the outlet's name
+    url: str | None = None  # canonical URL: <link rel=canonical>, og:url, else the input's own
+    description: str | None = None  # the page's summary of itself (og:description, description)
+    language_declared: str | None = None  # what the page says its language is (<html lang>, og:locale)
+    image: str | None = None  # the article's lead image URL
+    tags: list[str] | None = None  # keywords and tags the page gives
+
+    def as_dict(self) -> dict[str, object]:
+        return {"author": self.author, "date": self.date, "site_name": self.site_name, "url": self.url,
+                "description": self.description, "language_declared": self.language_declared,
+                "image": self.image, "tags": self.tags}
+
+
+@dataclass
 class Document:
     """One input document and everything learned about it."""
 
@@ -111,6 +131,14 @@ class Document:
     #: what an HTML page says its title is (og:title, <title>, <h1>, the site's name), by source
     title_evidence: dict[str, list[str]] = field(default_factory=dict)
     blocks: list[Block] = field(default_factory=list)
+    #: what the input says about the document beside its text: ``url`` and ``date`` (an input
+    #: record's fields, ``--url-field``/``--date-field``; a WARC record's target URI and date as
+    #: ``url``/``fetched``), ``content_language`` (an HTTP header)
+    given: dict[str, str] = field(default_factory=dict)
+    #: what an HTML page's markup says about its article (JSON-LD, meta tags, bylines…; set by
+    #: the structure stage, read by the metadata stage)
+    metadata_evidence: dict = field(default_factory=dict, repr=False)
+    metadata: Metadata = field(default_factory=Metadata)
     segments: list[Segment] = field(default_factory=list)
     lang: str = UNDETERMINED
     text: str = ""  # clean body: body blocks joined by blank lines

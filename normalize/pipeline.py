@@ -1,5 +1,6 @@
 """The default pipeline, assembled from a :class:`~normalize.config.Config`: decode → repair →
-structure → boilerplate → language (→ translate, when ``config.translate_to`` is set).
+structure → boilerplate → metadata →
+language (→ translate, when ``config.translate_to`` is set).
 
 The read stage (:mod:`normalize.read`) makes the documents and the write stage
 (:mod:`normalize.write`) turns them into records; between them every stage is a
@@ -12,6 +13,7 @@ from .boilerplate.stage import BoilerplateStage
 from .config import Config
 from .encoding.stage import DecodeStage, RepairStage
 from .langid.stage import LanguageStage
+from .metadata.stage import MetadataStage
 from .stage import Pipeline, Stage
 from .structure.stage import StructureStage
 from .translate.stage import TranslateStage
@@ -22,7 +24,7 @@ __all__ = ["Pipeline", "build_pipeline"]
 def build_pipeline(config: Config | None = None) -> Pipeline:
     """The standard pipeline for ``config`` (the defaults when None)."""
     config = config or Config()
-    stages: list[Stage] = [DecodeStage(), RepairStage(), StructureStage(), BoilerplateStage(),
+    stages: list[Stage] = [DecodeStage(), RepairStage(), StructureStage(), BoilerplateStage(), MetadataStage(),
                            LanguageStage(config.language)]
     if config.translate_to:
         stages.append(TranslateStage.from_config(config))

@@ -33,7 +33,7 @@ def test_stage_error_is_recorded_and_the_document_flows_on() -> None:
 
 
 def test_stages_are_in_pipeline_order() -> None:
-    assert [s.name for s in build_pipeline().stages] == ["decode", "repair", "structure", "boilerplate", "language"]
+    assert [s.name for s in build_pipeline().stages] == ["decode", "repair", "structure", "boilerplate", "metadata", "language"]
 
 
 def test_normalize_document_on_text_and_bytes() -> None:

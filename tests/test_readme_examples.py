@@ -72,6 +72,7 @@ RUN_BY = {
     ("## See what it did: the report", "bash"): "test_every_example_of_the_report_section_runs",
     ("## Python API", "python"): "test_the_python_api_examples_run_and_answer_as_the_comments_say",
     ("## Output contract: JSONL, schema `normalize/1`", "json"): "tests/test_readme.py::test_readme_example_record_is_real_output",
+    ("### Metadata: author, date, site", "json"): "tests/test_metadata.py::test_the_readmes_metadata_example_is_real_output",
     ("## Layout", ""): None,  # a picture of the tree, not an example
 }
 
@@ -362,7 +363,7 @@ def test_the_python_api_examples_run_and_answer_as_the_comments_say(in_workdir: 
     assert [d.id for d in namespace["pipeline"].run(__import__("normalize.read", fromlist=["x"]).read_inputs(["pages/"]))] \
         == ["pages/futebol.txt", "pages/library.html", "pages/drafts/draft.txt"]
     stats = namespace["pipeline"].stats()
-    assert list(stats) == ["decode", "repair", "structure", "boilerplate", "language"]
+    assert list(stats) == ["decode", "repair", "structure", "boilerplate", "metadata", "language"]
     assert stats["decode"].documents == 6  # three in the block's own loop, three above
 
     from normalize.translate.models import install_file

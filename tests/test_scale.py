@@ -156,7 +156,7 @@ def test_stats_file_and_summary(tmp_path: Path) -> None:
     assert data["documents"] == 5 and data["documents_with_errors"] == 1
     assert data["errors_by_stage"] == {"read": 1}
     assert data["languages"] == {"en": 1, "de": 1, "fr": 1, "ru": 1, "und": 1}
-    assert set(data["stages"]) == {"decode", "repair", "structure", "boilerplate", "language"}
+    assert set(data["stages"]) == {"decode", "repair", "structure", "boilerplate", "metadata", "language"}
     assert data["stages"]["decode"]["documents"] == 5
     assert b"5 documents" in result.stderr and b"errors by stage: read 1" in result.stderr
 

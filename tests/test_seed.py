@@ -51,3 +51,15 @@ def test_seed_segments_keep_every_line(seed_path) -> None:
             assert doc.text[segment.start:segment.end] == segment.text
         else:
             assert segment.start is None and segment.end is None
+
+
+def test_seed_metadata_invents_nothing(seed_path) -> None:
+    """The seed names no author and gives no date a reader could point to (issue 24): its
+    metadata holds none; a site name, if any, is the outlet's."""
+    result = run_cli("run", str(seed_path), "--format", "jsonl", "-q")
+    metadata = assert_valid_record(json.loads(result.stdout))["metadata"]
+    assert metadata["author"] is None
+    assert metadata["date"] is None
+    assert metadata["site_name"] in (None, "Sputnik International")
+    assert metadata == {"author": None, "date": None, "site_name": None, "url": None, "description": None,
+                        "language_declared": None, "image": None, "tags": None}

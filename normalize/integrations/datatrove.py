@@ -62,7 +62,11 @@ class NormalizeStep(PipelineStep):
                 self.stat_update(StatHints.total)
                 waiting.append(theirs)
                 source = str(theirs.metadata.get("file_path", theirs.id)) if theirs.metadata else str(theirs.id)
-                yield Document(id=str(theirs.id), source=source, raw=theirs.text, is_html=self.html)
+                doc = Document(id=str(theirs.id), source=source, raw=theirs.text, is_html=self.html)
+                url = theirs.metadata.get("url") if theirs.metadata else None
+                if isinstance(url, str) and url:  # a crawl's URL: evidence for the record's metadata
+                    doc.given["url"] = url
+                yield doc
 
         done = pipeline_for(self.config).run(ours())  # the translation stage batches across documents
         while True:

@@ -1,8 +1,8 @@
 """The ``normalize/1`` record as Arrow columns: the layout of ``-o out.parquet`` and of the
 Hugging Face ``datasets`` columns (README, "Parquet").
 
-One column per record field, in the record's order; ``segments`` is a list of structs, and so are
-``repairs``, ``errors`` and ``warnings``. Reading a file back with ``Table.to_pylist()`` gives the
+One column per record field, in the record's order; ``metadata`` is a struct, ``segments`` a list
+of structs, and so are ``repairs``, ``errors`` and ``warnings``. Reading a file back with ``Table.to_pylist()`` gives the
 JSONL records exactly.
 
 >>> table = records_to_table([{"schema": "normalize/1", "id": "a", "source": "a", "lang": "en",
@@ -27,6 +27,18 @@ from ..document import SCHEMA
 
 _NOTE = pa.struct([("stage", pa.string()), ("message", pa.string())])
 
+#: The ``metadata`` column: a struct of the record's ``metadata`` object (null fields stay null).
+METADATA_TYPE = pa.struct([
+    ("author", pa.list_(pa.string())),
+    ("date", pa.string()),
+    ("site_name", pa.string()),
+    ("url", pa.string()),
+    ("description", pa.string()),
+    ("language_declared", pa.string()),
+    ("image", pa.string()),
+    ("tags", pa.list_(pa.string())),
+])
+
 #: The column layout; field order is the JSONL record's.
 RECORD_SCHEMA = pa.schema(
     [
@@ -35,6 +47,7 @@ RECORD_SCHEMA = pa.schema(
         ("source", pa.string()),
         ("lang", pa.string()),
         ("title", pa.string()),
+        ("metadata", METADATA_TYPE),
         ("text", pa.string()),
         ("translated_text", pa.string()),
         ("translated_to", pa.string()),

@@ -54,6 +54,10 @@ class ReadConfig:
     text_field: str | None = None
     #: The field holding HTML (None: ``html``). When both are named, HTML is used when present.
     html_field: str | None = None
+    #: The field holding the document's URL, evidence for its metadata (None: ``url``, if any).
+    url_field: str | None = None
+    #: The field holding its publication date, evidence for its metadata (None: no such field).
+    date_field: str | None = None
 
     def fields(self) -> tuple[tuple[str, bool | None], ...]:
         """The (field, is_html) pairs to look for, in order: an HTML field holds HTML, a text
@@ -71,7 +75,8 @@ class ReadConfig:
     def columns(self) -> list[str]:
         """Every field a reader needs (for column stores such as Parquet)."""
         ids = [self.id_field] if self.id_field else ["id", "url"]
-        return list(dict.fromkeys(ids + [name for name, _ in self.fields()]))
+        given = [self.url_field or "url"] + ([self.date_field] if self.date_field else [])
+        return list(dict.fromkeys(ids + [name for name, _ in self.fields()] + given))
 
 
 def read_inputs(inputs: Iterable[str], config: ReadConfig = ReadConfig(), *, own: Collection[str] = (),
@@ -164,6 +169,13 @@ def _warc(stream: BinaryIO, path: str, config: ReadConfig) -> Iterator[Document]
         url = record.rec_headers.get_header("WARC-Target-URI") or path
         doc = _whole(record.content_stream(), url, "html", config)
         doc.source = f"{path}#{url}"
+        # what the crawl says about the page: evidence for its metadata (the URL, the fetch
+        # date that bounds a plausible publication date, the declared language)
+        for key, value in (("url", record.rec_headers.get_header("WARC-Target-URI")),
+                           ("fetched", record.rec_headers.get_header("WARC-Date")),
+                           ("content_language", record.http_headers.get_header("Content-Language"))):
+            if value:
+                doc.given[key] = value
         yield doc
 
 
@@ -344,6 +356,7 @@ def document_from_record(record: object, source: str, config: ReadConfig = ReadC
     doc = Document(id=source if doc_id is None else str(doc_id), source=source)
     if config.id_field and doc_id is None:
         doc.add_error("read", f"record has no field {config.id_field!r} (--id-field); its fields: {_field_names(record)}")
+    _given(doc, record, config)
     for key, is_html in wanted:
         value = record.get(key)
         if isinstance(value, str):
@@ -356,6 +369,27 @@ def document_from_record(record: object, source: str, config: ReadConfig = ReadC
         options = " or ".join(f"{name!r} (--{'html' if is_html else 'text'}-field)" for name, is_html in wanted)
         doc.add_error("read", f"record has no string field {options}; its fields: {_field_names(record)}")
     return doc
+
+
+def _given(doc: Document, record: dict, config: ReadConfig) -> None:
+    """The record's URL and date fields (``--url-field``, ``--date-field``) into ``doc.given``:
+    evidence for the metadata stage. A named field the record lacks is a warning (the text is
+    still read); a date that is no date is left to the metadata stage, which ignores it.
+
+    >>> doc = Document(id="a")
+    >>> _given(doc, {"link": "https://a.example/x", "ts": "2024-03-03"}, ReadConfig(url_field="link", date_field="ts"))
+    >>> doc.given
+    {'url': 'https://a.example/x', 'date': '2024-03-03'}
+    """
+    for key, name, option in (("url", config.url_field or "url", "--url-field"), ("date", config.date_field, "--date-field")):
+        if not name:
+            continue
+        value = record.get(name)
+        if value is None or value == "":
+            if name != "url" or config.url_field:
+                doc.add_warning("read", f"record has no field {name!r} ({option}); its fields: {_field_names(record)}")
+            continue
+        doc.given[key] = str(value)
 
 
 def _field_options(record: dict, config: ReadConfig) -> str:

@@ -53,6 +53,25 @@ class Record:
     repairs: list[tuple[str, int]] = field(default_factory=list)
     errors: list[tuple[str, str]] = field(default_factory=list)
     warnings: list[tuple[str, str]] = field(default_factory=list)
+    #: the record's ``metadata`` shown under its title: authors, date, site name, URL (those it
+    #: has; records written before the field have none)
+    byline: list[str] = field(default_factory=list)
+
+
+def _byline(metadata: object) -> list[str]:
+    """What the document view shows of a record's ``metadata``.
+
+    >>> _byline({"author": ["Jane Doe", "John Roe"], "date": "2024-03-03", "site_name": None, "url": "https://a.example/x"})
+    ['Jane Doe, John Roe', '2024-03-03', 'https://a.example/x']
+    >>> _byline(None)
+    []
+    """
+    if not isinstance(metadata, dict):
+        return []
+    authors = metadata.get("author")
+    shown = [", ".join(a for a in authors if isinstance(a, str))] if isinstance(authors, list) else []
+    shown += [metadata[k] for k in ("date", "site_name", "url") if isinstance(metadata.get(k), str)]
+    return [s for s in shown if s]
 
 
 @dataclass
@@ -100,6 +119,7 @@ def check_record(value: Any) -> Record | str:
                  for r in _dicts(value.get("repairs"))],
         errors=[(_text(e.get("stage"), "?"), _text(e.get("message"), "")) for e in _dicts(value.get("errors"))],
         warnings=[(_text(w.get("stage"), "?"), _text(w.get("message"), "")) for w in _dicts(value.get("warnings"))],
+        byline=_byline(value.get("metadata")),
     )
 
 

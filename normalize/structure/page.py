@@ -26,6 +26,7 @@ from lxml.html import HTMLParser, HtmlElement, document_fromstring
 
 from bs4 import BeautifulSoup
 
+from ..metadata.html import page_evidence
 from ..unicode.words import count_words
 
 _SPACES = re.compile(r"[ \t\r\n\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
@@ -137,6 +138,8 @@ class Page:
     evidence: dict[str, list[str]] = field(default_factory=dict)
     #: each container's parent container, by id (a block's ``parent`` is one; 0 is the page)
     container_parent: dict[int, int] = field(default_factory=dict)
+    #: what the page says about its article: JSON-LD, meta tags, bylines (normalize.metadata.html)
+    metadata: dict = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)  # cuts and limits hit, for the record's warnings
     too_deep: bool = False  # libxml2 stopped at its depth limit: the walk is incomplete
 
@@ -317,6 +320,7 @@ def _read(tree: HtmlElement | None) -> Page:
                           f"{MAX_ATTRIBUTE_CHARS} characters dropped")
     page.evidence = title_evidence(tree)
     page.evidence["structured_body"] = structured_body(tree)
+    page.metadata = page_evidence(tree)
     if any(len(t) >= MAX_TITLE_CHARS for ts in page.evidence.values() for t in ts):
         page.notes.append(f"title evidence cut at {MAX_TITLE_CHARS} characters")
     _walk(tree, page)

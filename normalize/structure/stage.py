@@ -18,6 +18,7 @@ class StructureStage(Stage):
         if doc.is_html:
             page, doc.blocks = html_blocks(doc.input_text)
             doc.title_evidence = page.evidence
+            doc.metadata_evidence = page.metadata
             for note in page.notes:
                 doc.add_warning(self.name, note)
                 self.stats.count("cut")

@@ -30,6 +30,7 @@ def to_record(doc: Document) -> dict[str, Any]:
         "source": doc.source,
         "lang": doc.lang,
         "title": doc.title,
+        "metadata": doc.metadata.as_dict(),
         "text": doc.text,
         "translated_text": doc.translated_text,
         "translated_to": doc.translated_to,
