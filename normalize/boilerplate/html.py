@@ -59,11 +59,12 @@ RELATIVE_SHARE = 0.6
 RELATIVE_FLOOR = 0.3
 
 
-def body_blocks(texts: list[str], rows: list[list[float]], probs: list[float] | None = None) -> list[bool]:
+def body_blocks(texts: list[str], tags: list[str], rows: list[list[float]],
+                probs: list[float] | None = None) -> list[bool]:
     """Which blocks are body: the HTML model's call (``probs``: its probabilities, already
     computed), then rules for what it has too few examples of: a chrome phrase (a button, a
     "Read also:" teaser, a credit), a short block in a navigation menu or footer, and a dateline
-    opening the body are never body. Where the model finds no body at all, the prose blocks
+    opening the body are never body. Where the model finds no body but headings, the prose blocks
     that are not links are the body (a page of one paragraph), else the blocks it scores near
     its best (:data:`RELATIVE_SHARE`). (Comment sections are left to the model: the Dragnet and
     CleanEval annotators count comments as content, and a rule dropping them cost 0.065 F1 there.)"""
@@ -71,8 +72,10 @@ def body_blocks(texts: list[str], rows: list[list[float]], probs: list[float] | 
     body = [b and not r[_CHROME]
             and not ((r[_CONTEXT] in _MENUS or r[_NEAR_NAV] or r[_NEAR_FOOT]) and not is_prose(text))
             for b, r, text in zip(is_body(rows, "html", probs=probs), rows, texts)]
-    if not any(body):  # nothing looks like the article: a page of one or two prose paragraphs
-        body = [is_prose(t) and not r[_CHROME] and r[_LINKS] < FALLBACK_LINK_DENSITY for t, r in zip(texts, rows)]
+    if not any(b and tag not in _HEADINGS for b, tag in zip(body, tags)):
+        # nothing looks like the article but headings: a page of one or two prose paragraphs
+        body = [b or (is_prose(t) and not r[_CHROME] and r[_LINKS] < FALLBACK_LINK_DENSITY)
+                for b, t, r in zip(body, texts, rows)]
     best = max(probs, default=0.0)
     if not any(body) and best >= RELATIVE_FLOOR:  # nor prose: the blocks the model likes best (a page of items)
         body = [p >= RELATIVE_SHARE * best and not r[_CHROME] for p, r in zip(probs, rows)]
@@ -112,7 +115,7 @@ def body_roles(texts: list[str], tags: list[str], rows: list[list[float]],
     first block that is not a heading (a section label in an ``<h1>`` taken for body does not
     move the search away from the headline above the first paragraph), else its first block.
     The title ranker is trained on these windows (held-out exact match 0.790 either way)."""
-    roles = ["body" if b else "boilerplate" for b in whole_tables(tags, body_blocks(texts, rows, probs))]
+    roles = ["body" if b else "boilerplate" for b in whole_tables(tags, body_blocks(texts, tags, rows, probs))]
     body = [i for i, r in enumerate(roles) if r == "body"]
     first = next((i for i in body if tags[i] not in _HEADINGS), body[0] if body else len(texts))
     return roles, title_window(texts, tags, first)
