@@ -21,6 +21,7 @@ models, the whole ``read_article`` path).
     python scripts/bench_extract.py                          # everything in ../shared/data (~25 min)
     python scripts/bench_extract.py --only html --split site # one split, HTML only
     python scripts/bench_extract.py --no-anchors             # normalize only
+    python scripts/bench_extract.py --speed-only --only html # pages/s of every extractor only
 
 The anchors' outputs are cached under /tmp/normalize-bench-anchors (keyed by their versions).
 """
@@ -172,8 +173,25 @@ def normalize_html(html: str) -> str:
 
 
 def bench(kind: str, pages: list[Labelled], splits: list[str], anchors: bool, in_sample: bool,
-          speed_pages: int) -> None:
+          speed_pages: int, speed_only: bool = False) -> None:
     pages = [p for p in pages if (p.html if kind == "html" else p.dump) is not None]
+    extractors = HTML_ANCHORS if kind == "html" else TEXT_ANCHORS
+    # speed first, in a process that holds no features yet (a heap of millions of feature values
+    # slows every allocating extractor through Python's garbage collector, unevenly): an even
+    # sample of the pages, every extractor on the same ones, models loaded first
+    step = max(1, len(pages) // speed_pages)
+    docs = [decode_bytes(p.html) if kind == "html" else p.dump for p in pages[::step]]
+    timing = {"normalize": normalize_html if kind == "html" else clean_text}
+    if anchors:
+        timing |= {name: extract for name, (extract, _) in extractors.items()}
+    speeds = timed(timing, docs)
+    print(f"  {kind}: speed over {len(docs)} pages", file=sys.stderr)
+    if speed_only:
+        print(f"\n{'HTML' if kind == 'html' else 'Text dumps'}: pages/s over {len(docs)} pages, one at a time, "
+              "taking turns\n| extractor | pages/s | normalize's ratio to it |\n|---|---|---|")
+        for name, speed in speeds.items():
+            print(f"| {name} | {speed:.1f} | {speeds['normalize'] / speed:.2f} |")
+        return
     items = featurise(pages, kind)
     rows: dict[str, dict[str, float]] = {}
     for split in splits:
@@ -184,19 +202,10 @@ def bench(kind: str, pages: list[Labelled], splits: list[str], anchors: bool, in
         outputs = [body_text(it, decide(it, kind, [float(p) for p in booster(kind).predict(it["rows"])]))
                    for it in items]
         rows["normalize, IN-SAMPLE (the shipped model on its own training pages: not a result)"] = scores(pages, outputs)
-    extractors = HTML_ANCHORS if kind == "html" else TEXT_ANCHORS
     if anchors:
         for name, (extract, package) in extractors.items():
             rows[name] = scores(pages, anchor_outputs(name, extract, package, kind, pages))
-    # speed on an even sample of the pages, every extractor on the same ones, models loaded first
-    step = max(1, len(pages) // speed_pages)
-    docs = [decode_bytes(p.html) if kind == "html" else p.dump for p in pages[::step]]
-    ours = normalize_html if kind == "html" else clean_text
-    timing = {name: ours for name in rows if name.startswith("normalize")}
-    if anchors:
-        timing |= {name: extract for name, (extract, _) in extractors.items()}
-    speeds = timed(timing, docs)
-    print(f"  {kind}: speed over {len(docs)} pages", file=sys.stderr)
+    speeds |= {name: speeds["normalize"] for name in rows if name.startswith("normalize")}
     print_tables("HTML" if kind == "html" else "Text dumps", rows, speeds)
 
 
@@ -211,12 +220,13 @@ def main() -> None:
     parser.add_argument("--no-anchors", action="store_true", help="normalize only")
     parser.add_argument("--in-sample", action="store_true", help="also the shipped model on its training pages, labelled")
     parser.add_argument("--speed-pages", type=int, default=400, help="pages timed per extractor (an even sample)")
+    parser.add_argument("--speed-only", action="store_true", help="pages/s only, no scores (~2 min)")
     args = parser.parse_args()
     pages = [p for p in load_all(args.data) if p.dataset in (args.datasets or DATASETS)]
     for kind in ["html", "text"]:
         if args.only in (None, kind):
             bench(kind, pages, args.split or ["site", "dataset"], not args.no_anchors, args.in_sample,
-                  args.speed_pages)
+                  args.speed_pages, args.speed_only)
 
 
 if __name__ == "__main__":
