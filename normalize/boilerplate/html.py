@@ -22,7 +22,7 @@ It is expected to weaken by Wednesday as it moves inland, forecasters said in a 
 
 from __future__ import annotations
 
-from ..structure.features import BLOCK_FEATURES, block_features
+from ..structure.features import BLOCK_FEATURES, HEADING_TAGS, block_features
 from ..structure.page import Page, parse_page
 from ..document import PARAGRAPH_SEPARATOR
 from ..encoding.decode import decode_bytes
@@ -39,7 +39,6 @@ _NEAR_NAV = BLOCK_FEATURES.index("near_nav")
 _NEAR_FOOT = BLOCK_FEATURES.index("near_footer")
 _DATELINE = BLOCK_FEATURES.index("dateline")
 _CELLS = frozenset({"td", "th"})
-_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 #: The page's structured data (JSON-LD ``articleBody``) is the body when the visible body holds
 #: under this share of its words: the article is then elsewhere (rendered by a script, or only
 #: in the data). At 0.5 a visible body that is a teaser of the article gives way to it.
@@ -72,7 +71,7 @@ def body_blocks(texts: list[str], tags: list[str], rows: list[list[float]],
     body = [b and not r[_CHROME]
             and not ((r[_CONTEXT] in _MENUS or r[_NEAR_NAV] or r[_NEAR_FOOT]) and not is_prose(text))
             for b, r, text in zip(is_body(rows, "html", probs=probs), rows, texts)]
-    if not any(b and tag not in _HEADINGS for b, tag in zip(body, tags)):
+    if not any(b and tag not in HEADING_TAGS for b, tag in zip(body, tags)):
         # nothing looks like the article but headings: a page of one or two prose paragraphs
         body = [b or (is_prose(t) and not r[_CHROME] and r[_LINKS] < FALLBACK_LINK_DENSITY)
                 for b, t, r in zip(body, texts, rows)]
@@ -117,7 +116,7 @@ def body_roles(texts: list[str], tags: list[str], rows: list[list[float]],
     The title ranker is trained on these windows (held-out exact match 0.790 either way)."""
     roles = ["body" if b else "boilerplate" for b in whole_tables(tags, body_blocks(texts, tags, rows, probs))]
     body = [i for i, r in enumerate(roles) if r == "body"]
-    first = next((i for i in body if tags[i] not in _HEADINGS), body[0] if body else len(texts))
+    first = next((i for i in body if tags[i] not in HEADING_TAGS), body[0] if body else len(texts))
     return roles, title_window(texts, tags, first)
 
 

@@ -294,7 +294,8 @@ BLOCK_FEATURES = (
     + [f"{name}@{d}" for d in _NEIGHBOURS for name in _BLOCK_NEIGHBOUR] + PAGE_FEATURES
 )
 _ITEM_TAGS = frozenset({"li", "td", "th", "dd", "dt"})
-_HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+#: The heading tags (a page of headings alone is no article; the title is looked for above the first other block).
+HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 #: Features LightGBM treats as categories, not numbers.
 CATEGORICAL = ["tag", "context"] + [f"tag@{d}" for d in _NEIGHBOURS]
 
@@ -385,7 +386,7 @@ def _page_features(blocks: list, words: list[int], prose: list[float]) -> list[f
     return [
         math.log1p(len(blocks)), sum(b.link_chars for b in blocks) / chars,
         sum(w * p for w, p in zip(words, prose)) / total_words,
-        sum(b.tag in _ITEM_TAGS for b in blocks) / n, sum(b.tag in _HEADING_TAGS for b in blocks) / n,
+        sum(b.tag in _ITEM_TAGS for b in blocks) / n, sum(b.tag in HEADING_TAGS for b in blocks) / n,
         sum(w for w, b in zip(words, blocks) if b.in_article) / total_words,
     ]
 
