@@ -20,9 +20,7 @@ normalize/metadata were developed looking at half A only; half B is the held-out
 from __future__ import annotations
 
 import argparse
-import gzip
 import hashlib
-import json
 import re
 import sys
 import time
@@ -30,17 +28,13 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from extract_data import default_shared  # noqa: E402
+from extract_data import Labelled, default_shared, load_dataset, load_wcxb, same_title  # noqa: E402
 
 _TOKEN = re.compile(r"\w+")
 
 
 def tokens(text: str | None) -> list[str]:
     return _TOKEN.findall((text or "").lower())
-
-
-def same_title(predicted: str | None, gold: str | None) -> bool:
-    return bool(tokens(gold)) and tokens(predicted) == tokens(gold)
 
 
 #: Words joining names in a list, not names: "Jane Doe and John Roe" is the names Jane Doe, John Roe.
@@ -68,25 +62,6 @@ def half(url: str) -> str:
     return "A" if hashlib.md5(host.encode()).digest()[0] % 2 == 0 else "B"
 
 
-def load_wcxb(directory: Path, limit: int | None) -> list[dict]:
-    dumps = {}
-    if (directory / "dumps.jsonl").exists():
-        for line in (directory / "dumps.jsonl").read_text(encoding="utf-8").splitlines():
-            record = json.loads(line)
-            dumps[record["id"]] = record["text"]
-    pages = []
-    for path in sorted((directory / "ground-truth").glob("*.json"))[:limit]:
-        record = json.loads(path.read_text(encoding="utf-8"))
-        truth = record["ground_truth"]
-        html = directory / "html" / f"{path.stem}.html.gz"
-        if not html.exists():
-            continue
-        pages.append({"id": path.stem, "url": record.get("url") or "", "html": gzip.open(html, "rb").read(),
-                      "dump": dumps.get(path.stem), "title": truth.get("title"),
-                      "author": truth.get("author") or None, "date": truth.get("publish_date") or None})
-    return pages
-
-
 def run_normalize(html: bytes | str, url: str | None, is_html: bool = True) -> dict:
     import normalize
 
@@ -108,12 +83,12 @@ def run_trafilatura(html: bytes, url: str) -> dict:
             "site": m.sitename}
 
 
-def score(rows: list[tuple[dict, dict]]) -> dict:
+def score(rows: list[tuple[dict, Labelled]]) -> dict:
     out = {}
     for field, same in (("title", same_title), ("author", same_author), ("date", same_date)):
-        annotated = [(p, g) for p, g in rows if g[field]]
-        right = sum(same(p[field], g[field]) for p, g in annotated)
-        spurious = sum(1 for p, g in rows if not g[field] and p[field])
+        annotated = [(p, g) for p, g in rows if getattr(g, field)]
+        right = sum(same(p[field], getattr(g, field)) for p, g in annotated)
+        spurious = sum(1 for p, g in rows if not getattr(g, field) and p[field])
         out[field] = (right / len(annotated) if annotated else 0.0, len(annotated), spurious,
                       len(rows) - len(annotated))
     out["site"] = (sum(1 for p, _ in rows if p["site"]) / max(1, len(rows)), len(rows), 0, 0)
@@ -127,27 +102,27 @@ def main() -> None:
     args = parser.parse_args()
     if args.data is None or not (args.data / "wcxb" / "dev").exists():
         sys.exit("no data: give --data DIR (the directory holding wcxb/dev and wceb/l3s-gn1)")
-    pages = load_wcxb(args.data / "wcxb" / "dev", args.limit)
+    pages = load_wcxb(args.data / "wcxb")[:args.limit]
     systems = {"normalize": [], "normalize, no URL given": [], "normalize, text dump": [], "trafilatura": []}
     seconds = dict.fromkeys(systems, 0.0)
     for page in pages:
         for name in systems:
             start = time.perf_counter()
             if name == "normalize":
-                result = run_normalize(page["html"], page["url"])
+                result = run_normalize(page.html, page.url)
             elif name == "normalize, no URL given":
-                result = run_normalize(page["html"], None)
+                result = run_normalize(page.html, None)
             elif name == "normalize, text dump":
-                result = run_normalize(page["dump"], None, is_html=False) if page["dump"] else \
+                result = run_normalize(page.dump, None, is_html=False) if page.dump else \
                     {"title": None, "author": None, "date": None, "site": None}
             else:
-                result = run_trafilatura(page["html"], page["url"])
+                result = run_trafilatura(page.html, page.url)
             seconds[name] += time.perf_counter() - start
             systems[name].append((result, page))
     agree = sum(1 for (n, _), (t, _) in zip(systems["normalize"], systems["trafilatura"])
                 if n["site"] and t["site"] and tokens(n["site"]) == tokens(t["site"]))
-    print(f"WCXB dev: {len(pages)} pages (half A {sum(half(p['url']) == 'A' for p in pages)}, "
-          f"half B {sum(half(p['url']) == 'B' for p in pages)}; by domain hash)\n")
+    print(f"WCXB dev: {len(pages)} pages (half A {sum(half(p.url) == 'A' for p in pages)}, "
+          f"half B {sum(half(p.url) == 'B' for p in pages)}; by domain hash)\n")
     print("| system | pages | title | author | date | site name given | author given where none | "
           "date given where none | s/page |")
     print("|---|---|---|---|---|---|---|---|---|")
@@ -155,35 +130,23 @@ def main() -> None:
         for name, rows in systems.items():
             if subset != "all" and name not in ("normalize", "trafilatura"):
                 continue
-            chosen = [(p, g) for p, g in rows if subset == "all" or half(g["url"]) == subset]
+            chosen = [(p, g) for p, g in rows if subset == "all" or half(g.url) == subset]
             s = score(chosen)
             label = name if subset == "all" else f"{name}, half {subset}"
+            per_page = f"{seconds[name] / max(1, len(pages)):.4f}" if subset == "all" else "–"
             print(f"| {label} | {len(chosen)} | {s['title'][0]:.3f} ({s['title'][1]}) | "
                   f"{s['author'][0]:.3f} ({s['author'][1]}) | {s['date'][0]:.3f} ({s['date'][1]}) | "
                   f"{s['site'][0]:.3f} | {s['author'][2]}/{s['author'][3]} | {s['date'][2]}/{s['date'][3]} | "
-                  f"{seconds[name] / max(1, len(pages)):.4f} |" if subset == "all" else
-                  f"| {label} | {len(chosen)} | {s['title'][0]:.3f} ({s['title'][1]}) | "
-                  f"{s['author'][0]:.3f} ({s['author'][1]}) | {s['date'][0]:.3f} ({s['date'][1]}) | "
-                  f"{s['site'][0]:.3f} | {s['author'][2]}/{s['author'][3]} | {s['date'][2]}/{s['date'][3]} | – |")
+                  f"{per_page} |")
     print(f"\nsite names both give and agree on (same tokens): {agree}")
 
     l3s = args.data / "wceb" / "l3s-gn1"
     if (l3s / "pages.jsonl").exists():
-        right = {"normalize": 0, "trafilatura": 0}
-        total = 0
-        for line in (l3s / "pages.jsonl").read_text(encoding="utf-8").splitlines():
-            record = json.loads(line)
-            if not record.get("title"):
-                continue
-            path = l3s / "html" / f"{record['id']}.html.gz"
-            if not path.exists():
-                continue
-            html = gzip.open(path, "rb").read()
-            total += 1
-            right["normalize"] += same_title(run_normalize(html, None)["title"], record["title"])
-            right["trafilatura"] += same_title(run_trafilatura(html, "")["title"], record["title"])
-        print(f"\nL3S-GN1 titles ({total} pages with a headline): normalize {right['normalize'] / total:.3f}, "
-              f"trafilatura {right['trafilatura'] / total:.3f}")
+        titled = [p for p in load_dataset(l3s, "l3s-gn1") if p.title and p.html is not None]
+        right = {"normalize": sum(same_title(run_normalize(p.html, None)["title"], p.title) for p in titled),
+                 "trafilatura": sum(same_title(run_trafilatura(p.html, "")["title"], p.title) for p in titled)}
+        print(f"\nL3S-GN1 titles ({len(titled)} pages with a headline): normalize "
+              f"{right['normalize'] / len(titled):.3f}, trafilatura {right['trafilatura'] / len(titled):.3f}")
 
 
 if __name__ == "__main__":

@@ -31,6 +31,9 @@ class Labelled:
     kind: str = ""  # WCXB's page kind (article, forum, product, collection, listing, documentation, service)
     with_: list[str] = field(default_factory=list)  # WCXB: snippets a right extraction keeps
     without: list[str] = field(default_factory=list)  # WCXB: boilerplate snippets it must drop
+    url: str = ""  # WCXB: the page's URL
+    author: str | None = None  # WCXB: the annotated author(s), one string
+    date: str | None = None  # WCXB: the annotated publication date (YYYY-MM-DD…)
 
     def __post_init__(self) -> None:
         self.site = self.site or f"{self.dataset}/{self.id}"
@@ -81,7 +84,7 @@ def _domain(url: str) -> str:
 
 def load_wcxb(directory: Path) -> list[Labelled]:
     """WCXB's pages (``dev/``): gold ``main_content``, page kind, domain, ``with``/``without``
-    snippets, title; the dump from ``dev/dumps.jsonl``."""
+    snippets, title, URL, author and publication date; the dump from ``dev/dumps.jsonl``."""
     split = directory / "dev"
     dumps = {}
     if (split / "dumps.jsonl").exists():
@@ -97,7 +100,8 @@ def load_wcxb(directory: Path) -> list[Labelled]:
             path.stem, "wcxb", gzip.open(html_path, "rb").read() if html_path.exists() else None, dumps.get(path.stem),
             truth.get("main_content") or "", truth.get("title"), _domain(record.get("url") or ""),
             record.get("_internal", {}).get("page_type", {}).get("primary", ""),
-            list(truth.get("with") or []), list(truth.get("without") or [])))
+            list(truth.get("with") or []), list(truth.get("without") or []), record.get("url") or "",
+            truth.get("author") or None, truth.get("publish_date") or None))
     return pages
 
 

@@ -92,7 +92,7 @@ def html_blocks(html: str) -> tuple[Page, list[Block]]:
     """The page parsed once (:func:`~normalize.structure.page.parse_page`) and its blocks in order,
     each with the features the boilerplate classifier reads. A page nested deeper than lxml
     goes (2,048 levels) is read as text, a line a block."""
-    page = parse_page(html)
+    page = parse_page(html, metadata=True)
     if page.too_deep:
         blocks = text_blocks(flatten_html(html))
         for block, row in zip(blocks, line_features([b.text for b in blocks])):
