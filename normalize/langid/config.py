@@ -149,6 +149,13 @@ class LanguageConfig:
     #: (set by hand).
     phrase_words: int = 2
     phrase_evidence: float = 3.0
+    #: A foreign piece the models give under this confidence, inside a sentence whose next or
+    #: previous piece stands in another foreign language at :attr:`sure_confidence` or more and
+    #: with more letters, is that sentence's ("Jesu a re: “" before a Sesotho quotation read as
+    #: Bosnian at 0.49): a quotation mark or a dash cuts a sentence into pieces, it does not change
+    #: its language (set by hand from the WCXB planted sentences split this way, lines 201-500).
+    doubtful_confidence: float = 0.6
+    sure_confidence: float = 0.9
     #: Confidence of ``zxx`` for a line or block that is code by its shape (set by hand: a shape,
     #: not a model's probability; text without any letter is ``zxx`` at 1.0).
     code_confidence: float = 0.9

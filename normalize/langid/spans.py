@@ -174,6 +174,7 @@ def _in_document(pieces: list[tuple[int, int, bool, str, int]], guesses: list[Gu
             elif verdicts[i] == _HOME and len(sides) == 2 and langs[sides[0]] == langs[sides[1]] != prior \
                     and {verdicts[j] for j in sides} <= {_STANDS, _WEAK} and _STANDS in {verdicts[j] for j in sides}:
                 verdicts[i], langs[i], changed = _STANDS, langs[sides[0]], True
+    _doubtful_pieces_join_their_sentence(order, verdicts, langs, guesses, pieces, prior, config)
     _one_language_a_sentence(order, verdicts, langs, pieces)
     confidence = config.names_only_confidence
     out: list[Guess | None] = []
@@ -187,6 +188,35 @@ def _in_document(pieces: list[tuple[int, int, bool, str, int]], guesses: list[Gu
         else:
             out.append(guess)
     return out
+
+
+def _doubtful_pieces_join_their_sentence(order: list[int], verdicts: list[str | None], langs: list[str | None],
+                                         guesses: list[Guess | None], pieces: list[tuple[int, int, bool, str, int]],
+                                         prior: str, config: LanguageConfig) -> None:
+    """A foreign piece the models doubt (:attr:`~LanguageConfig.doubtful_confidence`) takes the
+    language of a neighbouring piece of the same sentence that stands surely in another foreign
+    language with more letters. In place."""
+    for place, i in enumerate(order):
+        guess = guesses[i]
+        if verdicts[i] != _STANDS or guess is None or guess.confidence >= config.doubtful_confidence:
+            continue
+        for j in (order[k] for k in (place - 1, place + 1) if 0 <= k < len(order)):
+            first, second = sorted((i, j))
+            other = guesses[j]
+            if (verdicts[j] == _STANDS and other is not None and langs[j] not in (prior, langs[i])
+                    and other.confidence >= config.sure_confidence and pieces[j][4] > pieces[i][4]
+                    and not _ends_sentence(pieces[first][3])):
+                langs[i] = langs[j]
+                break
+
+
+def _ends_sentence(text: str) -> bool:
+    """Whether a piece ends its sentence (a period, not a quotation mark or a dash, before the cut).
+
+    >>> _ends_sentence('Er sagte: "'), _ends_sentence("It is over. "), _ends_sentence("Yes!” ")
+    (False, True, True)
+    """
+    return text.rstrip().rstrip(SENTENCE_CLOSERS + "«»“”„\"").endswith(tuple(SENTENCE_MARKS))
 
 
 def _one_language_a_sentence(order: list[int], verdicts: list[str | None], langs: list[str | None],
