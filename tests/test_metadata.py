@@ -186,3 +186,11 @@ def test_the_readmes_metadata_example_is_real_output() -> None:
     shown = json.loads(shown.split("```json\n")[1].split("\n```")[0])
     result = run_cli("run", "corpora/articles/de_bahn_streik.html", "-q", "--workers", "1", cwd=ROOT)
     assert json.loads(result.stdout)["metadata"] == shown
+
+
+def test_a_forum_members_join_date_is_not_the_threads_date() -> None:
+    page = f"""<html><head><title>Ferry timetable changes</title></head><body>
+<h1>Ferry timetable changes</h1><dl><dt>Mara Quinn</dt><dd>Joined: 4 Jul 2012</dd><dd>Registered: 2012-07-04</dd></dl>
+<p>by Mara Quinn » 11 Sep 2024, 18:36</p>{BODY}</body></html>"""
+    doc = normalize.normalize_document(page, html=True)
+    assert doc.metadata.date == "2024-09-11"

@@ -64,7 +64,7 @@ EARLIEST_DAY = EARLIEST.isoformat()
 SAME_HEADLINE = 0.5
 #: The date's sources, most trusted first (see the module's doc).
 DATE_ORDER = ("line", "url", "jsonld", "meta", "microdata", "time", "jsonld-page", "time-any", "date-element",
-              "meta-other", "given", "modified", "modified-element", "foreign")
+              "meta-other", "given", "modified-jsonld", "modified-meta", "modified-line", "modified-element", "foreign")
 #: Blocks read for a byline or dateline: this many before the title block and after it (or,
 #: without a title, from the start of the body).
 BEFORE_TITLE = 3
@@ -394,12 +394,12 @@ def decide(evidence: dict, blocks: list[Block], title: str | None, given: dict[s
     add("url", url_date(out.url) or url_date(given_url))
     add("given", given.get("date"))
     if article and not foreign:
-        add("modified", (article["modified"] or [None])[0])
+        add("modified-jsonld", (article["modified"] or [None])[0])
     for key in MODIFIED_META:
         for value in meta.get(key, [])[:1]:
-            add("modified", value)
+            add("modified-meta", value)
     for _, facts in line_facts:
-        add("modified", facts.modified)
+        add("modified-line", facts.modified)
     if foreign and article is None:  # another article's dates: only when nothing else dates the page
         for o in objects:
             if o["kind"] == "article":
@@ -415,7 +415,7 @@ MARKUP_PUBLISHED = frozenset({"jsonld", "meta", "microdata", "time", "jsonld-pag
 #: Distinct sources that, agreeing on one day, outvote the first candidate (when it has two
 #: fewer behind it).
 OUTVOTE = 3
-MODIFIED_SOURCES = frozenset({"modified", "modified-element"})
+MODIFIED_SOURCES = frozenset({"modified-jsonld", "modified-meta", "modified-line", "modified-element"})
 
 
 def _days(a: str, b: str) -> int:
