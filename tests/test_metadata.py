@@ -194,3 +194,28 @@ def test_a_forum_members_join_date_is_not_the_threads_date() -> None:
 <p>by Mara Quinn » 11 Sep 2024, 18:36</p>{BODY}</body></html>"""
     doc = normalize.normalize_document(page, html=True)
     assert doc.metadata.date == "2024-09-11"
+
+
+def test_the_first_time_element_after_the_headline_dates_the_page() -> None:
+    """``<time>`` elements of the header and menus (latest news, events) date other things: the
+    first one after the ``<h1>`` is the article's."""
+    menu = "".join(f'<li><a href="/e{i}">Event {i}</a> <time datetime="2025-01-0{i}">0{i}/01/2025</time></li>'
+                   for i in range(1, 4))
+    page = (f"<html><body><header><ul>{menu}</ul></header><h1>Storm floods harbour town</h1>"
+            f'<div class="node__info"><time datetime="2017-03-01T12:00:00Z">03/01/2017</time></div>{BODY}</body></html>')
+    assert normalize.normalize_document(page, html=True).metadata.date == "2017-03-01"
+
+
+def test_a_dateline_a_few_blocks_above_or_below_the_headline() -> None:
+    """Menus and share buttons between the headline and its dateline: the dateline is read up to
+    five blocks above the headline and ten below."""
+    chrome = "".join(f"<li><a href='/{w}'>{w}</a></li>" for w in ("Blog", "Recipes", "FAQs", "Stores"))
+    share = "".join(f"<li><a href='/s/{w}'>{w}</a></li>" for w in ("Share", "Facebook", "LinkedIn", "Email"))
+    page = (f"<html><body><ul>{chrome}</ul><h3>blog |<br>February 01, 2022</h3><ul>{share}</ul>"
+            f"<h1>Storm floods harbour town</h1>{BODY}</body></html>")
+    assert normalize.normalize_document(page, html=True).metadata.date == "2022-02-01"
+    share = "".join(f"<li><a href='/s/{w}'>{w}</a></li>" for w in ("Share", "Facebook", "LinkedIn", "Email", "Print",
+                                                                    "Threads", "Bluesky", "Copy link"))
+    page = (f"<html><body><ul>{chrome}</ul><h1>Storm floods harbour town</h1><ul>{share}</ul>"
+            f"<div>Updated Feb 11, 2026</div>{BODY}</body></html>")
+    assert normalize.normalize_document(page, html=True).metadata.date == "2026-02-11"

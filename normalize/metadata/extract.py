@@ -66,9 +66,10 @@ SAME_HEADLINE = 0.5
 DATE_ORDER = ("line", "url", "jsonld", "meta", "microdata", "time", "jsonld-page", "time-any", "date-element",
               "meta-other", "given", "modified-jsonld", "modified-meta", "modified-line", "modified-element", "foreign")
 #: Blocks read for a byline or dateline: this many before the title block and after it (or,
-#: without a title, from the start of the body).
-BEFORE_TITLE = 3
-AFTER_TITLE = 6
+#: without a title, from the start of the body). Chosen on WCXB dev half A: 3 and 6 before,
+#: 5 and 10 dated 4 more pages of 414 (menus, share buttons, author lists between headline and date).
+BEFORE_TITLE = 5
+AFTER_TITLE = 10
 #: A page's tags: at most this many.
 MAX_TAGS = 30
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?!\d)")
@@ -237,6 +238,13 @@ def _near_title(blocks: list[Block]) -> list[int]:
     return list(range(max(0, title - BEFORE_TITLE), min(len(blocks), title + AFTER_TITLE + 1)))
 
 
+def _article_first(items: list[dict]) -> list[dict]:
+    """The visible ``<time>`` or date elements not in chrome, those in the article (after its
+    ``<h1>``, in ``<article>``/``<main>``) first: a page's header and menus date other things."""
+    kept = [item for item in items if not item["elsewhere"]]
+    return [item for item in kept if item["article"]] + [item for item in kept if not item["article"]]
+
+
 def _reference_day(given: dict[str, str]) -> _dt.date | None:
     fetched = parse_date(given.get("fetched"))
     return _dt.date.fromisoformat(fetched) if fetched else None
@@ -379,18 +387,16 @@ def decide(evidence: dict, blocks: list[Block], title: str | None, given: dict[s
         line_dates = confirmed[:1] or line_dates[:1]
     for iso in line_dates:
         add("line", iso)
-    for item in evidence.get("times", []):
-        if not item["elsewhere"]:
-            add("time-any", item["datetime"] or item["text"])
-            break
-    for item in evidence.get("dates", []):
-        if not item["elsewhere"]:
-            dates = find_dates(item["text"], page_langs, month_first)
-            modified = any(w in item["text"].lower() for w in ("updated", "modified"))
-            if dates:
-                candidates.append(("modified-element" if modified else "date-element", dates[0][1]))
-                if not modified:
-                    break
+    for item in _article_first(evidence.get("times", [])):
+        add("time-any", item["datetime"] or item["text"])
+        break
+    for item in _article_first(evidence.get("dates", [])):
+        dates = find_dates(item["text"], page_langs, month_first)
+        modified = any(w in item["text"].lower() for w in ("updated", "modified"))
+        if dates:
+            candidates.append(("modified-element" if modified else "date-element", dates[0][1]))
+            if not modified:
+                break
     add("url", url_date(out.url) or url_date(given_url))
     add("given", given.get("date"))
     if article and not foreign:
