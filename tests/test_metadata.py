@@ -219,3 +219,19 @@ def test_a_dateline_a_few_blocks_above_or_below_the_headline() -> None:
     page = (f"<html><body><ul>{chrome}</ul><h1>Storm floods harbour town</h1><ul>{share}</ul>"
             f"<div>Updated Feb 11, 2026</div>{BODY}</body></html>")
     assert normalize.normalize_document(page, html=True).metadata.date == "2026-02-11"
+
+
+def test_the_date_the_page_shows_wins_over_the_markup() -> None:
+    """A dateline under the headline is the reader's date of the article, even where the markup
+    calls that day ``dateModified``; where the markup's publication dates disagree, the one the
+    page shows wins."""
+    markup = """<script type="application/ld+json">{"@type": "Article", "headline": "Storm floods harbour town",
+        "datePublished": "2012-09-12", "dateModified": "2021-09-08"}</script>"""
+    page = f"<html><head>{markup}</head><body><h1>Storm floods harbour town</h1><p>September 8, 2021</p>{BODY}</body></html>"
+    assert normalize.normalize_document(page, html=True).metadata.date == "2021-09-08"
+    markup = """<meta property="article:published_time" content="2025-12-19T10:00:00Z">
+        <script type="application/ld+json">{"@type": "Article", "headline": "Storm floods harbour town",
+        "datePublished": "2018-04-03"}</script>"""
+    page = (f"<html><head>{markup}</head><body><h1>Storm floods harbour town</h1>{BODY * 6}"
+            f'<p>Filed in Weather on <time datetime="2025-12-19">Dec 19, 2025</time> by the storm desk</p></body></html>')
+    assert normalize.normalize_document(page, html=True).metadata.date == "2025-12-19"

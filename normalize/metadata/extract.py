@@ -22,10 +22,14 @@ Each field takes the first source that has it, most specific first:
   headline is the page's title; else the only article object. When the page's JSON-LD names
   articles that are all *not* the page's (another headline, another URL) their dates and authors
   are not used: they belong to another article (a teaser, a related item), and a dateline near
-  the headline wins over them. Between the own article's markup and a dateline: a dateline that
-  shows the markup's ``dateModified`` (while the markup gives another publication date), or a
-  date one day off the markup's (the same moment in another time zone), gives way to the markup
-  (:func:`_choose_date`).
+  the headline wins over them. Between the own article's markup and a dateline: the dateline
+  wins (the date the reader sees, even where the markup calls it ``dateModified``), unless it is
+  one day off the markup's (the same moment in another time zone). Where the markup's
+  publication dates disagree (``datePublished`` against ``article:published_time``), the one
+  the page shows (a dateline, a ``<time>``, a date element) wins (:func:`_choose_date`).
+* Not the article's: a forum member's "Joined"/"Registered" date; ``<time>`` and date elements
+  of the header and menus (those after the ``<h1>`` or inside ``<article>``/``<main>`` come
+  first).
 """
 
 from __future__ import annotations
@@ -421,6 +425,8 @@ MARKUP_PUBLISHED = frozenset({"jsonld", "meta", "microdata", "time", "jsonld-pag
 #: Distinct sources that, agreeing on one day, outvote the first candidate (when it has two
 #: fewer behind it).
 OUTVOTE = 3
+#: Sources the reader sees: the page's text, not its markup.
+VISIBLE = frozenset({"line", "time", "time-any", "date-element"})
 MODIFIED_SOURCES = frozenset({"modified-jsonld", "modified-meta", "modified-line", "modified-element"})
 
 
@@ -430,21 +436,27 @@ def _days(a: str, b: str) -> int:
 
 def _choose_date(candidates: list[tuple[str, str]], today: _dt.date | None) -> str | None:
     """The first plausible candidate; a suspicious one (before 1990, after ``today``) only when
-    another source gives the same day. A dateline that shows the markup's *modified* date while
-    the markup gives another publication date is the revision's, not the article's; one a day
-    off the markup's publication date is the same moment in another time zone: the markup's wins.
+    another source gives the same day. A dateline one day off the markup's publication date is
+    the same moment in another time zone: the markup's wins. When the first candidate is the
+    markup's and the page shows none of it, a publication date of the markup that the page shows
+    wins (two publication dates in the markup: the template's stale one and the article's).
     Three sources or more that agree on one day outvote a first candidate with two fewer behind
     it (a template's stale ``datePublished`` against the page's meta tags and ``<time>``)."""
     published = [iso for source, iso in candidates if source in MARKUP_PUBLISHED]
-    modified = {iso for source, iso in candidates if source in MODIFIED_SOURCES}
     if published:
         kept = []
         for source, iso in candidates:
-            if source == "line" and iso not in published and (iso in modified or any(_days(iso, p) == 1 for p in published)):
+            if source == "line" and iso not in published and any(_days(iso, p) == 1 for p in published):
                 continue
             kept.append((source, iso))
         candidates = kept
     first = next((iso for _, iso in candidates if plausible(iso, today)), None)
+    shown = {iso for source, iso in candidates if source in VISIBLE}
+    if first is not None and shown and first not in shown:
+        confirmed = next((iso for source, iso in candidates if source in MARKUP_PUBLISHED and iso in shown
+                          and plausible(iso, today)), None)
+        if confirmed:
+            return confirmed  # the markup's publication dates disagree: the one the page shows
     if first is not None:
         votes: dict[str, set[str]] = {}
         for source, iso in candidates:
