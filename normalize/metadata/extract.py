@@ -15,8 +15,10 @@ Each field takes the first source that has it, most specific first:
   ``datePublished``, ``article:published_time`` and the other publication ``<meta>`` tags,
   microdata, a ``<time pubdate>``, a ``WebPage``'s date, the first ``<time>``, an element the
   markup calls the date, the date the input gave (``--date-field``), then ``dateModified``,
-  ``article:modified_time`` and "Updated …" lines. A date before 1990 or after today (the day
-  the page was fetched, when known) needs a second source that agrees. Where :func:`decide`
+  ``article:modified_time`` and "Updated …" lines; on a page none of them dates, the first
+  block anywhere that is a dateline and nothing else ("Last updated: 13 November 2025" in a
+  footer). A date before 1990 or after today (the day the page was fetched, when known) needs a
+  second source that agrees. Where :func:`decide`
   finds none, the stage asks htmldate (:func:`htmldate_fallback`: markup only).
 * "Own" article: the JSON-LD article object whose URL is the page's canonical URL or whose
   headline is the page's title; else the only article object. When the page's JSON-LD names
@@ -68,7 +70,7 @@ EARLIEST_DAY = EARLIEST.isoformat()
 SAME_HEADLINE = 0.5
 #: The date's sources, most trusted first (see the module's doc).
 DATE_ORDER = ("line", "url", "jsonld", "meta", "microdata", "time", "jsonld-page", "time-any", "date-element",
-              "meta-other", "given", "modified-jsonld", "modified-meta", "modified-line", "modified-element", "foreign")
+              "meta-other", "given", "modified-jsonld", "modified-meta", "modified-line", "modified-element", "foreign", "line-anywhere")
 #: Blocks read for a byline or dateline: this many before the title block and after it (or,
 #: without a title, from the start of the body). Chosen on WCXB dev half A: 3 and 6 before,
 #: 5 and 10 dated 4 more pages of 414 (menus, share buttons, author lists between headline and date).
@@ -414,6 +416,13 @@ def decide(evidence: dict, blocks: list[Block], title: str | None, given: dict[s
         for o in objects:
             if o["kind"] == "article":
                 add("foreign", (o["published"] or [None])[0])
+    if not candidates and evidence:  # nothing else dates the page: the first dateline anywhere
+        for block in blocks:
+            if any(c.isdigit() for c in block.text):
+                facts = read_line(block.text, page_langs, month_first)
+                if facts.whole and (facts.date or facts.modified):
+                    add("line-anywhere", facts.date or facts.modified)
+                    break
     rank = {source: i for i, source in enumerate(DATE_ORDER)}
     candidates.sort(key=lambda c: rank.get(c[0], len(rank)))
     out.date = _choose_date(candidates, today)
