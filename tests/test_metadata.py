@@ -238,6 +238,6 @@ def test_the_date_the_page_shows_wins_over_the_markup() -> None:
 
 
 def test_a_dateline_far_from_the_headline_dates_a_page_nothing_else_dates() -> None:
-    page = (f"<html><body><h1>Storm floods harbour town</h1>{BODY * 4}<p>Last updated: November 13, 2025</p>"
+    page = (f"<html><body><h1>Storm floods harbour town</h1>{BODY * 8}<p>Last updated: November 13, 2025</p>"
             "<footer><p>Contact us</p></footer></body></html>")
     assert normalize.normalize_document(page, html=True).metadata.date == "2025-11-13"
