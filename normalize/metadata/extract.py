@@ -18,8 +18,8 @@ Each field takes the first source that has it, most specific first:
   ``article:modified_time`` and "Updated …" lines; on a page none of them dates, the first
   block anywhere that is a dateline and nothing else ("Last updated: 13 November 2025" in a
   footer). A date before 1990 or after today (the day the page was fetched, when known) needs a
-  second source that agrees. Where :func:`decide`
-  finds none, the stage asks htmldate (:func:`htmldate_fallback`: markup only).
+  second source that agrees. Where :func:`decide` finds none, the stage asks htmldate
+  (:func:`htmldate_fallback`: markup only).
 * "Own" article: the JSON-LD article object whose URL is the page's canonical URL or whose
   headline is the page's title; else the only article object. When the page's JSON-LD names
   articles that are all *not* the page's (another headline, another URL) their dates and authors
@@ -70,10 +70,11 @@ EARLIEST_DAY = EARLIEST.isoformat()
 SAME_HEADLINE = 0.5
 #: The date's sources, most trusted first (see the module's doc).
 DATE_ORDER = ("line", "url", "jsonld", "meta", "microdata", "time", "jsonld-page", "time-any", "date-element",
-              "meta-other", "given", "modified-jsonld", "modified-meta", "modified-line", "modified-element", "foreign", "line-anywhere")
+              "meta-other", "given", "modified-jsonld", "modified-meta", "modified-line", "modified-element", "foreign",
+              "line-anywhere")
 #: Blocks read for a byline or dateline: this many before the title block and after it (or,
-#: without a title, from the start of the body). Chosen on WCXB dev half A: 3 and 6 before,
-#: 5 and 10 dated 4 more pages of 414 (menus, share buttons, author lists between headline and date).
+#: without a title, from the start of the body). Chosen on WCXB dev half A: 5 and 10 (from 3 and
+#: 6) dated 4 more of its 414 pages right (menus, share buttons, author lists before the date).
 BEFORE_TITLE = 5
 AFTER_TITLE = 10
 #: A page's tags: at most this many.

@@ -29,7 +29,7 @@ _JSON_LD = etree.XPath("//script[@type='application/ld+json' or @type='applicati
 _META = etree.XPath("//meta[@content]")
 _CANONICAL = etree.XPath("//link[@rel='canonical']/@href")
 _ITEMPROP = etree.XPath("//*[@itemprop]")
-#: the headline elements with the others, in document order: what follows the first ``<h1>`` is the article's
+#: ``<h1>`` among them, in document order: what follows the first one is the article's
 _TIME = etree.XPath("//time | //h1")
 _HINTED = etree.XPath("//*[@class or @id or @rel] | //h1")
 _SPACES = re.compile(r"\s+")
@@ -276,7 +276,8 @@ def _visible(tree: HtmlElement) -> tuple[list[dict], list[dict], list[dict]]:
         text = _element_text(element)
         if not text or len(text) > MAX_TEXT or is_date and not is_author and not any(c.isdigit() for c in text):
             continue
-        item = {"text": text, "datetime": "", "article": _in_article(element) or headline, "elsewhere": _elsewhere(element),
+        item = {"text": text, "datetime": "", "article": _in_article(element) or headline,
+                "elsewhere": _elsewhere(element),
                 "pubdate": bool(words & {"published", "pubdate", "publish"})}
         if is_author and len(bylines) < MAX_ITEMS:
             bylines.append(item)

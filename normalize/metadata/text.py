@@ -47,7 +47,8 @@ UPDATED_WORDS = ("updated", "update", "modified", "last modified", "edited", "ak
                  "bijgewerkt", "uppdaterad", "opdateret", "oppdatert", "zaktualizowano", "aktualizováno",
                  "обновлено", "обновлён", "оновлено", "güncellendi", "güncelleme", "päivitetty",
                  "frissítve", "更新")
-#: Words that mark the date after them as a member's (a forum's "Joined: 4 Jul 2012"), no date of the article.
+#: Words that mark the date after them as a member's (a forum's "Joined: 4 Jul 2012"): no date of
+#: the article.
 MEMBER_WORDS = ("joined", "registered", "member since", "founded", "signed up", "mitglied seit", "registriert",
                 "dabei seit", "inscrit", "inscrit depuis", "membre depuis", "registrado", "miembro desde", "iscritto",
                 "registrato", "lid sinds", "geregistreerd", "medlem sedan", "registrerad", "dołączył", "zarejestrowany",
