@@ -241,3 +241,10 @@ def test_a_dateline_far_from_the_headline_dates_a_page_nothing_else_dates() -> N
     page = (f"<html><body><h1>Storm floods harbour town</h1>{BODY * 8}<p>Last updated: November 13, 2025</p>"
             "<footer><p>Contact us</p></footer></body></html>")
     assert normalize.normalize_document(page, html=True).metadata.date == "2025-11-13"
+
+
+def test_an_updated_date_element_in_another_language_is_the_revisions() -> None:
+    page = (f'<html lang="de"><body><h1>Sturm überflutet die Hafenstadt</h1>{BODY * 8}'
+            '<span class="date">Aktualisiert: 05.03.2024</span> <span class="date">Veröffentlicht: 03.03.2024</span>'
+            "</body></html>")
+    assert normalize.normalize_document(page, html=True).metadata.date == "2024-03-03"

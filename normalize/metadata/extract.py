@@ -43,7 +43,7 @@ from urllib.parse import urljoin, urlsplit
 from ..document import Block, Metadata
 from ..unicode.words import normal_words
 from .dates import EARLIEST, find_dates, month_number, parse_date, plausible
-from .text import Line, is_marker, is_name, read_line, split_names
+from .text import UPDATED_WORDS, Line, is_marker, is_name, read_line, split_names
 
 #: ``<meta>`` keys (lower-cased ``name``/``property``/``itemprop``) that give the publication date.
 PUBLISHED_META = (
@@ -399,7 +399,7 @@ def decide(evidence: dict, blocks: list[Block], title: str | None, given: dict[s
         break
     for item in _article_first(evidence.get("dates", [])):
         dates = find_dates(item["text"], page_langs, month_first)
-        modified = any(w in item["text"].lower() for w in ("updated", "modified"))
+        modified = any(w in item["text"].lower() for w in UPDATED_WORDS)
         if dates:
             candidates.append(("modified-element" if modified else "date-element", dates[0][1]))
             if not modified:
