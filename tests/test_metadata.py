@@ -186,3 +186,65 @@ def test_the_readmes_metadata_example_is_real_output() -> None:
     shown = json.loads(shown.split("```json\n")[1].split("\n```")[0])
     result = run_cli("run", "corpora/articles/de_bahn_streik.html", "-q", "--workers", "1", cwd=ROOT)
     assert json.loads(result.stdout)["metadata"] == shown
+
+
+def test_a_forum_members_join_date_is_not_the_threads_date() -> None:
+    page = f"""<html><head><title>Ferry timetable changes</title></head><body>
+<h1>Ferry timetable changes</h1><dl><dt>Mara Quinn</dt><dd>Joined: 4 Jul 2012</dd><dd>Registered: 2012-07-04</dd></dl>
+<p>by Mara Quinn » 11 Sep 2024, 18:36</p>{BODY}</body></html>"""
+    doc = normalize.normalize_document(page, html=True)
+    assert doc.metadata.date == "2024-09-11"
+
+
+def test_the_first_time_element_after_the_headline_dates_the_page() -> None:
+    """``<time>`` elements of the header and menus (latest news, events) date other things: the
+    first one after the ``<h1>`` is the article's."""
+    menu = "".join(f'<li><a href="/e{i}">Event {i}</a> <time datetime="2025-01-0{i}">0{i}/01/2025</time></li>'
+                   for i in range(1, 4))
+    page = (f"<html><body><header><ul>{menu}</ul></header><h1>Storm floods harbour town</h1>"
+            f'<div class="node__info"><time datetime="2017-03-01T12:00:00Z">03/01/2017</time></div>{BODY}</body></html>')
+    assert normalize.normalize_document(page, html=True).metadata.date == "2017-03-01"
+
+
+def test_a_dateline_a_few_blocks_above_or_below_the_headline() -> None:
+    """Menus and share buttons between the headline and its dateline: the dateline is read up to
+    five blocks above the headline and ten below."""
+    chrome = "".join(f"<li><a href='/{w}'>{w}</a></li>" for w in ("Blog", "Recipes", "FAQs", "Stores"))
+    share = "".join(f"<li><a href='/s/{w}'>{w}</a></li>" for w in ("Share", "Facebook", "LinkedIn", "Email"))
+    page = (f"<html><body><ul>{chrome}</ul><h3>blog |<br>February 01, 2022</h3><ul>{share}</ul>"
+            f"<h1>Storm floods harbour town</h1>{BODY}</body></html>")
+    assert normalize.normalize_document(page, html=True).metadata.date == "2022-02-01"
+    share = "".join(f"<li><a href='/s/{w}'>{w}</a></li>" for w in ("Share", "Facebook", "LinkedIn", "Email", "Print",
+                                                                    "Threads", "Bluesky", "Copy link"))
+    page = (f"<html><body><ul>{chrome}</ul><h1>Storm floods harbour town</h1><ul>{share}</ul>"
+            f"<div>Updated Feb 11, 2026</div>{BODY}</body></html>")
+    assert normalize.normalize_document(page, html=True).metadata.date == "2026-02-11"
+
+
+def test_the_date_the_page_shows_wins_over_the_markup() -> None:
+    """A dateline under the headline is the reader's date of the article, even where the markup
+    calls that day ``dateModified``; where the markup's publication dates disagree, the one the
+    page shows wins."""
+    markup = """<script type="application/ld+json">{"@type": "Article", "headline": "Storm floods harbour town",
+        "datePublished": "2012-09-12", "dateModified": "2021-09-08"}</script>"""
+    page = f"<html><head>{markup}</head><body><h1>Storm floods harbour town</h1><p>September 8, 2021</p>{BODY}</body></html>"
+    assert normalize.normalize_document(page, html=True).metadata.date == "2021-09-08"
+    markup = """<meta property="article:published_time" content="2025-12-19T10:00:00Z">
+        <script type="application/ld+json">{"@type": "Article", "headline": "Storm floods harbour town",
+        "datePublished": "2018-04-03"}</script>"""
+    page = (f"<html><head>{markup}</head><body><h1>Storm floods harbour town</h1>{BODY * 6}"
+            f'<p>Filed in Weather on <time datetime="2025-12-19">Dec 19, 2025</time> by the storm desk</p></body></html>')
+    assert normalize.normalize_document(page, html=True).metadata.date == "2025-12-19"
+
+
+def test_a_dateline_far_from_the_headline_dates_a_page_nothing_else_dates() -> None:
+    page = (f"<html><body><h1>Storm floods harbour town</h1>{BODY * 8}<p>Last updated: November 13, 2025</p>"
+            "<footer><p>Contact us</p></footer></body></html>")
+    assert normalize.normalize_document(page, html=True).metadata.date == "2025-11-13"
+
+
+def test_an_updated_date_element_in_another_language_is_the_revisions() -> None:
+    page = (f'<html lang="de"><body><h1>Sturm überflutet die Hafenstadt</h1>{BODY * 8}'
+            '<span class="date">Aktualisiert: 05.03.2024</span> <span class="date">Veröffentlicht: 03.03.2024</span>'
+            "</body></html>")
+    assert normalize.normalize_document(page, html=True).metadata.date == "2024-03-03"

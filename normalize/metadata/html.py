@@ -29,8 +29,9 @@ _JSON_LD = etree.XPath("//script[@type='application/ld+json' or @type='applicati
 _META = etree.XPath("//meta[@content]")
 _CANONICAL = etree.XPath("//link[@rel='canonical']/@href")
 _ITEMPROP = etree.XPath("//*[@itemprop]")
-_TIME = etree.XPath("//time")
-_HINTED = etree.XPath("//*[@class or @id or @rel]")
+#: ``<h1>`` among them, in document order: what follows the first one is the article's
+_TIME = etree.XPath("//time | //h1")
+_HINTED = etree.XPath("//*[@class or @id or @rel] | //h1")
 _SPACES = re.compile(r"\s+")
 _HINT_WORDS = re.compile(r"[a-z]+")
 #: class/id words of the element holding a byline (the author's name, with or without "By").
@@ -244,18 +245,27 @@ def _microdata(tree: HtmlElement) -> dict[str, list[str]]:
 def _visible(tree: HtmlElement) -> tuple[list[dict], list[dict], list[dict]]:
     """``<time>`` elements, and the elements whose class/id/rel say byline/author or date, each
     ``{"text", "datetime", "article", "elsewhere", "pubdate"}`` (at most :data:`MAX_ITEMS`
-    each, in page order)."""
+    each, in page order); ``article``: inside ``<article>``/``<main>`` or after the page's first
+    ``<h1>`` (the article's, not the header's or a menu's)."""
     times = []
+    headline = False
     for element in _TIME(tree):
+        if element.tag == "h1":
+            headline = True
+            continue
         if len(times) >= MAX_ITEMS:
             break
         times.append({"text": _element_text(element)[:MAX_TEXT], "datetime": _text(element.get("datetime")),
-                      "article": _in_article(element), "elsewhere": _elsewhere(element),
+                      "article": _in_article(element) or headline, "elsewhere": _elsewhere(element),
                       "pubdate": element.get("pubdate") is not None or "published" in _hint_words(element)
                       or element.get("itemprop") == "datePublished"})
     bylines: list[dict] = []
     dates: list[dict] = []
+    headline = False
     for element in _HINTED(tree):
+        if element.tag == "h1":
+            headline = True
+            continue
         if not isinstance(element.tag, str) or element.tag in ("html", "body", "meta", "link", "script", "style"):
             continue
         words = _hint_words(element)
@@ -266,7 +276,8 @@ def _visible(tree: HtmlElement) -> tuple[list[dict], list[dict], list[dict]]:
         text = _element_text(element)
         if not text or len(text) > MAX_TEXT or is_date and not is_author and not any(c.isdigit() for c in text):
             continue
-        item = {"text": text, "datetime": "", "article": _in_article(element), "elsewhere": _elsewhere(element),
+        item = {"text": text, "datetime": "", "article": _in_article(element) or headline,
+                "elsewhere": _elsewhere(element),
                 "pubdate": bool(words & {"published", "pubdate", "publish"})}
         if is_author and len(bylines) < MAX_ITEMS:
             bylines.append(item)

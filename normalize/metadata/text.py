@@ -47,6 +47,12 @@ UPDATED_WORDS = ("updated", "update", "modified", "last modified", "edited", "ak
                  "bijgewerkt", "uppdaterad", "opdateret", "oppdatert", "zaktualizowano", "aktualizováno",
                  "обновлено", "обновлён", "оновлено", "güncellendi", "güncelleme", "päivitetty",
                  "frissítve", "更新")
+#: Words that mark the date after them as a member's (a forum's "Joined: 4 Jul 2012"): no date of
+#: the article.
+MEMBER_WORDS = ("joined", "registered", "member since", "founded", "signed up", "mitglied seit", "registriert",
+                "dabei seit", "inscrit", "inscrit depuis", "membre depuis", "registrado", "miembro desde", "iscritto",
+                "registrato", "lid sinds", "geregistreerd", "medlem sedan", "registrerad", "dołączył", "zarejestrowany",
+                "регистрация", "зарегистрирован", "на форуме с", "katılım", "登録", "注册", "가입")
 #: Other words a byline or dateline line may hold beside the name and the date.
 FILLER = re.compile(
     r"(?i)\b(published|posted|on|at|am|um|le|el|il|op|den|le|the|last|min(ute)?s?|read|reading|time|"
@@ -54,7 +60,7 @@ FILLER = re.compile(
     r"опубліковано|yayınlanma|julkaistu|staff|edt|est|pst|pdt|utc|gmt|cet|cest|mez|msk|uhr|am|pm|"
     r"\d{1,2}[:.h]\d{2}|\d+)\b"
 )
-_SEPARATORS = re.compile(r"\s*(?:[|•·‧∙⋅●◦/]|\s[-–—]\s|\n)\s*")
+_SEPARATORS = re.compile(r"\s*(?:[|•·‧∙⋅●◦/]|\s[-–—»]\s|\n)\s*")
 _LIST = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bи\b|\bі\b|\boch\b|\bog\b|\ben\b|\bi\b|\boraz\b|\bve\b)\s*")
 _NAME_WORD = re.compile(r"^(?:[^\W\d_][\w'’.-]*|[^\W\d_]\.)$")
 _PARTICLES = frozenset({"de", "da", "di", "del", "della", "van", "von", "der", "den", "le", "la", "du", "dos", "das",
@@ -150,6 +156,8 @@ def read_line(line: str, langs: tuple[str, ...] = (), month_first: bool = False,
         rest = part
         for position, iso in dates:
             before = part[:position].lower()
+            if any(word in before for word in MEMBER_WORDS):
+                continue
             if any(word in before for word in UPDATED_WORDS):
                 found.modified = found.modified or iso
             else:
