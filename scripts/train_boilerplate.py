@@ -63,26 +63,29 @@ LABEL_SHARE = 0.5
 #: them in the grouped cross-validation and cost the wceb datasets under 0.005).
 DATASET_WEIGHT = {"articles": 3.0}
 CACHE = Path("/tmp/normalize-boilerplate-features")
+_HIDDEN = F.BLOCK_FEATURES.index("hidden")
 
 
-def labels(texts: list[str], gold: str) -> list[int]:
+def labels(texts: list[str], gold: str, hidden: list[bool] | None = None) -> list[int]:
     """Body (1) or not (0) for each block, by aligning the gold text with the blocks: a block of
-    4 words or more by its shingles; a shorter one (a table cell, a list item, a heading) when
-    the gold text holds its words and a neighbour within two blocks is body, the runs of short
-    blocks labelled outward from the long ones (a table of short cells next to the article)."""
+    4 words or more by its shingles (the blocks a reader sees claim them first, then the hidden
+    ones: a hidden copy of the article is not the article); a shorter one (a table cell, a list
+    item, a heading) when the gold text holds its words and a neighbour within two blocks is
+    body, the runs of short blocks labelled outward from the long ones (a table of short cells
+    next to the article)."""
     unclaimed = shingles(gold)
     gold_words = f" {normal_words(gold)} "
-    out: list[int | None] = []
-    for text in texts:
-        own = shingles(text)
+    out: list[int | None] = [None] * len(texts)
+    hidden = hidden or [False] * len(texts)
+    for i in sorted(range(len(texts)), key=hidden.__getitem__):
+        own = shingles(texts[i])
         if not own:
-            out.append(None)
             continue
         claimed = own & unclaimed
         body = sum(claimed.values()) >= LABEL_SHARE * sum(own.values())
         if body:
             unclaimed.subtract(claimed)
-        out.append(int(body))
+        out[i] = int(body)
     short = [i for i, label in enumerate(out) if label is None]
     in_gold = {i for i in short if (key := normal_words(texts[i])) and f" {key} " in gold_words}
     result = [label or 0 for label in out]
@@ -139,8 +142,9 @@ def featurise(pages: list[Labelled], kind: str, cache: bool = True) -> list[dict
             if cache:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_bytes(zlib.compress(json.dumps(item).encode()))
+        hidden = [bool(r[_HIDDEN]) for r in item["rows"]] if kind == "html" else None
         item.update(id=page.id, dataset=page.dataset, gold=page.gold, site=page.site, page=page,
-                    y=labels(item["texts"], page.gold))
+                    y=labels(item["texts"], page.gold, hidden))
         out.append(item)
     return out
 

@@ -169,3 +169,41 @@ def test_an_article_streamed_by_react_is_read_in_its_place() -> None:
             + '<div hidden id="S:0"><article><h1>Ferry returns</h1>' + "".join(f"<p>{p}</p>" for p in story)
             + '</article></div><script>$RC("B:0","S:0")</script></body></html>')
     assert paragraphs(extract_html(html)) == story
+
+
+def test_answers_in_collapsed_panels_are_read_and_a_hidden_popup_is_not() -> None:
+    # An FAQ whose answers sit in closed panels (hidden until a question is clicked), and a
+    # newsletter pop-up hidden the same way: the answers are the page's content, the pop-up is
+    # dropped from the record altogether (a reader never saw it)
+    intro = ["Everything you need to know about getting your order and sending it back if it is not right for you.",
+             "We pack every parcel by hand in our own workshop, with paper and card only, and hand it to a courier "
+             "who tracks it to your door."]
+    answers = ["Orders placed before noon leave our warehouse the same day and usually arrive within two working "
+               "days anywhere in the country.",
+               "You can send back any unused item within thirty days of delivery, and we refund the full price once "
+               "it reaches us.",
+               "We ship to most European countries; the cost depends on the weight of the parcel and is shown "
+               "before you pay."]
+    panels = "".join(f'<div class="faq-item"><button aria-expanded="false">Question {i}</button>'
+                     f'<div class="faq-answer" hidden><p>{a}</p></div></div>' for i, a in enumerate(answers))
+    popup = '<div class="modal" style="display: none"><p>Sign up to our newsletter and get ten percent off your first order today.</p></div>'
+    html = page("<h1>Delivery and returns</h1>" + "".join(f"<p>{p}</p>" for p in intro)
+                + f'<section class="faq"><h2>Frequently asked questions</h2>{panels}</section>', "Delivery - Acme")
+    html = html.replace("</body>", popup + "</body>")
+    assert paragraphs(extract_html(html)) == intro + ["Frequently asked questions"] + answers
+    doc = normalize_document(html, html=True)
+    assert doc.text.split("\n\n") == intro + ["Frequently asked questions"] + answers
+    assert not any("newsletter" in b.text for b in doc.blocks)
+    assert any(b.text == "© 2025 Acme Media Ltd. All rights reserved." and b.role == "boilerplate" for b in doc.blocks)
+
+
+def test_hidden_words_inside_a_paragraph_stay_out_of_it_and_hidden_blocks_are_marked() -> None:
+    from normalize.structure.page import parse_page
+
+    shown = "The lamp costs 15 euros this week, down from its usual price, and ships the next working day."
+    html = page(f'<h1>Desk lamp</h1><p>The lamp costs 15 euros <span style="display:none">(was 25)</span>this week, '
+                'down from its usual price, and ships the next working day.</p>'
+                '<div class="tab-panel" aria-hidden="true"><p>Made of brushed steel, with a cable of two metres.</p></div>')
+    blocks = [(b.text, b.hidden) for b in parse_page(html).blocks]
+    assert (shown, False) in blocks
+    assert ("Made of brushed steel, with a cable of two metres.", True) in blocks

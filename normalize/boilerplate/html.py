@@ -10,7 +10,7 @@ the title, and no copy of it is body.
 ... <nav><a href="/">Home</a> <a href="/world">World</a></nav>
 ... <article><h1>Storm hits the coast</h1>
 ... <p>The storm reached the coast on Monday night, officials said, and thousands of homes lost power.</p>
-... <p style="display:none">Hidden text that a reader never sees on the page.</p>
+... <div class="popup" style="display:none"><p>Sign up for our newsletter to get the top stories.</p></div>
 ... <p>It is expected to weaken by Wednesday as it moves inland, forecasters said in a statement.</p>
 ... <p><a href="/share">Share this article</a></p></article>
 ... <footer>All rights reserved</footer></body></html>'''
@@ -38,6 +38,7 @@ _MENUS = (1.0, 2.0)  # the context codes of <nav> and <footer> (features._CONTEX
 _NEAR_NAV = BLOCK_FEATURES.index("near_nav")
 _NEAR_FOOT = BLOCK_FEATURES.index("near_footer")
 _DATELINE = BLOCK_FEATURES.index("dateline")
+_HIDDEN = BLOCK_FEATURES.index("hidden")
 _CELLS = frozenset({"td", "th"})
 #: The page's structured data (JSON-LD ``articleBody``) is the body when the visible body holds
 #: under this share of its words: the article is then elsewhere (rendered by a script, or only
@@ -62,11 +63,12 @@ def body_blocks(texts: list[str], tags: list[str], rows: list[list[float]],
                 probs: list[float] | None = None) -> list[bool]:
     """Which blocks are body: the HTML model's call (``probs``: its probabilities, already
     computed), then rules for what it has too few examples of: a chrome phrase (a button, a
-    "Read also:" teaser, a credit), a short block in a navigation menu or footer, and a dateline
-    opening the body are never body. Where the model finds no body but headings, the prose blocks
-    that are not links are the body (a page of one paragraph), else the blocks it scores near
-    its best (:data:`RELATIVE_SHARE`). (Comment sections are left to the model: the Dragnet and
-    CleanEval annotators count comments as content, and a rule dropping them cost 0.065 F1 there.)"""
+    "Read also:" teaser, a credit), a short block in a navigation menu or footer, a dateline
+    opening the body and a hidden copy of a block shown are never body. Where the model finds no
+    body but headings, the prose blocks that are not links are the body (a page of one
+    paragraph), else the blocks it scores near its best (:data:`RELATIVE_SHARE`). (Comment
+    sections are left to the model: the Dragnet and CleanEval annotators count comments as
+    content, and a rule dropping them cost 0.065 F1 there.)"""
     probs = block_probabilities(rows) if probs is None else probs
     body = [b and not r[_CHROME]
             and not ((r[_CONTEXT] in _MENUS or r[_NEAR_NAV] or r[_NEAR_FOOT]) and not is_prose(text))
@@ -82,6 +84,11 @@ def body_blocks(texts: list[str], tags: list[str], rows: list[list[float]],
     for i in range(prose):
         if rows[i][_DATELINE]:
             body[i] = False
+    hidden = [i for i, r in enumerate(rows) if r[_HIDDEN] and body[i]]
+    if hidden:  # a hidden copy of a block the reader sees (the page's mobile layout) is not the article again
+        shown = {normal_words(t) for t, r in zip(texts, rows) if not r[_HIDDEN]}
+        for i in hidden:
+            body[i] = normal_words(texts[i]) not in shown
     return body
 
 

@@ -42,12 +42,14 @@ def classify_html(blocks: list[Block], evidence: dict[str, list[str]]) -> str | 
     """Set the roles of a web page's blocks (from :func:`~normalize.structure.blocks.html_blocks`) in
     place; where the page's structured data holds the article and its visible blocks do not
     (:func:`~normalize.boilerplate.html.structured_fallback`), its paragraphs are appended as body
-    blocks (tag ``structured``). The page's title is returned."""
+    blocks (tag ``structured``). Hidden blocks that are not body are dropped: the reader never saw
+    them. The page's title is returned."""
     texts = [b.text for b in blocks]
     title, roles = block_roles(texts, [b.tag for b in blocks], [b.features for b in blocks], evidence)
     structured = structured_fallback(texts, roles, evidence)
     for block, role in zip(blocks, roles):
         block.role = "boilerplate" if structured and role == "body" else role
+    blocks[:] = [b for b in blocks if not b.hidden or b.role != "boilerplate"]
     blocks.extend(Block(text, role="body", tag=STRUCTURED_TAG) for text in structured)
     return title
 

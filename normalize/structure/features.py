@@ -274,7 +274,7 @@ TAGS = ["p", "div", "li", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "block
 _TAG_CODE = {tag: i for i, tag in enumerate(TAGS)}
 _CONTEXT_CODE = {"": 0, "nav": 1, "footer": 2, "aside": 3, "header": 4, "form": 5}
 _BLOCK_OWN = (
-    ["tag", "context", "depth", "rel_depth", "link_density", "in_article", "block_repeats", "is_title_text"]
+    ["tag", "context", "depth", "rel_depth", "link_density", "in_article", "block_repeats", "is_title_text", "hidden"]
     + [f"near_{name}" for name, _ in HINT_GROUPS] + [f"far_{name}" for name, _ in HINT_GROUPS]
     + ["parent_blocks", "parent_words", "parent_share", "parent_links", "parent_prose", "parent_rank",
        "grand_blocks", "grand_words", "grand_share", "grand_links", "grand_prose", "grand_rank"]
@@ -310,17 +310,22 @@ def block_features(page: Page) -> list[list[float]]:
     tags = [float(_TAG_CODE.get(b.tag, len(TAGS))) for b in blocks]
     density = [b.link_chars / max(1, len(b.text)) for b in blocks]
     prose = [float(_is_prose(row)) for row in line_rows]
-    containers = _container_features(blocks, words, density, prose)
-    page_row = _page_features(blocks, words, prose)
+    # the page's shape is what a reader sees: hidden blocks (a closed panel, a pop-up) count
+    # only in the containers that hold nothing else
+    shown = [not b.hidden for b in blocks]
+    containers = _container_features(blocks, words, density, prose, shown)
+    page_row = _page_features(*(_only(shown, x) for x in (blocks, words, prose)))
     # containers of the same grandparent: items of a list, cards of a grid, posts of a thread
     siblings = Counter(b.grandparent for b in {b.parent: b for b in blocks}.values())
+    shown_words = [w if v else 0 for v, w in zip(shown, words)]
     roots = _root_features(blocks, page.container_parent,
-                           [[w * p * (1 - d) for w, p, d in zip(words, prose, density)], words])
+                           [[w * p * (1 - d) for w, p, d in zip(shown_words, prose, density)], shown_words])
     rows = []
     for i, (b, row) in enumerate(zip(blocks, line_rows)):
         own = [
             tags[i], float(_CONTEXT_CODE.get(b.context, 0)), float(b.depth), b.depth / max_depth, density[i],
             float(b.in_article), float(counts[keys[i]] - 1), float(bool(keys[i]) and keys[i] in titles),
+            float(b.hidden),
         ]
         own += _hint_bits(b.near) + _hint_bits(b.far) + containers[("p", b.parent)] + containers[("g", b.grandparent)]
         for d in _NEIGHBOURS:
@@ -399,14 +404,16 @@ def _hint_bits(mask: int) -> list[float]:
 
 
 def _container_features(blocks: list, words: list[int], density: list[float],
-                        prose: list[float]) -> dict[tuple[str, int], list[float]]:
+                        prose: list[float], shown: list[bool]) -> dict[tuple[str, int], list[float]]:
     """The parent (``p``) and grandparent (``g``) containers' features, by container: their
     blocks, words, share of the page's words, link density, prose share, and words of unlinked
-    prose against the page's richest container of the level."""
+    prose against the page's richest container of the level; from the blocks a reader sees
+    (``shown``), and for a container of hidden blocks only, from those."""
     groups: dict[tuple[str, int], list[float]] = {}
-    for b, w, d, p in zip(blocks, words, density, prose):
+    hidden: dict[tuple[str, int], list[float]] = {}
+    for b, w, d, p, v in zip(blocks, words, density, prose, shown):
         for level, key in (("p", b.parent), ("g", b.grandparent)):
-            g = groups.setdefault((level, key), [0.0, 0.0, 0.0, 0.0, 0.0])
+            g = (groups if v else hidden).setdefault((level, key), [0.0, 0.0, 0.0, 0.0, 0.0])
             g[0] += 1
             g[1] += w
             g[2] += d * w
@@ -415,9 +422,14 @@ def _container_features(blocks: list, words: list[int], density: list[float],
     # the containers richest in unlinked prose: where readability would look for the article
     best = {level: max((g[4] for (lv, _), g in groups.items() if lv == level), default=0.0) or 1.0
             for level in ("p", "g")}
-    total = sum(words) or 1
+    total = sum(w for w, v in zip(words, shown) if v) or 1
     return {
         (level, key): [math.log1p(n_blocks), math.log1p(n_words), n_words / total,
                        links / n_words if n_words else 0.0, n_prose / n_blocks, rich / best[level]]
-        for (level, key), (n_blocks, n_words, links, n_prose, rich) in groups.items()
+        for (level, key), (n_blocks, n_words, links, n_prose, rich) in (hidden | groups).items()
     }
+
+
+def _only(keep: list[bool], items: list) -> list:
+    """The items whose ``keep`` is true."""
+    return [x for x, k in zip(items, keep) if k]

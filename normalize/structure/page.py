@@ -1,10 +1,11 @@
 """One parse of a web page: its blocks, with what a classifier needs to know about each, and
 the evidence it holds for its title.
 
-The page is parsed once with lxml (broken markup repaired, hidden elements dropped); a single
-walk turns it into :class:`PageBlock` s (paragraphs, headings, list items, cells, the loose text
-of containers), each with its tag, depth, the characters inside links, the class/id hints of
-its ancestors and the containers it sits in. Structure, boilerplate and title all read this.
+The page is parsed once with lxml (broken markup repaired, hidden elements set apart: the
+evidence is read from what a reader sees); a single walk turns it into :class:`PageBlock` s
+(paragraphs, headings, list items, cells, the loose text of containers, hidden ones marked),
+each with its tag, depth, the characters inside links, the class/id hints of its ancestors and
+the containers it sits in. Structure, boilerplate and title all read this.
 
 >>> page = parse_page("<title>Storm - News</title><nav><a href='/'>Home</a></nav>"
 ...                   "<article><h1>Storm</h1><p>Body &amp; <a href='#'>more</a>.</p></article>")
@@ -109,7 +110,7 @@ MAX_BLOCK_CHARS = 100_000
 #: class, id, style or title is that long; the largest of the dev sets' 1,562 pages is a
 #: 61,523-character data: URL image, sixteen times below.
 MAX_ATTRIBUTE_CHARS = 1_000_000
-_LONG_ATTRIBUTES = etree.XPath("//@*[string-length(.) > $limit]")
+_LONG_ATTRIBUTES = etree.XPath("descendant-or-self::*/@*[string-length(.) > $limit]")
 
 
 @dataclass
@@ -126,6 +127,7 @@ class PageBlock:
     in_article: bool = False  # inside <article> or <main>
     parent: int = 0  # the id of the container element it sits in
     grandparent: int = 0  # the id of the container above that
+    hidden: bool = False  # inside an element hidden from the reader (:func:`parse`): a collapsed tab or panel
 
 
 @dataclass
@@ -144,21 +146,34 @@ class Page:
     too_deep: bool = False  # libxml2 stopped at its depth limit: the walk is incomplete
 
 
-def parse(html: str, keep_hidden: bool = False) -> HtmlElement | None:
-    """An lxml tree of the page, broken markup repaired, hidden elements dropped (kept with
-    ``keep_hidden``); ``None`` when it is not HTML at all."""
+def parse(html: str, keep_hidden: bool = False) -> tuple[HtmlElement | None, dict]:
+    """An lxml tree of the page, broken markup repaired, and its hidden elements: each is set
+    apart (its place held by a comment, a key of the dict) so that what is read of the tree is
+    what a reader sees, and the walk can still read a collapsed tab or an FAQ's answers, which
+    hide the same way (kept in place with ``keep_hidden``). ``None`` when it is not HTML at all.
+
+    >>> tree, hidden = parse("<p>Shown</p><div hidden><p>Answer</p></div><p>After</p>")
+    >>> tree.body.text_content(), [h.text_content() for h in hidden.values()]
+    ('ShownAfter', ['Answer'])
+    """
     try:
         # bytes in a declared encoding: lxml refuses a str that declares one (<?xml encoding=…?>)
         tree = document_fromstring(html.encode("utf-8", "surrogatepass"), parser=_PARSER)
     except etree.ParserError:
-        return None  # nothing but whitespace or comments
+        return None, {}
     _place_streamed(tree)
-    for element in [] if keep_hidden else _STYLED_OR_HIDDEN(tree):
+    apart = {}
+    # the last first: a hidden element inside another is set apart within it
+    for element in [] if keep_hidden else reversed(_STYLED_OR_HIDDEN(tree)):
         hidden = (element.get("hidden") is not None or element.get("aria-hidden") == "true"
                   or _HIDDEN_STYLE.search(element.get("style") or ""))
-        if hidden and element.getparent() is not None:
-            element.drop_tree()
-    return tree
+        parent = element.getparent()
+        if hidden and parent is not None:
+            place = etree.Comment("hidden")
+            place.tail, element.tail = element.tail, None
+            parent.replace(element, place)
+            apart[place] = element
+    return tree, apart
 
 
 def _place_streamed(tree: HtmlElement) -> None:
@@ -206,11 +221,14 @@ def _hint_mask(names: str) -> int:
 
 
 def _context(element: HtmlElement, parent_context: str) -> str:
-    if parent_context:
+    """The chrome element a block sits in: the outermost, but for a menu inside a page's header,
+    which is the menu (the header also holds the site's name and the search box)."""
+    if parent_context and not (parent_context == "header" and (
+            element.tag == "nav" or element.get("role") == "navigation")):
         return parent_context
     if element.tag in CHROME_TAGS:
         return element.tag
-    return _CHROME_ROLES.get(element.get("role") or "", "")
+    return _CHROME_ROLES.get(element.get("role") or "", parent_context)
 
 
 def _clean(text: str) -> str:
@@ -290,7 +308,7 @@ def structured_body(tree: HtmlElement) -> list[str]:
 
 def parse_page(html: str, metadata: bool = False) -> Page:
     """The page's blocks (at most :data:`MAX_BLOCKS`) and title evidence, from one lxml parse
-    (a second, hidden elements kept, for a page that shows almost nothing:
+    (a second, hidden elements in place, for a page that shows almost nothing:
     :data:`HIDDEN_FALLBACK_WORDS`); what was cut on the way in ``notes``. With ``metadata``,
     what the page says about its article too (``Page.metadata``, ~2 ms a page: only the
     pipeline's metadata stage reads it).
@@ -299,22 +317,23 @@ def parse_page(html: str, metadata: bool = False) -> Page:
     >>> [b.text for b in page.blocks], page.notes
     (['Kept.'], ['1 attribute over 1000000 characters dropped'])
     """
-    page = _read(parse(html), metadata)
-    if words_of(page.blocks) < HIDDEN_FALLBACK_WORDS:
-        shown = _read(parse(html, keep_hidden=True), metadata)
-        if words_of(shown.blocks) >= 2 * max(1, words_of(page.blocks)):
-            shown.notes.append("the page shows almost nothing: its hidden elements were read")
-            return shown
+    page = _read(*parse(html), metadata)
+    shown = sum(count_words(b.text) for b in page.blocks if not b.hidden)
+    if shown < HIDDEN_FALLBACK_WORDS and words_of(page.blocks) >= 2 * max(1, shown):
+        page = _read(*parse(html, keep_hidden=True), metadata)
+        page.notes.append("the page shows almost nothing: its hidden elements were read")
     return page
 
 
-def _read(tree: HtmlElement | None, metadata: bool) -> Page:
-    """:func:`parse_page` of a parsed tree."""
+def _read(tree: HtmlElement | None, apart: dict, metadata: bool) -> Page:
+    """:func:`parse_page` of a parsed tree and its hidden elements (:func:`parse`)."""
     page = Page()
     if tree is None:
         return page
     page.too_deep = hit_depth_limit()
     long_attributes = _LONG_ATTRIBUTES(tree, limit=MAX_ATTRIBUTE_CHARS)
+    for hidden in apart.values():  # each set apart, a tree of its own
+        long_attributes += _LONG_ATTRIBUTES(hidden, limit=MAX_ATTRIBUTE_CHARS)
     for value in long_attributes:
         del value.getparent().attrib[value.attrname]
     if long_attributes:
@@ -326,7 +345,7 @@ def _read(tree: HtmlElement | None, metadata: bool) -> Page:
         page.metadata = page_evidence(tree)
     if any(len(t) >= MAX_TITLE_CHARS for ts in page.evidence.values() for t in ts):
         page.notes.append(f"title evidence cut at {MAX_TITLE_CHARS} characters")
-    _walk(tree, page)
+    _walk(tree, apart, page)
     return page
 
 
@@ -343,9 +362,9 @@ class _BlockText:
     def add(self, text: str, info: tuple) -> None:
         """A piece of text, with the facts it inherits (the walk's ``info``)."""
         if self.meta is None:
-            self.meta = info[:8]
+            self.meta = info[:9]
         self.pieces.append(text)
-        if info[8]:  # inside a link
+        if info[9]:  # inside a link
             self.links += len(_SPACES.sub(" ", text).strip())
 
     def flush(self) -> None:
@@ -359,9 +378,9 @@ class _BlockText:
                 text = text[:MAX_BLOCK_CHARS]
                 if not any(n.startswith("a block") for n in page.notes):
                     page.notes.append(f"a block over {MAX_BLOCK_CHARS} characters was cut")
-            tag, depth, context, near, far, in_article, parent, grandparent = self.meta
+            tag, depth, context, near, far, in_article, parent, grandparent, hidden = self.meta
             page.blocks.append(PageBlock(text, tag, depth, min(self.links, len(text)), context, near, far,
-                                         in_article, parent, grandparent))
+                                         in_article, parent, grandparent, hidden))
         self.pieces.clear()
         self.links = 0
         self.meta = None
@@ -370,14 +389,15 @@ class _BlockText:
 _ELEMENT, _TEXT, _END = 0, 1, 2  # the walk's kinds of items
 
 
-def _walk(tree: HtmlElement, page: Page) -> None:
-    """The tree's blocks, in document order, into ``page.blocks`` (at most :data:`MAX_BLOCKS`)."""
+def _walk(tree: HtmlElement, apart: dict, page: Page) -> None:
+    """The tree's blocks, in document order, into ``page.blocks`` (at most :data:`MAX_BLOCKS`);
+    a hidden element set apart (:func:`parse`) is read in its place, its blocks marked hidden."""
     blocks = page.blocks
     block = _BlockText(page)
     # An explicit stack instead of recursion: pages nest thousands of levels deep. Items are
     # (kind, item, info): an element, a text (a tail) or a block's end; info is the inherited
-    # (tag, depth, context, near, far, in_article, parent, grandparent, in_link).
-    root_info = ("div", 0, "", 0, 0, False, 0, 0, False)
+    # (tag, depth, context, near, far, in_article, parent, grandparent, hidden, in_link).
+    root_info = ("div", 0, "", 0, 0, False, 0, 0, False, False)
     stack: list[tuple[int, object, tuple]] = [(_ELEMENT, tree, root_info)]
     push = stack.append
     containers = 0
@@ -397,13 +417,16 @@ def _walk(tree: HtmlElement, page: Page) -> None:
             block.pieces.append("\n")
             continue
         if not isinstance(tag, str):
+            hidden = apart.get(element)  # a hidden element's place: a block of its own or none
+            if hidden is not None and (hidden.tag in BLOCK_TAGS or hidden.tag in CONTAINERS):
+                push((_ELEMENT, hidden, info[:8] + (True,) + info[9:]))
             continue
         if tag in SKIP:
             if (tag not in SWALLOWING or next(element.iter(*_PAGE_CONTENT), None) is None
                     or len(element.text_content()) <= SWALLOWED_CHARS):
                 continue
             tag = "div"  # page content the parser's repair put inside it
-        block_tag, depth, context, near, far, in_article, parent, grandparent, in_link = info
+        block_tag, depth, context, near, far, in_article, parent, grandparent, hidden, in_link = info
         own = _hints(element)
         context = _context(element, context)
         is_block = tag in BLOCK_TAGS
@@ -420,7 +443,7 @@ def _walk(tree: HtmlElement, page: Page) -> None:
             near |= own
         child_info = (
             tag if is_block or tag in CHROME_TAGS else block_tag, depth + 1, context, near | own, far | own,
-            in_article or tag in ("article", "main"), parent, grandparent, in_link or tag == "a",
+            in_article or tag in ("article", "main"), parent, grandparent, hidden, in_link or tag == "a",
         )
         for child in reversed(element):
             if child.tail:
