@@ -417,9 +417,9 @@ def _walk(tree: HtmlElement, apart: dict, page: Page) -> None:
             block.pieces.append("\n")
             continue
         if not isinstance(tag, str):
-            hidden = apart.get(element)  # a hidden element's place: a block of its own or none
-            if hidden is not None and (hidden.tag in BLOCK_TAGS or hidden.tag in CONTAINERS):
-                push((_ELEMENT, hidden, info[:8] + (True,) + info[9:]))
+            stashed = apart.get(element)  # a hidden element's place: read as a block of its own, or not at all
+            if stashed is not None and (stashed.tag in BLOCK_TAGS or stashed.tag in CONTAINERS):
+                push((_ELEMENT, stashed, info[:8] + (True,) + info[9:]))
             continue
         if tag in SKIP:
             if (tag not in SWALLOWING or next(element.iter(*_PAGE_CONTENT), None) is None
