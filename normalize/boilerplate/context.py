@@ -52,10 +52,11 @@ def _means(keys: list, probs: list[float], weights: list[float]) -> list[float]:
     return [total[key] / weight[key] for key in keys]
 
 
-def context_rows(probs: list[float], rows: list[list[float]]) -> list[list[float]]:
+def context_rows(probs: list[float], rows: list[list[float]], only: list[int] | None = None) -> list[list[float]]:
     """A row of :data:`CONTEXT_FEATURES` followed by the block's own
-    :data:`~normalize.structure.features.BLOCK_FEATURES` for each block of a page, from the first
-    model's probabilities ``probs`` and the page's feature ``rows``."""
+    :data:`~normalize.structure.features.BLOCK_FEATURES` for each block of a page (of the blocks
+    ``only`` names, in its order), from the first model's probabilities ``probs`` and the page's
+    feature ``rows``."""
     n = len(probs)
     if not n:
         return []
@@ -68,7 +69,8 @@ def context_rows(probs: list[float], rows: list[list[float]]) -> list[list[float
     page = [sum(probs) / n, best, sum(p * w for p, w in zip(probs, weights)) / total,
             sum(w for p, w in zip(probs, weights) if p >= BODY) / total]
     out = []
-    for i, p in enumerate(probs):
+    for i in range(n) if only is None else only:
+        p = probs[i]
         near = [probs[i + d] if 0 <= i + d < n else -1.0 for d in NEIGHBOURS]
         run = max([p, *(probs[j] for j in (i - 1, i + 1) if 0 <= j < n)])  # a card's best line around it
         out.append([p, parent[i], grand[i], root[i], *page, p / best if best else 0.0, run, *near] + rows[i])

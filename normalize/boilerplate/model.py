@@ -33,6 +33,12 @@ THRESHOLD = {"html": 0.4, "text": 0.5}
 NEIGHBOUR_WEIGHT = {"html": 0.0, "text": 0.25}
 
 
+#: The block model's probability under which (or over one minus which) a block keeps it: the
+#: context model is asked about the others only. On 200 WCXB pages (in-sample models) 57% of
+#: the blocks are this sure and the context model moved none of them across the threshold.
+SURE = 0.05
+
+
 @cache
 def booster(kind: str) -> Trees:
     """The model for ``"html"``, ``"html_context"`` or ``"text"``, loaded once a process."""
@@ -49,8 +55,17 @@ def probabilities(rows: list[list[float]], kind: str, model=None) -> list[float]
 
 def block_probabilities(rows: list[list[float]], model=None, context_model=None) -> list[float]:
     """The body probability of each page block: the block model's, then the context model's on
-    them (``model``, ``context_model``: models being trained instead of the shipped ones)."""
-    return probabilities(context_rows(probabilities(rows, "html", model), rows), "html_context", context_model)
+    them (``model``, ``context_model``: models being trained instead of the shipped ones); a
+    block the block model is sure of (:data:`SURE`) keeps its first probability."""
+    first = probabilities(rows, "html", model)
+    doubted = [i for i, p in enumerate(first) if SURE <= p <= 1 - SURE]
+    if not doubted:
+        return first
+    second = probabilities(context_rows(first, rows, doubted), "html_context", context_model)
+    out = list(first)
+    for i, p in zip(doubted, second):
+        out[i] = p
+    return out
 
 
 def smooth(scores: list[float], weight: float, transparent: list[bool] | None = None) -> list[float]:
