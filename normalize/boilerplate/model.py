@@ -35,7 +35,9 @@ NEIGHBOUR_WEIGHT = {"html": 0.0, "text": 0.25}
 
 #: The block model's probability under which (or over one minus which) a block keeps it: the
 #: context model is asked about the others only. On 200 WCXB pages (in-sample models) 57% of
-#: the blocks are this sure and the context model moved none of them across the threshold.
+#: the blocks are this sure and the context model moved none of them across the threshold; in
+#: the nested by-site cross-validation of all 3,059 pages the scores stayed the same to three
+#: decimals, and pages/s went from 1.26x to 1.37x trafilatura's (0c42cc6).
 SURE = 0.05
 
 

@@ -38,10 +38,11 @@ from .lookalikes import group_of
 from .models import LEXICON
 from .shapes import is_citation, is_code_line, mask
 
+_QUOTES = "«»“”„\""
 # Where a piece may end inside a line: sentence ends, quotation marks, a spaced dash.
 _CUTS = re.compile(
     rf"(?<=[{re.escape(SENTENCE_MARKS)}])[{re.escape(SENTENCE_CLOSERS)}]*\s+"
-    r"|[«»“”„\"]+\s*"
+    rf"|[{_QUOTES}]+\s*"
     r"|\s+[-–—]+\s+"
 )
 _LINES = re.compile(r"[^\n]*\n*")
@@ -201,7 +202,7 @@ def _doubtful_pieces_join_their_sentence(order: list[int], verdicts: list[str | 
         if verdicts[i] != _STANDS or guess is None or guess.confidence >= config.doubtful_confidence:
             continue
         for j in (order[k] for k in (place - 1, place + 1) if 0 <= k < len(order)):
-            first, second = sorted((i, j))
+            first = min(i, j)
             other = guesses[j]
             if (verdicts[j] == _STANDS and other is not None and langs[j] not in (prior, langs[i])
                     and other.confidence >= config.sure_confidence and pieces[j][4] > pieces[i][4]
@@ -216,7 +217,7 @@ def _ends_sentence(text: str) -> bool:
     >>> _ends_sentence('Er sagte: "'), _ends_sentence("It is over. "), _ends_sentence("Yes!” ")
     (False, True, True)
     """
-    return text.rstrip().rstrip(SENTENCE_CLOSERS + "«»“”„\"").endswith(tuple(SENTENCE_MARKS))
+    return text.rstrip().rstrip(SENTENCE_CLOSERS + _QUOTES).endswith(tuple(SENTENCE_MARKS))
 
 
 def _one_language_a_sentence(order: list[int], verdicts: list[str | None], langs: list[str | None],
