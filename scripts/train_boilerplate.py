@@ -186,7 +186,7 @@ def out_of_fold(items: list[dict]) -> None:
 def train_context(items: list[dict], rounds: int = ROUNDS_CONTEXT):
     """The context model, from the items' out-of-fold probabilities (:func:`out_of_fold`)."""
     return _fit([r for it in items for r in context_rows(it["oof"], it["rows"])], items,
-                CONTEXT_FEATURES + F.BLOCK_FEATURES, [c for c in F.CATEGORICAL], rounds)
+                CONTEXT_FEATURES + F.BLOCK_FEATURES, list(F.CATEGORICAL), rounds)
 
 
 def body_text(item: dict, body: list[bool]) -> str:

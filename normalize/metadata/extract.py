@@ -394,9 +394,9 @@ def decide(evidence: dict, blocks: list[Block], title: str | None, given: dict[s
         line_dates = confirmed[:1] or line_dates[:1]
     for iso in line_dates:
         add("line", iso)
-    for item in _article_first(evidence.get("times", [])):
-        add("time-any", item["datetime"] or item["text"])
-        break
+    first_time = next(iter(_article_first(evidence.get("times", []))), None)
+    if first_time is not None:
+        add("time-any", first_time["datetime"] or first_time["text"])
     for item in _article_first(evidence.get("dates", [])):
         dates = find_dates(item["text"], page_langs, month_first)
         modified = any(w in item["text"].lower() for w in UPDATED_WORDS)
