@@ -108,7 +108,7 @@ def test_remembered_answers_are_the_answers():
 
 def test_a_marker_word_shared_by_two_look_alikes_marks_both():
     text = "Tokom sedmice je hiljadu navijača gledalo fudbal."
-    assert markers(text, {"bs", "hr", "sl", "sr"}) == {"bs": 3, "sr": 3}  # tokom hiljadu fudbal
+    assert markers(text, {"bs", "hr", "sl", "sr"}) == {"bs": 4, "sr": 4}  # tokom sedmice hiljadu fudbal
 
 
 @pytest.mark.parametrize("text", ["", " ", "a", "ok"])

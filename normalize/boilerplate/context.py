@@ -16,14 +16,15 @@ one, and the model needs nothing but the rows.
 >>> from normalize.structure.features import BLOCK_FEATURES
 >>> rows = [[0.0] * len(BLOCK_FEATURES) for _ in range(3)]  # three one-word blocks of one container
 >>> row = context_rows([0.9, 0.5, 0.1], rows)[1]
->>> {name: round(x, 2) for name, x in zip(CONTEXT_FEATURES, row) if name in ("p", "parent_mean", "page_body_share", "p@-1")}
+>>> {name: round(float(x), 2) for name, x in zip(CONTEXT_FEATURES, row) if name in ("p", "parent_mean", "page_body_share", "p@-1")}
 {'p': 0.5, 'parent_mean': 0.5, 'page_body_share': 0.67, 'p@-1': 0.9}
 """
 
 from __future__ import annotations
 
 import math
-from collections import defaultdict
+
+import numpy as np
 
 from ..structure.features import BLOCK_FEATURES
 
@@ -42,36 +43,40 @@ CONTEXT_FEATURES = (
 )
 
 
-def _means(keys: list, probs: list[float], weights: list[float]) -> list[float]:
-    """Each block's group mean of ``probs``, weighted by its words, its group given by ``keys``."""
-    total: dict = defaultdict(float)
-    weight: dict = defaultdict(float)
-    for key, p, w in zip(keys, probs, weights):
-        total[key] += p * w
-        weight[key] += w
-    return [total[key] / weight[key] for key in keys]
+def _means(keys: np.ndarray, probs: np.ndarray, weights: np.ndarray) -> np.ndarray:
+    """Each block's group mean of ``probs``, weighted by its words, its group the blocks with the
+    same row of ``keys``."""
+    keys = np.ascontiguousarray(keys) + 0.0  # -0.0 is 0.0
+    # a row's bytes as one value: numpy's unique of 1-D values is faster than of rows (axis=0)
+    _, group = np.unique(keys.view(np.dtype((np.void, keys.itemsize * keys.shape[1]))).ravel(), return_inverse=True)
+    # bincount adds in the blocks' order, one after the other
+    return (np.bincount(group, probs * weights) / np.bincount(group, weights))[group]
 
 
-def context_rows(probs: list[float], rows: list[list[float]], only: list[int] | None = None) -> list[list[float]]:
+def context_rows(probs: list[float], rows, only: list[int] | None = None) -> np.ndarray:
     """A row of :data:`CONTEXT_FEATURES` followed by the block's own
     :data:`~normalize.structure.features.BLOCK_FEATURES` for each block of a page (of the blocks
     ``only`` names, in its order), from the first model's probabilities ``probs`` and the page's
-    feature ``rows``."""
+    feature ``rows`` (a list of rows or an array)."""
+    x = np.asarray(rows, dtype=np.float64).reshape(len(rows), -1)
     n = len(probs)
     if not n:
-        return []
-    weights = [max(1.0, math.expm1(r[_WORDS])) for r in rows]
-    parent = _means([tuple(r[i] for i in _PARENT) for r in rows], probs, weights)
-    grand = _means([tuple(r[i] for i in _GRAND) for r in rows], probs, weights)
-    root = _means([r[_ROOT] for r in rows], probs, weights)
+        return np.zeros((0, len(CONTEXT_FEATURES) + x.shape[1]))
+    p = np.asarray(probs, dtype=np.float64)
+    # math's expm1, not numpy's: they differ in the last bit, and the models were trained on math's
+    weights = np.array([max(1.0, math.expm1(w)) for w in x[:, _WORDS].tolist()])
+    chosen = np.arange(n) if only is None else np.asarray(only, dtype=np.int64)
     best = max(probs)
-    total = sum(weights)
-    page = [sum(probs) / n, best, sum(p * w for p, w in zip(probs, weights)) / total,
-            sum(w for p, w in zip(probs, weights) if p >= BODY) / total]
-    out = []
-    for i in range(n) if only is None else only:
-        p = probs[i]
-        near = [probs[i + d] if 0 <= i + d < n else -1.0 for d in NEIGHBOURS]
-        run = max([p, *(probs[j] for j in (i - 1, i + 1) if 0 <= j < n)])  # a card's best line around it
-        out.append([p, parent[i], grand[i], root[i], *page, p / best if best else 0.0, run, *near] + rows[i])
-    return out
+    total = sum(weights.tolist())  # Python's sums, one after the other: the models were trained on them
+    page = [sum(probs) / n, best, sum((p * weights).tolist()) / total,
+            sum(weights[p >= BODY].tolist()) / total]
+    reach = max(1, *map(abs, NEIGHBOURS))
+    padded = np.concatenate([np.full(reach, -1.0), p, np.full(reach, -1.0)])  # a neighbour off the page is -1
+    at = chosen + reach
+    near = padded[at[:, None] + np.array(NEIGHBOURS)]
+    run = np.maximum(p[chosen], np.maximum(padded[at - 1], padded[at + 1]))  # a card's best line around it
+    columns = [p[chosen], _means(x[:, _PARENT], p, weights)[chosen], _means(x[:, _GRAND], p, weights)[chosen],
+               _means(x[:, [_ROOT]], p, weights)[chosen]]
+    columns += [np.full(len(chosen), v) for v in page]
+    columns += [p[chosen] / best if best else np.zeros(len(chosen)), run]
+    return np.hstack([np.stack(columns, axis=1), near, x[chosen]])

@@ -18,6 +18,8 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
+import numpy as np
+
 from .context import context_rows
 from .trees import Trees
 
@@ -47,10 +49,10 @@ def booster(kind: str) -> Trees:
     return Trees((MODELS / f"{kind}.txt").read_text(encoding="utf-8"))
 
 
-def probabilities(rows: list[list[float]], kind: str, model=None) -> list[float]:
-    """The body probability of each row (``model``: anything with LightGBM's ``predict``, e.g. a
-    Booster being trained, instead of the shipped model)."""
-    if not rows:
+def probabilities(rows, kind: str, model=None) -> list[float]:
+    """The body probability of each row, of a list of rows or an array (``model``: anything with
+    LightGBM's ``predict``, e.g. a Booster being trained, instead of the shipped model)."""
+    if len(rows) == 0:
         return []
     return [float(p) for p in (model or booster(kind)).predict(rows)]
 
@@ -59,6 +61,7 @@ def block_probabilities(rows: list[list[float]], model=None, context_model=None)
     """The body probability of each page block: the block model's, then the context model's on
     them (``model``, ``context_model``: models being trained instead of the shipped ones); a
     block the block model is sure of (:data:`SURE`) keeps its first probability."""
+    rows = np.asarray(rows, dtype=np.float64)  # once, for both models
     first = probabilities(rows, "html", model)
     doubted = [i for i, p in enumerate(first) if SURE <= p <= 1 - SURE]
     if not doubted:

@@ -130,24 +130,24 @@ class Trees:
         self.children = np.stack([self.right, self.left], axis=1).ravel()  # [2 * node + goes left]
         self.depth = _depths(self.left, self.right, self.leaf_node, self.roots)
         self.max_depth = int(self.depth.max(initial=0))
-        # the splits that decide by more than `value <= threshold` (NaN missing: only on a NaN)
+        # the splits that decide by more than `value <= threshold`: zero-missing ones always; on
+        # rows with a NaN every numerical split (LightGBM reads a NaN as 0.0 where NaN is not the
+        # split's missing value)
         numerical = ~self.leaf_node & ~self.categorical
         self.categorical_nodes = np.flatnonzero(self.categorical)
         self.zero_missing_nodes = np.flatnonzero(numerical & (self.missing == 1))
-        self.missing_nodes = np.flatnonzero(numerical & (self.missing != 0))
+        self.numerical_nodes = np.flatnonzero(numerical)
+        # the features categorical splits read, and each such split's among them
+        self.cat_features, self.cat_column = np.unique(self.feature[self.categorical_nodes], return_inverse=True)
+        self._columns: dict[tuple[int, bool], tuple[np.ndarray, np.ndarray]] = {}
 
     def raw(self, rows) -> np.ndarray:
-        """The sum of the trees' leaf values for each row, added in the order a level-by-level
-        walk meets them: the shallower leaves first, trees in their order within a depth (float
-        sums depend on their order; this one is the order the shipped results were made in)."""
+        """The sum of the trees' leaf values for each row, added one tree after the other in the
+        model's order from 0.0, as LightGBM adds them (float sums depend on their order)."""
         x = np.asarray(rows, dtype=np.float64).reshape(len(rows), -1)
         if not len(x) or not len(self.roots):
             return np.zeros(len(x))
-        leaf = self._leaves(x)
-        order = np.argsort(self.depth[leaf], axis=1, kind="stable")
-        values = np.take_along_axis(self.value[leaf], order, axis=1)
-        # each row's values added one after the other, from 0.0
-        return np.add.accumulate(np.hstack([np.zeros((len(x), 1)), values]), axis=1)[:, -1]
+        return np.add.accumulate(self.value.take(self._leaves(x)), axis=1)[:, -1]
 
     def _leaves(self, x: np.ndarray) -> np.ndarray:
         """The leaf each row reaches in each tree, (rows, trees). Every (row, tree) pair walks
@@ -161,12 +161,15 @@ class Trees:
         node = np.tile(self.roots, n_rows)
         start = np.repeat(np.arange(n_rows) * width, n_trees)  # where the pair's row starts in the table
         flat = table.ravel()
+        children = self.children
         for step in range(1, self.max_depth + 1):
-            node = self.children[2 * node + (flat[start + column[node]] <= threshold[node])]
+            # take(), not [], is numpy's faster gather along one axis
+            node = children.take(2 * node + (flat.take(start + column.take(node)) <= threshold.take(node)))
             if step % COMPACT_STEPS == 0:
-                done = self.leaf_node[node]
+                done = self.leaf_node.take(node)
                 leaf[pair[done]] = node[done]
-                pair, node, start = pair[~done], node[~done], start[~done]
+                going = ~done
+                pair, node, start = pair[going], node[going], start[going]
         leaf[pair] = node
         return leaf.reshape(n_rows, n_trees)
 
@@ -175,30 +178,39 @@ class Trees:
         threshold[node]``. Most splits read the row's feature against their threshold (NaN goes
         right); the others (a category set, a default side for missing values) are decided here,
         a column each after the features, holding 1.0 where the row goes right (threshold 0.5)."""
-        missing = self.missing_nodes if np.isnan(x).any() else self.zero_missing_nodes
-        own = np.concatenate([self.categorical_nodes, missing])
-        right = ~np.hstack([self._category_left(self.categorical_nodes, x), self._missing_left(missing, x)])
-        column = self.feature.copy()
-        column[own] = x.shape[1] + np.arange(len(own))
-        threshold = self.threshold.copy()
-        threshold[own] = 0.5
-        return np.hstack([x, right]), column, threshold
+        has_nan = bool(np.isnan(x).any())
+        missing = self.numerical_nodes if has_nan else self.zero_missing_nodes
+        right = ~np.hstack([self._category_left(x), self._missing_left(missing, x)])
+        key = (x.shape[1], has_nan)
+        if key not in self._columns:  # the same for every page
+            own = np.concatenate([self.categorical_nodes, missing])
+            column = self.feature.copy()
+            column[own] = x.shape[1] + np.arange(len(own))
+            threshold = self.threshold.copy()
+            threshold[own] = 0.5
+            self._columns[key] = column, threshold
+        return (np.hstack([x, right]), *self._columns[key])
 
-    def _category_left(self, nodes: np.ndarray, x: np.ndarray) -> np.ndarray:
-        """(rows, nodes): whether each categorical split sends the row left (its category is in
-        the split's set; NaN, negative and unseen values are in none)."""
+    def _category_left(self, x: np.ndarray) -> np.ndarray:
+        """(rows, categorical splits): whether each categorical split sends the row left (its
+        category is in the split's set; NaN, negative and unseen values are in none)."""
+        nodes = self.categorical_nodes
         if not len(nodes):
             return np.zeros((len(x), 0), dtype=bool)
         width = self.cat_table.shape[1] - 1
-        category = np.where(np.isnan(x) | (x < 0) | (x >= width), width, np.trunc(np.nan_to_num(x)))
-        return self.cat_table.ravel()[self.cat_start[nodes] + category.astype(np.int64)[:, self.feature[nodes]]]
+        value = x[:, self.cat_features]
+        category = np.where(np.isnan(value) | (value < 0) | (value >= width), width, np.trunc(np.nan_to_num(value)))
+        return self.cat_table.ravel()[self.cat_start[nodes] + category.astype(np.int64)[:, self.cat_column]]
 
     def _missing_left(self, nodes: np.ndarray, x: np.ndarray) -> np.ndarray:
-        """(rows, nodes): whether each numerical split sends the row left, a missing value (NaN,
-        or a zero where the tree says so) to the split's default side."""
+        """(rows, nodes): whether each numerical split sends the row left, as LightGBM's
+        ``NumericalDecision``: a NaN is 0.0 unless NaN is the split's missing value; a missing
+        value (NaN, or a zero where the tree says so) takes the split's default side."""
         value = x[:, self.feature[nodes]]
         missing = self.missing[nodes]
-        default = (missing == 2) & np.isnan(value) | (missing == 1) & (np.abs(value) <= _ZERO)
+        nan = np.isnan(value)
+        value = np.where(nan & (missing != 2), 0.0, value)
+        default = (missing == 2) & nan | (missing == 1) & (np.abs(value) <= _ZERO)
         return np.where(default, self.default_left[nodes], value <= self.threshold[nodes])
 
     def predict(self, rows) -> np.ndarray:

@@ -31,29 +31,84 @@ GROUPS = [
 # Words (lowercase) that belong to some languages of a group and not to the others; a word
 # listed for several languages marks each of them.
 _BOSNIAN_SERBIAN = (  # where Croatian (and Slovenian) have their own word: tijekom, tisuća…
-    "tokom takođe preduzeće preduzeća preduzeću hiljada hiljade hiljadu sedmica fudbal "
-    "univerzitet porodica porodice opština opštine šta hemija tačno tačka sprat pozorište "
-    "vazduh saradnja saradnju saradnje uticaj uticaja uslov uslovi uslova učešće naročito "
+    "tokom takođe preduzeće preduzeća preduzeću hiljada hiljade hiljadu hiljadama sedmica "
+    "sedmice sedmicu sedmici fudbal fudbala fudbalu fudbalski fudbalska fudbalske fudbalskog "
+    "univerzitet univerziteta univerzitetu univerzitetski porodica porodice porodici porodicu "
+    "porodicom opština opštine šta hemija hemije hemiju hemijski tačno tačnije tačka tačke "
+    "tački tačku sprat pozorište pozorišta pozorištu vazduh vazduha vazdušni vazdušne "
+    "saradnja saradnju saradnje saradnji saradnjom uticaj uticaja uticaju uticajem uslov "
+    "uslovi uslova uslove uslovima učešće naročito muzika muzike muzici muziku muzički "
+    "muzičke muzičkog voz voza vozom aerodrom aerodroma aerodromu ambasada ambasade "
+    "nauka nauke nauci naučni naučna naučne naučnog naučnici naučnika fabrika fabrike "
+    "fabrici ostrvo ostrva ostrvu uopšte opšti opšta opšte opšteg učestvovati učestvuje "
+    "učestvuju učestvovao učestvovala izvještaj izvještaja izvještaju saopštenje zavisi "
+    "zavise zavisno zavisiti računar računara računaru računari računarski milion miliona "
+    "milionima procenat procenta procenata odbrana odbrane odbrani odbranu saobraćaj "
+    "saobraćaja saobraćaju kancelarija kancelarije sekretar sekretara nivo nivoa nivou "
+    "porijeklo porijekla porijeklom vjerovatno vjerovatnoća ubistvo ubistva ubica advokat "
+    "advokata penzija penzije penzioner apoteka biblioteka biblioteke biblioteci okean "
+    "okeana hirurg hirurgija privreda privrede privredni spoljni spoljna spoljne spoljnih "
+    "unutrašnji unutrašnja unutrašnje unutrašnjih reditelj juče "
     "mart juni juli septembar oktobar novembar decembar januara februara marta juna jula "
     "septembra oktobra novembra decembra"
 )
+# Bosnian, Serbian and Slovenian, not Croatian (Europa, europski; tko).
+_NOT_CROATIAN = ("ko evropa evrope evropi evropu evropski evropska evropske evropskoj evropskih "
+                 "evropskog evropskom sistem sistema sistemu januar februar ")
 _BOKMAL_DANISH = "ikke jeg bare hvordan hvorfor hvis flere siden mens derfor hun kun meget "
 _DANISH_SWEDISH = "mig dig sig efter nu "  # Bokmål writes meg deg seg etter nå
 _CATALAN_SPANISH = "del en al"  # Portuguese: do em ao
 _MARKER_WORDS = {
     "ms": "kerana bahawa iaitu selepas sahaja wang kerajaan pelbagai bahagian menerusi manakala "
           "ramai semasa baharu mahupun syarikat jabatan universiti kereta polis ogos julai "
-          "disember mac jun sebarang kemudahan",
+          "disember mac jun sebarang kemudahan hospital teksi muzik filem sukan percuma telefon "
+          "televisyen pejabat kedai lelaki mahkamah peguam cukai belanjawan isnin khamis jumaat "
+          "ahad nombor antarabangsa perlembagaan semula kualiti komuniti aktiviti kapasiti "
+          "identiti realiti fakulti kuantiti prioriti majoriti minoriti populariti kreativiti "
+          "autoriti fasiliti kos projek standard kalendar awak tentera askar matematik fizik "
+          "muzium pertubuhan jawatankuasa setiausaha pengarah pengurus sekiranya bagaimanapun "
+          "mahu cuba mencuba faham fikir berfikir fikiran jadual doktor ubat kenderaan "
+          "perkhidmatan perniagaan peniaga kakitangan maklumat berjaya kejayaan",
     "id": "karena bahwa yaitu setelah uang pemerintah berbagai bagian bisa mobil universitas "
-          "agustus juli desember maret juni perusahaan kalian",
-    "bs": "lahko mehko hljeb " + _BOSNIAN_SERBIAN,
-    "sr": "uvek gde posle pre deca " + _BOSNIAN_SERBIAN,  # Latin script, ekavian
-    "hr": "povijest povijesni tisuća tisuće tisuću tjedan sveučilište obitelj općina "
+          "agustus juli desember maret juni perusahaan kalian kantor toko pengadilan pengacara "
+          "pajak senin kamis jumat telepon televisi musik nomor internasional olahraga gratis "
+          "standar kalender kualitas komunitas aktivitas kapasitas identitas realitas fakultas "
+          "kuantitas prioritas mayoritas minoritas popularitas kreativitas otoritas fasilitas "
+          "proyek biaya tentara matematika fisika museum sekretaris direktur manajer mau coba "
+          "mencoba paham pikir berpikir pikiran jadwal dokter obat kendaraan pelayanan layanan "
+          "karyawan informasi berhasil keberhasilan nggak enggak gak banget udah aja gue gimana "
+          "kalo kayak emang kapan nopember pebruari",
+    "bs": "lahko mehko hljeb kahva kafa historija historije historiji historiju historijski "
+          "historijska historijske " + _BOSNIAN_SERBIAN + " " + _NOT_CROATIAN,
+    "sr": "uvek gde posle pre deca hleb istorija istorije istoriji istoriju istorijski "  # Latin script, ekavian
+          + _BOSNIAN_SERBIAN + " " + _NOT_CROATIAN,
+    "hr": "povijest povijesni povijesti povijesne povijesna povijesnih tisuća tisuće tisuću "
+          "tisućama tjedan tjedna tjednu tjedno tjedana sveučilište sveučilišta sveučilištu "
+          "sveučilišni obitelj obitelji obiteljski jučer "
           "siječanj veljača ožujak travanj svibanj lipanj srpanj kolovoz rujan listopad "
           "studeni prosinac siječnja veljače ožujka travnja svibnja lipnja srpnja kolovoza "
-          "rujna listopada studenoga prosinca tko tijekom također poduzeće poduzeća "
-          "suradnja suradnju suradnje utjecaj utjecaja uvjet uvjeti uvjeta razina razini "
-          "kazalište glazba",
+          "rujna listopada studenoga prosinca tko tijekom poduzeće poduzeća "
+          "suradnja suradnju suradnje suradnji suradnjom utjecaj utjecaja utjecaju utjecajem "
+          "uvjet uvjeti uvjeta uvjete uvjetima razina razini razinu razine razinama "
+          "kazalište kazališta kazalištu glazba glazbe glazbi glazbu glazbeni glazbena glazbene "
+          "glazbenik glazbenika nogomet nogometa nogometu nogometni nogometna nogometne "
+          "vlak vlaka vlakom kolodvor kolodvora zračna zračne zračni zračnoj zrakoplov "
+          "zrakoplova veleposlanstvo veleposlanstva veleposlanik kemija kemije kemijski "
+          "kemijska kemijske točka točke točku točki točno točnije znanost znanosti "
+          "znanstveni znanstvena znanstvene znanstvenik znanstvenici znanstvenika tvornica "
+          "tvornice tvornici otok otoka otoku otoci otocima općenito uopće opći opća opće "
+          "općeg sudjelovati sudjeluje sudjeluju sudjelovao sudjelovala sudjelovanje izvješće "
+          "izvješća priopćenje priopćenja ovisi ovise ovisno ovisiti računalo računala "
+          "računalu računalni milijun milijuna milijunima postotak postotka postotaka obrana "
+          "obrane obrani obranu sustav sustava sustavu sustavi tajnik tajnika skupina skupine "
+          "skupini podrijetlo podrijetla podrijetlom vjerojatno vjerojatnost ubojstvo "
+          "ubojstva ubojica odvjetnik odvjetnika mirovina mirovine umirovljenik ljekarna "
+          "knjižnica knjižnice knjižnici ocean oceana kirurg kirurgija gospodarstvo "
+          "gospodarstva gospodarski gospodarska gospodarske unutarnji unutarnja unutarnje "
+          "unutarnjih redatelj redatelja europa europe europi europu europski europska "
+          "europske europskoj europskih europskog europskom kruh kava kave krumpir tvrtka "
+          "tvrtke tvrtki tvrtku prosvjed prosvjeda prosvjedi",
+    "sl": _NOT_CROATIAN,
     "nn": "ikkje eg ein eit berre kva korleis kvifor ho dei vere frå heile mykje kvar noko "
           "nokon nokre sjølv saman namn namnet vert vart vore vorte bilete biletet heng gjekk "
           "fekk utan fleire sidan medan difor enno dykk",

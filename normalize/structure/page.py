@@ -317,23 +317,33 @@ def parse_page(html: str, metadata: bool = False) -> Page:
     >>> [b.text for b in page.blocks], page.notes
     (['Kept.'], ['1 attribute over 1000000 characters dropped'])
     """
-    page = _read(*parse(html), metadata)
-    shown = sum(count_words(b.text) for b in page.blocks if not b.hidden)
+    # no attribute is longer than the page it is in: a smaller page needs no search for one
+    long_possible = len(html) > MAX_ATTRIBUTE_CHARS
+    page = _read(*parse(html), metadata, long_possible)
+    shown = 0
+    for b in page.blocks:  # counted up to what suffices
+        if not b.hidden:
+            shown += count_words(b.text)
+            if shown >= HIDDEN_FALLBACK_WORDS:
+                break
     if shown < HIDDEN_FALLBACK_WORDS and words_of(page.blocks) >= 2 * max(1, shown):
-        page = _read(*parse(html, keep_hidden=True), metadata)
+        page = _read(*parse(html, keep_hidden=True), metadata, long_possible)
         page.notes.append("the page shows almost nothing: its hidden elements were read")
     return page
 
 
-def _read(tree: HtmlElement | None, apart: dict, metadata: bool) -> Page:
-    """:func:`parse_page` of a parsed tree and its hidden elements (:func:`parse`)."""
+def _read(tree: HtmlElement | None, apart: dict, metadata: bool, long_possible: bool = True) -> Page:
+    """:func:`parse_page` of a parsed tree and its hidden elements (:func:`parse`);
+    ``long_possible``: whether an attribute may be over :data:`MAX_ATTRIBUTE_CHARS`."""
     page = Page()
     if tree is None:
         return page
     page.too_deep = hit_depth_limit()
-    long_attributes = _LONG_ATTRIBUTES(tree, limit=MAX_ATTRIBUTE_CHARS)
-    for hidden in apart.values():  # each set apart, a tree of its own
-        long_attributes += _LONG_ATTRIBUTES(hidden, limit=MAX_ATTRIBUTE_CHARS)
+    long_attributes = []
+    if long_possible:
+        long_attributes = _LONG_ATTRIBUTES(tree, limit=MAX_ATTRIBUTE_CHARS)
+        for hidden in apart.values():  # each set apart, a tree of its own
+            long_attributes += _LONG_ATTRIBUTES(hidden, limit=MAX_ATTRIBUTE_CHARS)
     for value in long_attributes:
         del value.getparent().attrib[value.attrname]
     if long_attributes:
