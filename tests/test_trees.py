@@ -40,3 +40,12 @@ def test_a_shipped_model_loads_and_judges_rows_of_its_width():
     rows = np.zeros((3, int(trees.feature.max()) + 1))
     probs = trees.predict(rows)
     assert probs.shape == (3,) and ((0 < probs) & (probs < 1)).all() and len(set(probs.round(12))) == 1
+
+
+def test_a_page_without_blocks_gets_no_rows_and_no_probabilities():
+    from normalize.boilerplate.context import CONTEXT_FEATURES, context_rows
+    from normalize.boilerplate.model import block_probabilities
+    from normalize.structure.features import BLOCK_FEATURES
+
+    assert context_rows([], []).shape == (0, len(CONTEXT_FEATURES) + len(BLOCK_FEATURES))
+    assert block_probabilities([]) == []

@@ -58,10 +58,10 @@ def context_rows(probs: list[float], rows, only: list[int] | None = None) -> np.
     :data:`~normalize.structure.features.BLOCK_FEATURES` for each block of a page (of the blocks
     ``only`` names, in its order), from the first model's probabilities ``probs`` and the page's
     feature ``rows`` (a list of rows or an array)."""
-    x = np.asarray(rows, dtype=np.float64).reshape(len(rows), -1)
     n = len(probs)
     if not n:
-        return np.zeros((0, len(CONTEXT_FEATURES) + x.shape[1]))
+        return np.zeros((0, len(CONTEXT_FEATURES) + len(BLOCK_FEATURES)))
+    x = np.asarray(rows, dtype=np.float64)
     p = np.asarray(probs, dtype=np.float64)
     # math's expm1, not numpy's: they differ in the last bit, and the models were trained on math's
     weights = np.array([max(1.0, math.expm1(w)) for w in x[:, _WORDS].tolist()])

@@ -417,7 +417,8 @@ def _walk(tree: HtmlElement, apart: dict, page: Page) -> None:
             return
         kind, element, info = stack.pop()
         if kind == _END:
-            block.flush()
+            if block.pieces:  # (flush() would return at once: most ends close no text)
+                block.flush()
             continue
         if kind == _TEXT:
             block.add(element, info)
@@ -442,7 +443,8 @@ def _walk(tree: HtmlElement, apart: dict, page: Page) -> None:
         is_block = tag in BLOCK_TAGS
         is_container = tag in CONTAINERS
         if is_block or is_container:
-            block.flush()
+            if block.pieces:
+                block.flush()
             push((_END, None, info))
         if is_container:
             containers += 1
