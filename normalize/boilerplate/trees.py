@@ -37,7 +37,9 @@ import numpy as np
 _ZERO = 1e-35  # LightGBM's kZeroThreshold
 #: The (row, tree) pairs at their leaves leave the walk every this many levels (a leaf is its own
 #: child, so staying costs nothing but time): every 1, 2, 3 and 4 levels, and never, were timed on
-#: the 90 dev article pages' blocks; 3 was the fastest.
+#: the 90 dev article pages' blocks; 3 was the fastest. Timed again once the walk gathered with
+#: take() (the 437 pages of bench_extract.py --speed-only, both models): 1 / 2 / 3 / 4 levels gave
+#: 3.0-3.3 / 2.9 / 2.8-2.9 / 3.0 ms a page.
 COMPACT_STEPS = 3
 
 
@@ -125,20 +127,25 @@ class Trees:
         self.cat_table = np.zeros((max(1, len(cat_sets)), width + 1), dtype=bool)  # last column: out of range
         for i, allowed in enumerate(cat_sets):
             self.cat_table[i, allowed] = True
-        # where a categorical split's row of the table starts in the flat table
-        self.cat_start = np.where(self.categorical, self.threshold, 0).astype(np.int64) * (width + 1)
         self.children = np.stack([self.right, self.left], axis=1).ravel()  # [2 * node + goes left]
         self.depth = _depths(self.left, self.right, self.leaf_node, self.roots)
         self.max_depth = int(self.depth.max(initial=0))
-        # the splits that decide by more than `value <= threshold`: zero-missing ones always; on
-        # rows with a NaN every numerical split (LightGBM reads a NaN as 0.0 where NaN is not the
-        # split's missing value)
+        # the splits that decide by more than `value <= threshold`: categorical ones; zero-missing
+        # ones always; on rows with a NaN every numerical split (LightGBM reads a NaN as 0.0 where
+        # NaN is not the split's missing value)
         numerical = ~self.leaf_node & ~self.categorical
-        self.categorical_nodes = np.flatnonzero(self.categorical)
         self.zero_missing_nodes = np.flatnonzero(numerical & (self.missing == 1))
         self.numerical_nodes = np.flatnonzero(numerical)
-        # the features categorical splits read, and each such split's among them
-        self.cat_features, self.cat_column = np.unique(self.feature[self.categorical_nodes], return_inverse=True)
+        # categorical splits grouped by the feature they read (stable: in node order within one)
+        nodes = np.flatnonzero(self.categorical)
+        self.categorical_nodes = nodes[np.argsort(self.feature[nodes], kind="stable")]
+        # per feature a categorical split reads: whether each category goes left at each of its
+        # splits, a row per category (the last: out of range), a column per split
+        self.cat_by_feature: list[tuple[int, np.ndarray]] = []
+        read = self.feature[self.categorical_nodes]
+        for f in np.unique(read):
+            sets = self.threshold[self.categorical_nodes[read == f]].astype(np.int64)  # the splits' rows of the table
+            self.cat_by_feature.append((int(f), self.cat_table[sets].T.copy()))
         self._columns: dict[tuple[int, bool], tuple[np.ndarray, np.ndarray]] = {}
 
     def raw(self, rows) -> np.ndarray:
@@ -167,9 +174,10 @@ class Trees:
             node = children.take(2 * node + (flat.take(start + column.take(node)) <= threshold.take(node)))
             if step % COMPACT_STEPS == 0:
                 done = self.leaf_node.take(node)
-                leaf[pair[done]] = node[done]
-                going = ~done
-                pair, node, start = pair[going], node[going], start[going]
+                finished = np.flatnonzero(done)
+                leaf[pair.take(finished)] = node.take(finished)
+                going = np.flatnonzero(~done)
+                pair, node, start = pair.take(going), node.take(going), start.take(going)
         leaf[pair] = node
         return leaf.reshape(n_rows, n_trees)
 
@@ -194,13 +202,15 @@ class Trees:
     def _category_left(self, x: np.ndarray) -> np.ndarray:
         """(rows, categorical splits): whether each categorical split sends the row left (its
         category is in the split's set; NaN, negative and unseen values are in none)."""
-        nodes = self.categorical_nodes
-        if not len(nodes):
+        if not self.cat_by_feature:
             return np.zeros((len(x), 0), dtype=bool)
         width = self.cat_table.shape[1] - 1
-        value = x[:, self.cat_features]
-        category = np.where(np.isnan(value) | (value < 0) | (value >= width), width, np.trunc(np.nan_to_num(value)))
-        return self.cat_table.ravel()[self.cat_start[nodes] + category.astype(np.int64)[:, self.cat_column]]
+        parts = []
+        for feature, lefts in self.cat_by_feature:
+            value = x[:, feature]
+            category = np.where(np.isnan(value) | (value < 0) | (value >= width), width, np.trunc(np.nan_to_num(value)))
+            parts.append(lefts.take(category.astype(np.int64), axis=0))  # a whole row of splits a category
+        return np.hstack(parts)
 
     def _missing_left(self, nodes: np.ndarray, x: np.ndarray) -> np.ndarray:
         """(rows, nodes): whether each numerical split sends the row left, as LightGBM's
