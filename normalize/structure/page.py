@@ -381,7 +381,8 @@ class _BlockText:
         """The text so far becomes a block (when it holds any), and the next block starts."""
         if not self.pieces:
             return
-        text = _clean("".join(self.pieces))
+        text = "".join(self.pieces)
+        text = "" if text.isspace() else _clean(text)  # most pieces between blocks are white space
         if text and self.meta is not None:
             page = self.page
             if len(text) > MAX_BLOCK_CHARS:
