@@ -5,7 +5,7 @@ walking the trees level by level over all rows at once takes a few milliseconds 
 package needs LightGBM only to train (``scripts/train_boilerplate.py``). Splits follow LightGBM's
 rules: numerical ``x <= threshold`` goes left, a category goes left when its bit is set, and a
 missing value (NaN, or zero where the tree says so) takes the split's default side.
-tests/test_learned_extraction.py checks the probabilities against LightGBM's own.
+tests/test_trees.py checks the probabilities against LightGBM's own.
 
 >>> text = '''tree
 ... version=v4
