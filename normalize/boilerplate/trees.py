@@ -183,9 +183,10 @@ class Trees:
 
     def _decision_table(self, x: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """What the walk compares: a row goes left at a node when ``table[row, column[node]] <=
-        threshold[node]``. Most splits read the row's feature against their threshold (NaN goes
-        right); the others (a category set, a default side for missing values) are decided here,
-        a column each after the features, holding 1.0 where the row goes right (threshold 0.5)."""
+        threshold[node]``. Most splits read the row's feature against their threshold; the others
+        (a category set, a default side for missing values, and on rows holding a NaN every
+        numerical split) are decided here, a column each after the features, holding 1.0 where
+        the row goes right (threshold 0.5)."""
         has_nan = bool(np.isnan(x).any())
         missing = self.numerical_nodes if has_nan else self.zero_missing_nodes
         right = ~np.hstack([self._category_left(x), self._missing_left(missing, x)])
