@@ -96,6 +96,18 @@ HINT_GROUPS: tuple[tuple[str, frozenset[str]], ...] = (
 )
 _HINT_WORD = re.compile(r"[a-z]+")
 
+
+def _word_bits() -> dict[str, int]:
+    """Each hint word's groups, as bits of a :func:`_hint_mask` (a word may be in several)."""
+    bits: dict[str, int] = {}
+    for bit, (_, group) in enumerate(HINT_GROUPS):
+        for word in group:
+            bits[word] = bits.get(word, 0) | 1 << bit
+    return bits
+
+
+_HINT_BITS = _word_bits()
+
 #: A page is cut after this many blocks (the rest stays unread, and the cut is noted): the
 #: largest page of the dev sets has about 6,000; a page of a million paragraphs would take
 #: minutes and gigabytes.
@@ -217,11 +229,9 @@ HINT_CACHE = 4096
 
 @lru_cache(maxsize=HINT_CACHE)
 def _hint_mask(names: str) -> int:
-    words = set(_HINT_WORD.findall(names.lower()))
     mask = 0
-    for bit, (_, group) in enumerate(HINT_GROUPS):
-        if words & group:
-            mask |= 1 << bit
+    for word in _HINT_WORD.findall(names.lower()):
+        mask |= _HINT_BITS.get(word, 0)
     return mask
 
 

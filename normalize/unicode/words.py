@@ -47,7 +47,8 @@ _LINE_END = re.compile(r"[.!?…。！？:;\"'”»)]\s*$")
 def count_words(text: str, words: list[str] | None = None) -> int:
     """Words in a text; CJK text has no spaces, so two of its characters count as a word
     (``words``: the text's ``\\w+`` runs, where the caller has them already)."""
-    return len(_WORD.findall(text) if words is None else words) + len(_CJK.findall(text)) // CJK_CHARS_PER_WORD
+    n = len(_WORD.findall(text) if words is None else words)
+    return n if text.isascii() else n + len(_CJK.findall(text)) // CJK_CHARS_PER_WORD  # no CJK in ASCII
 
 
 def names_link(text: str) -> bool:
