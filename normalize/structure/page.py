@@ -433,8 +433,7 @@ def _walk(tree: HtmlElement, apart: dict, page: Page) -> None:
             return
         kind, element, info = stack.pop()
         if kind == _END:
-            if block.pieces:  # (flush() would return at once: most ends close no text)
-                block.flush()
+            block.flush()
             continue
         if kind == _TEXT:
             block.add(element, info)
@@ -459,8 +458,7 @@ def _walk(tree: HtmlElement, apart: dict, page: Page) -> None:
         is_block = tag in BLOCK_TAGS
         is_container = tag in CONTAINERS
         if is_block or is_container:
-            if block.pieces:
-                block.flush()
+            block.flush()
             push((_END, None, info))
         if is_container:
             containers += 1
