@@ -162,7 +162,8 @@ class LanguageConfig:
 
     # --- words: how common they are in each language ---------------------------------------------
     #: Up to this many words, the word lists (wordfreq) weigh in, and lingua's high-accuracy
-    #: models decide Bokmål/Nynorsk, Afrikaans/Dutch and Bosnian/Croatian (25cf5b1: word pairs
+    #: models decide Bokmål/Nynorsk and Afrikaans/Dutch (Bosnian/Croatian at any length, see
+    #: ``Detector.HIGH_ACCURACY_GROUPS``; 25cf5b1: word pairs
     #: 84.3 -> 87.4, single words 66.6 -> 71.8 on the dev lines; 84.8 -> 87.8 and 66.0 -> 71.6
     #: on the unseen lines 201-500). Sweep: 2 and 4 → the defaults' figures (the dev lines are
     #: one word, two or a sentence: they hardly tell 2, 3 and 4 apart).

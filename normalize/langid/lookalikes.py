@@ -48,7 +48,10 @@ _BOSNIAN_SERBIAN = (  # where Croatian (and Slovenian) have their own word: tije
     "porijeklo porijekla porijeklom vjerovatno vjerovatnoća ubistvo ubistva ubica advokat "
     "advokata penzija penzije penzioner apoteka biblioteka biblioteke biblioteci okean "
     "okeana hirurg hirurgija privreda privrede privredni spoljni spoljna spoljne spoljnih "
-    "unutrašnji unutrašnja unutrašnje unutrašnjih reditelj juče "
+    "unutrašnji unutrašnja unutrašnje unutrašnjih reditelj juče veoma nivoe nivoi nivoima "
+    "nivoom dešava dešavaju desilo desio desila ćerka ćerke ćerku spisak spiska prevoz prevoza "
+    "avion aviona avionom avioni inostranstvo inostranstvu kompjuter kompjutera plata kašika "
+    "paradajz pantalone sveštenik organizovan organizovana organizovao organizovati organizuje "
     "mart juni juli septembar oktobar novembar decembar januara februara marta juna jula "
     "septembra oktobra novembra decembra"
 )
@@ -79,8 +82,10 @@ _MARKER_WORDS = {
           "karyawan informasi berhasil keberhasilan nggak enggak gak banget udah aja gue gimana "
           "kalo kayak emang kapan nopember pebruari",
     "bs": "lahko mehko hljeb kahva kafa historija historije historiji historiju historijski "
-          "historijska historijske " + _BOSNIAN_SERBIAN + " " + _NOT_CROATIAN,
-    "sr": "uvek gde posle pre deca hleb istorija istorije istoriji istoriju istorijski "  # Latin script, ekavian
+          "historijska historijske bezbjednost bezbjednosti ljekar ljekara ljekari obezbijediti "
+          "obezbjeđuje " + _BOSNIAN_SERBIAN + " " + _NOT_CROATIAN,
+    "sr": "uvek gde posle pre deca hleb istorija istorije istoriji istoriju istorijski bezbednost "
+          "lekar lekara obezbediti "  # Latin script, ekavian
           + _BOSNIAN_SERBIAN + " " + _NOT_CROATIAN,
     "hr": "povijest povijesni povijesti povijesne povijesna povijesnih tisuća tisuće tisuću "
           "tisućama tjedan tjedna tjednu tjedno tjedana sveučilište sveučilišta sveučilištu "
@@ -107,7 +112,8 @@ _MARKER_WORDS = {
           "gospodarstva gospodarski gospodarska gospodarske unutarnji unutarnja unutarnje "
           "unutarnjih redatelj redatelja europa europe europi europu europski europska "
           "europske europskoj europskih europskog europskom kruh kava kave krumpir tvrtka "
-          "tvrtke tvrtki tvrtku prosvjed prosvjeda prosvjedi",
+          "tvrtke tvrtki tvrtku prosvjed prosvjeda prosvjedi prijevoz prijevoza inozemstvo "
+          "inozemstvu inozemni liječnik liječnika liječnici svećenik svećenika žlica rajčica hlače",
     "sl": _NOT_CROATIAN,
     "nn": "ikkje eg ein eit berre kva korleis kvifor ho dei vere frå heile mykje kvar noko "
           "nokon nokre sjølv saman namn namnet vert vart vore vorte bilete biletet heng gjekk "
