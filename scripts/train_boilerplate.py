@@ -1,12 +1,12 @@
-"""Train the boilerplate classifier (normalize/boilerplate/models/{html,html_context,text}.txt) from labelled pages.
+"""Train the boilerplate classifier (normalize/boilerplate/models/{html,html_context,text,text_context}.txt) from labelled pages.
 
 Block labels come from aligning each page's gold text with its blocks: a block is body when
 most of its 4-word shingles are in the gold text (each gold shingle claimed once, so a second
 copy of the body stays boilerplate); a block too short for a shingle is body when the gold text
 holds its words and a neighbour is body. Then one LightGBM model for page blocks, a second one
 for page blocks in their context (normalize.boilerplate.context: it learns from the first
-model's probabilities on pages that model never saw, out of fold by site) and one for dump
-lines, deterministic (one thread, fixed seed), written in LightGBM's text format.
+model's probabilities on pages that model never saw, out of fold by site), and the same two for
+dump lines, deterministic (one thread, fixed seed), written in LightGBM's text format.
 
     python scripts/train_boilerplate.py                      # rebuild the shipped models
     python scripts/train_boilerplate.py --check              # rebuild in memory, compare byte for byte
@@ -36,7 +36,7 @@ from extract_data import Labelled, default_shared, load_all, load_dataset, page_
 from normalize.encoding.decode import decode_bytes  # noqa: E402
 from normalize.structure import features as F  # noqa: E402
 from normalize.boilerplate import model as M  # noqa: E402
-from normalize.boilerplate.context import CONTEXT_FEATURES, context_rows  # noqa: E402
+from normalize.boilerplate.context import CONTEXT_FEATURES, LINE_CONTEXT_FEATURES, context_rows, line_context_rows  # noqa: E402
 from normalize.structure.page import parse_page  # noqa: E402
 from normalize.boilerplate.html import block_roles, body_paragraphs  # noqa: E402
 from normalize.boilerplate.text import body_mask  # noqa: E402
@@ -175,22 +175,26 @@ def train(items: list[dict], kind: str, rounds: int = ROUNDS):
     return _fit([r for it in items for r in it["rows"]], items, names, categorical, rounds)
 
 
-def out_of_fold(items: list[dict]) -> None:
-    """Each item's block-model probabilities from a model that never saw its site (:data:`FOLDS`
-    folds by site among these items), in ``item["oof"]``: the context model learns from
-    probabilities of pages the block model never saw, as it meets them at run time."""
+def out_of_fold(items: list[dict], kind: str = "html") -> None:
+    """Each item's block-model (line-model) probabilities from a model that never saw its site
+    (:data:`FOLDS` folds by site among these items), in ``item["oof"]``: the context model learns
+    from probabilities of pages the first model never saw, as it meets them at run time."""
     groups = sorted({fold_of(it["site"]) for it in items})
     if len(groups) < 2:
         sys.exit("train_boilerplate.py: the context model needs pages of at least two sites in two folds")
     for group in groups:
-        model = train([it for it in items if fold_of(it["site"]) != group], "html")
+        model = train([it for it in items if fold_of(it["site"]) != group], kind)
         for it in items:
             if fold_of(it["site"]) == group:
-                it["oof"] = M.probabilities(it["rows"], "html", model)
+                it["oof"] = M.probabilities(it["rows"], kind, model)
 
 
-def train_context(items: list[dict], rounds: int = ROUNDS_CONTEXT):
-    """The context model, from the items' out-of-fold probabilities (:func:`out_of_fold`)."""
+def train_context(items: list[dict], kind: str = "html", rounds: int = ROUNDS_CONTEXT):
+    """The context model of page blocks (of dump lines), from the items' out-of-fold
+    probabilities (:func:`out_of_fold`)."""
+    if kind == "text":
+        return _fit([r for it in items for r in line_context_rows(it["oof"], it["rows"])], items,
+                    LINE_CONTEXT_FEATURES + F.LINE_FEATURES, [], rounds)
     return _fit([r for it in items for r in context_rows(it["oof"], it["rows"])], items,
                 CONTEXT_FEATURES + F.BLOCK_FEATURES, list(F.CATEGORICAL), rounds)
 
@@ -246,12 +250,11 @@ def held_out(items: list[dict], kind: str, split: str) -> None:
             continue
         training = [it for it in items if not held(it)]
         model = train(training, kind)
-        if kind == "html":  # nested: the context model too learns only from the training folds
-            out_of_fold(training)
-            context = train_context(training)
+        out_of_fold(training, kind)  # nested: the context model too learns only from the training folds
+        context = train_context(training, kind)
+        two_looks = M.block_probabilities if kind == "html" else M.line_probabilities
         for it in test:
-            it.setdefault("cv", {})[split] = (M.block_probabilities(it["rows"], model, context) if kind == "html"
-                                              else M.probabilities(it["rows"], kind, model))
+            it.setdefault("cv", {})[split] = two_looks(it["rows"], model, context)
         print(f"  {kind} {split} fold {group}: {len(test)} pages held out", file=sys.stderr)
 
 
@@ -335,9 +338,8 @@ def main() -> None:
             cross_validate(items, kind)
             continue
         models = {kind: train(items, kind, args.rounds).model_to_string()}
-        if kind == "html":
-            out_of_fold(items)
-            models["html_context"] = train_context(items, args.context_rounds).model_to_string()
+        out_of_fold(items, kind)
+        models[f"{kind}_context"] = train_context(items, kind, args.context_rounds).model_to_string()
         for name, text in models.items():
             path = args.out / f"{name}.txt"
             if not args.check:

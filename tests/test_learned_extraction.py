@@ -140,7 +140,7 @@ def test_retrained_model_is_identical_byte_for_byte(tmp_path):
         subprocess.run([sys.executable, str(ROOT / "scripts" / "train_boilerplate.py"), "--data", str(data),
                         "--out", str(out), "--no-cache", "--rounds", "20", "--context-rounds", "20"],
                        check=True, capture_output=True)
-        outputs.append({kind: (out / f"{kind}.txt").read_bytes() for kind in ("html", "html_context", "text")})
+        outputs.append({kind: (out / f"{kind}.txt").read_bytes() for kind in ("html", "html_context", "text", "text_context")})
     assert outputs[0] == outputs[1]
     for text in outputs[0].values():
         assert text.startswith(b"tree\n") and b"pickle" not in text
@@ -178,6 +178,24 @@ def test_shipped_title_model_reads_the_features_the_code_makes():
     header = (MODELS / "title.txt").read_text(encoding="utf-8").split("\nTree=")[0]
     names = next(line for line in header.splitlines() if line.startswith("feature_names="))
     assert names.split("=", 1)[1].split() == TITLE_FEATURES
+
+
+def _model_features(name: str) -> list[str]:
+    from normalize.boilerplate.model import MODELS
+
+    header = (MODELS / f"{name}.txt").read_text(encoding="utf-8").split("\nTree=")[0]
+    names = next(line for line in header.splitlines() if line.startswith("feature_names="))
+    return [n.replace("_at_", "@") for n in names.split("=", 1)[1].split()]
+
+
+def test_shipped_boilerplate_models_read_the_features_the_code_makes():
+    from normalize.boilerplate.context import CONTEXT_FEATURES, LINE_CONTEXT_FEATURES
+    from normalize.structure.features import BLOCK_FEATURES, LINE_FEATURES
+
+    assert _model_features("html") == list(BLOCK_FEATURES)
+    assert _model_features("html_context") == list(CONTEXT_FEATURES) + list(BLOCK_FEATURES)
+    assert _model_features("text") == list(LINE_FEATURES)
+    assert _model_features("text_context") == list(LINE_CONTEXT_FEATURES) + list(LINE_FEATURES)
 
 
 PATHOLOGICAL = r"""

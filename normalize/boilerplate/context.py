@@ -13,6 +13,11 @@ above it) carries the same container statistics
 (:func:`~normalize.structure.features.block_features`), so the rows alone say which blocks share
 one, and the model needs nothing but the rows.
 
+A text dump has no containers: a dump line's second look (``models/text_context.txt``,
+:func:`line_context_rows`) reads its first probability beside its five neighbours' on each side,
+the mean over the ten lines around it, the best line before and after it, and the page's mean,
+best and body share, with the line's own features.
+
 >>> from normalize.structure.features import BLOCK_FEATURES
 >>> rows = [[0.0] * len(BLOCK_FEATURES) for _ in range(3)]  # three one-word blocks of one container
 >>> row = context_rows([0.9, 0.5, 0.1], rows)[1]
@@ -26,7 +31,7 @@ import math
 
 import numpy as np
 
-from ..structure.features import BLOCK_FEATURES
+from ..structure.features import BLOCK_FEATURES, LINE_FEATURES
 
 _WORDS = BLOCK_FEATURES.index("log_words")
 _PARENT = [BLOCK_FEATURES.index(f"parent_{name}") for name in ("blocks", "words", "share", "links", "prose", "rank")]
@@ -79,4 +84,51 @@ def context_rows(probs: list[float], rows, only: list[int] | None = None) -> np.
                _means(x[:, [_ROOT]], p, weights)[chosen]]
     columns += [np.full(len(chosen), v) for v in page]
     columns += [p[chosen] / best if best else np.zeros(len(chosen)), run]
+    return np.hstack([np.stack(columns, axis=1), near, x[chosen]])
+
+
+_LINE_WORDS = LINE_FEATURES.index("log_words")
+#: The neighbours whose first probability a dump line sees, by offset (a dump's paragraph is one
+#: line: five on each side reach past a caption or a "Read also:" box; set by hand).
+LINE_NEIGHBOURS = (-5, -4, -3, -2, -1, 1, 2, 3, 4, 5)
+#: The lines each side over which ``window`` averages the first probabilities (set by hand).
+LINE_WINDOW = 10
+LINE_CONTEXT_FEATURES = (
+    ["p", "page_mean", "page_max", "page_weighted", "page_body_share", "of_best", "window", "best_before",
+     "best_after", "log_lines"]
+    + [f"p@{d}" for d in LINE_NEIGHBOURS]
+)
+
+
+def line_context_rows(probs: list[float], rows, only: list[int] | None = None) -> np.ndarray:
+    """A row of :data:`LINE_CONTEXT_FEATURES` followed by the line's own
+    :data:`~normalize.structure.features.LINE_FEATURES` for each line of a dump (of the lines
+    ``only`` names, in its order), from the text model's probabilities ``probs`` and the dump's
+    feature ``rows``. A neighbour off the page, and the best line before the first, are -1.
+
+    >>> from normalize.structure.features import LINE_FEATURES
+    >>> row = line_context_rows([0.9, 0.2, 0.6], [[0.0] * len(LINE_FEATURES)] * 3)[1]
+    >>> {n: round(float(x), 2) for n, x in zip(LINE_CONTEXT_FEATURES, row) if n in ("p", "page_max", "window", "best_before", "best_after", "p@-1", "p@2")}
+    {'p': 0.2, 'page_max': 0.9, 'window': 0.57, 'best_before': 0.9, 'best_after': 0.6, 'p@-1': 0.9, 'p@2': -1.0}
+    """
+    n = len(probs)
+    if not n:
+        return np.zeros((0, len(LINE_CONTEXT_FEATURES) + len(LINE_FEATURES)))
+    x = np.asarray(rows, dtype=np.float64)
+    p = np.asarray(probs, dtype=np.float64)
+    chosen = np.arange(n) if only is None else np.asarray(only, dtype=np.int64)
+    weights = np.maximum(1.0, np.expm1(x[:, _LINE_WORDS]))
+    best = float(p.max())
+    page = [float(p.mean()), best, float((p * weights).sum() / weights.sum()),
+            float(weights[p >= BODY].sum() / weights.sum()), math.log(n)]
+    reach = max(map(abs, LINE_NEIGHBOURS))
+    padded = np.concatenate([np.full(reach, -1.0), p, np.full(reach, -1.0)])
+    near = padded[(chosen + reach)[:, None] + np.array(LINE_NEIGHBOURS)]
+    sums = np.concatenate([[0.0], np.cumsum(p)])
+    low, high = np.maximum(0, chosen - LINE_WINDOW), np.minimum(n, chosen + LINE_WINDOW + 1)
+    before = np.concatenate([[-1.0], np.maximum.accumulate(p)[:-1]])
+    after = np.concatenate([np.maximum.accumulate(p[::-1])[::-1][1:], [-1.0]])
+    columns = [p[chosen], *(np.full(len(chosen), v) for v in page[:4]),
+               p[chosen] / best if best else np.zeros(len(chosen)), (sums[high] - sums[low]) / (high - low),
+               before[chosen], after[chosen], np.full(len(chosen), page[4])]
     return np.hstack([np.stack(columns, axis=1), near, x[chosen]])

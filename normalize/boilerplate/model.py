@@ -1,11 +1,12 @@
 """The learned boilerplate classifier: which blocks of a page, which lines of a dump, are body.
 
-Three LightGBM models ship with the package in LightGBM's own text format (no pickle), read and
+Four LightGBM models ship with the package in LightGBM's own text format (no pickle), read and
 evaluated by :mod:`normalize.boilerplate.trees` (LightGBM itself is needed only to train):
 ``models/html.txt`` scores page blocks from :func:`~normalize.structure.features.block_features`,
 ``models/html_context.txt`` takes a second look at them beside their containers and the page
 (:mod:`normalize.boilerplate.context`, :func:`block_probabilities`), ``models/text.txt`` scores
-dump lines from :func:`~normalize.structure.features.line_features`.
+dump lines from :func:`~normalize.structure.features.line_features` and ``models/text_context.txt``
+takes a second look at them beside their neighbours and the dump (:func:`line_probabilities`).
 ``scripts/train_boilerplate.py`` rebuilds them byte for byte from the labelled pages; the data
 card in the README says what they were trained on and how well they do on pages they never saw.
 
@@ -20,7 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .context import context_rows
+from .context import LINE_NEIGHBOURS, context_rows, line_context_rows
 from .trees import Trees
 
 MODELS = Path(__file__).with_name("models")
@@ -45,7 +46,8 @@ SURE = 0.05
 
 @cache
 def booster(kind: str) -> Trees:
-    """The model for ``"html"``, ``"html_context"`` or ``"text"``, loaded once a process."""
+    """The model for ``"html"``, ``"html_context"``, ``"text"`` or ``"text_context"``, loaded
+    once a process."""
     return Trees((MODELS / f"{kind}.txt").read_text(encoding="utf-8"))
 
 
@@ -61,12 +63,33 @@ def block_probabilities(rows: list[list[float]], model=None, context_model=None)
     """The body probability of each page block: the block model's, then the context model's on
     them (``model``, ``context_model``: models being trained instead of the shipped ones); a
     block the block model is sure of (:data:`SURE`) keeps its first probability."""
+    return _two_looks(rows, "html", model, context_model)
+
+
+#: A dump of fewer lines than this keeps the text model's probabilities: a line with its five
+#: neighbours on each side (:data:`~normalize.boilerplate.context.LINE_NEIGHBOURS`) is the least
+#: context the line context model reads (38 of the 3,059 training dumps are shorter; on a
+#: three-line dump it called a lone "Title 1" body).
+CONTEXT_LINES = 2 * max(LINE_NEIGHBOURS) + 1
+
+
+def line_probabilities(rows: list[list[float]], model=None, context_model=None) -> list[float]:
+    """The body probability of each dump line: the text model's, then the line context model's
+    on them, as :func:`block_probabilities` does for page blocks (a dump of under
+    :data:`CONTEXT_LINES` lines: the text model's alone)."""
+    if len(rows) < CONTEXT_LINES:
+        return probabilities(rows, "text", model)
+    return _two_looks(rows, "text", model, context_model)
+
+
+def _two_looks(rows, kind: str, model, context_model) -> list[float]:
     rows = np.asarray(rows, dtype=np.float64)  # once, for both models
-    first = probabilities(rows, "html", model)
+    first = probabilities(rows, kind, model)
     doubted = [i for i, p in enumerate(first) if SURE <= p <= 1 - SURE]
     if not doubted:
         return first
-    second = probabilities(context_rows(first, rows, doubted), "html_context", context_model)
+    build = context_rows if kind == "html" else line_context_rows
+    second = probabilities(build(first, rows, doubted), f"{kind}_context", context_model)
     out = list(first)
     for i, p in zip(doubted, second):
         out[i] = p

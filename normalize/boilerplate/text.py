@@ -2,7 +2,8 @@
 
 Every line is scored by the learned text model (:mod:`normalize.boilerplate.model`) from the line's
 text alone and its neighbours' (length, punctuation, common words, capitals, digits, position,
-repetition, chrome phrases); a body line the page repeats is kept each time (the page shows it
+repetition, chrome phrases), then looked at again beside its neighbours' probabilities and the
+dump's (:func:`~normalize.boilerplate.model.line_probabilities`); a body line the page repeats is kept each time (the page shows it
 each time; every benchmark's gold counts it so). The title is the line before the
 body that the dump's first line (the page's ``<title>``, often with the site's name added)
 starts with or holds, else the nearest headline-like line before the body.
@@ -25,7 +26,7 @@ from ..structure.chrome import is_chrome_line
 from ..structure.features import LINE_FEATURES, ends_with_site, line_features, prose_like, site_suffixes
 from ..document import PARAGRAPH_SEPARATOR
 from ..unicode.words import count_words, ends_like_sentence, normal_words
-from .model import THRESHOLD, is_body, probabilities
+from .model import THRESHOLD, is_body, line_probabilities
 
 #: The rule numbers below were set by hand with the learned extraction (commit 01a375b); body F1
 #: of the 1,562 dev dumps (articles / wceb macro, 0.9478 / 0.8778 with the defaults) when each is
@@ -66,7 +67,7 @@ def body_mask(lines: Sequence[str], rows: list[list[float]], probs: list[float] 
     nothing is. Where the model finds no body at all, the prose lines are the body (a text of
     one paragraph)."""
     chrome = [bool(r[_CHROME]) for r in rows]
-    probs = probabilities(rows, "text") if probs is None else probs
+    probs = line_probabilities(rows) if probs is None else probs
     body = is_body(rows, "text", probs=probs, transparent=chrome)
     for i, line in enumerate(lines):  # a lone word is body on its own score, not its neighbours'
         if count_words(line) <= 1:
