@@ -60,6 +60,16 @@ Malay against Indonesian), HTML, all 1,497 pages: planted whole 0.939 -> 0.941 (
 0.952 / 0.895 unchanged. Dumps: planted whole 0.895 -> 0.897, foreign a page 0.090. On the dev lines (1-200) Bosnian is found 0.314 -> 0.341 of the time:
 most of its lines hold no word that the standards tell apart, and Croatian's n-grams win them;
 the Malay lines are mostly Indonesian text (42 of 185 hold an Indonesian marker word).
+
+At 4423499 (lingua's high-accuracy models decide Bosnian/Croatian at any length; more marker
+words), HTML, all 1,497 pages: planted whole 0.941 -> 0.944 (look-alike 35 -> 31: Bosnian told as
+Croatian 19 -> 13, Croatian as Bosnian 0 -> 3); foreign a page 0.084; the mixed set 0.988 / 0.952
+/ 0.895, in a document 0.985 / 0.941 / 0.875. Dev lines: Bosnian 0.34 -> 0.46, Croatian 0.93 ->
+0.94 (lines 201-500: 0.40 -> 0.48, 0.92 -> 0.90). At 5350982 (the dump lines' context model),
+dumps: planted whole 0.897 -> 0.879 (dropped 82 -> 111: the dump model keeps more of WCXB's
+dumps, 108,084 -> 127,792 title and body segments; the first 6 of the 111 read all follow a line
+it calls boilerplate too, the gold paragraph the sentence was planted after being dropped);
+foreign a page 0.090 -> 0.084.
 """
 
 from __future__ import annotations
