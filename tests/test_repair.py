@@ -139,6 +139,7 @@ def test_one_cyrillic_letter_in_a_latin_name_is_not_read_as_hebrew() -> None:
      "Vikingové seděli na skále v Americe, mluvčí stáli pod nima na jiné skále v Evropě."),  # cs, è ì as in Yoruba
     ("Na èo èakajú úradníci?", "Na čo čakajú úradníci?"),  # sk
     ("Ir dar daug dalykø.", "Ir dar daug dalykų."),  # lt, cp1257
+    ("Að gelince kuþlarýn hepsi kaçtý.", "Ağ gelince kuşların hepsi kaçtı."),  # tr: "að" alone settles nothing
     ("Lietuvos ir Valonijos–Briuselio programà Lietuvoje administruoja Lietuvos mokslo taryba.",
      "Lietuvos ir Valonijos–Briuselio programą Lietuvoje administruoja Lietuvos mokslo taryba."),
 ])
@@ -148,6 +149,7 @@ def test_legacy_readings_that_spell_one_alphabet_are_repaired(damaged: str, expe
 
 @pytest.mark.parametrize("clean", [
     "Ég legg til að RÚV endursýni þá í hverri viku á besta tíma.",  # Icelandic, not Turkish ğ ş ı
+    "Við förum heim á morgun og það verður gaman.",  # Icelandic without é í ó ú: two of its words
     "Àwon nkòkòrò tí ko tìí gún ìyé pò lábé okúta náà.",  # Yoruba, not Czech/Slovak ň ě ŕ
     "Il a été à la plage, très joli.",
     "C O N C L U S Ã O",  # a letter standing alone is no sign of a code page

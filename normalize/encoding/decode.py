@@ -192,7 +192,7 @@ def _most_plausible(readings: list[str]) -> str:
     def score(rank: int) -> float:
         reading = readings[rank]
         score = plausibility(reading) - RANK_PRIOR * rank
-        if in_alphabet_without_statistics(non_ascii_letters(reading)):
+        if in_alphabet_without_statistics(non_ascii_letters(reading), reading):
             score += best_fluency - fluencies[rank]
         return score
 

@@ -125,7 +125,7 @@ def fix_legacy_mojibake(line: str) -> tuple[str, str | None]:
     # as cp1252), a reading must at least spell one language's alphabet (seděli does, Yoruba
     # nkòkòrò -> nkňkňrň beside ŕ does not).
     letters = non_ascii_letters(sample)
-    unscored = in_alphabet_without_statistics(letters)
+    unscored = in_alphabet_without_statistics(letters, sample)
     if unscored and not all(map(is_common_letter, letters)):
         return line, None
     for misread_as, written_in, candidate in _candidates(sample, letters):

@@ -101,7 +101,7 @@ def repair_line(line: str, *, html: bool = False) -> tuple[str, set[str]]:
 
 
 def _more_plausible(legacy_reading: str, utf8_reading: str) -> bool:
-    if in_alphabet_without_statistics(non_ascii_letters(utf8_reading)):
+    if in_alphabet_without_statistics(non_ascii_letters(utf8_reading), utf8_reading):
         return False
     return plausibility(legacy_reading) > plausibility(utf8_reading)
 
