@@ -55,7 +55,7 @@ def test_a_run_called_from_python_counts_from_the_call(tmp_path: Path) -> None:
     took = time.perf_counter() - called
     assert result.returncode == 0, result.stderr
     found = json.loads((tmp_path / "stats.json").read_text())
-    assert 0 <= found["startup_seconds"] <= found["seconds"] <= took
+    assert 0 <= found["startup_seconds"] <= found["seconds"] <= took + 0.0005  # the stats round to the millisecond
 
 
 def _as_py3langid_loads_it() -> tuple:
