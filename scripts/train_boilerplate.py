@@ -57,7 +57,8 @@ PARAMS = {
 }
 ROUNDS = 200
 #: Rounds of the context model: in the nested by-site cross-validation 100 and 150 gave the same
-#: WCXB word F1 (0.843) and products 0.630 / 0.637; 150 kept.
+#: WCXB word F1 (0.843) and products 0.630 / 0.637; 150 kept. The dump lines' context model
+#: takes the same number (not swept for it).
 ROUNDS_CONTEXT = 150
 # A block is labelled body when this share of its shingles is in the gold text.
 LABEL_SHARE = 0.5

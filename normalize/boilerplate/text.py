@@ -3,10 +3,10 @@
 Every line is scored by the learned text model (:mod:`normalize.boilerplate.model`) from the line's
 text alone and its neighbours' (length, punctuation, common words, capitals, digits, position,
 repetition, chrome phrases), then looked at again beside its neighbours' probabilities and the
-dump's (:func:`~normalize.boilerplate.model.line_probabilities`); a body line the page repeats is kept each time (the page shows it
-each time; every benchmark's gold counts it so). The title is the line before the
-body that the dump's first line (the page's ``<title>``, often with the site's name added)
-starts with or holds, else the nearest headline-like line before the body.
+dump's (:func:`~normalize.boilerplate.model.line_probabilities`); a body line the page repeats is
+kept each time (the page shows it each time; every benchmark's gold counts it so). The title is
+the line before the body that the dump's first line (the page's ``<title>``, often with the
+site's name added) starts with or holds, else the nearest headline-like line before the body.
 
 >>> dump = "Big Storm Hits the Coast - Daily News\\nHome\\nWorld\\nBig Storm Hits the Coast\\nThe storm reached the coast on Monday night, officials said.\\nIt is expected to weaken by Wednesday, forecasters said.\\nShare\\n0"
 >>> print(clean_text(dump))
