@@ -36,7 +36,7 @@ from extract_data import Labelled, default_shared, load_all, load_dataset, page_
 from normalize.encoding.decode import decode_bytes  # noqa: E402
 from normalize.structure import features as F  # noqa: E402
 from normalize.boilerplate import model as M  # noqa: E402
-from normalize.boilerplate.context import CONTEXT_FEATURES, LINE_CONTEXT_FEATURES, context_rows, line_context_rows  # noqa: E402
+from normalize.boilerplate.context import CONTEXT  # noqa: E402
 from normalize.structure.page import parse_page  # noqa: E402
 from normalize.boilerplate.html import block_roles, body_paragraphs  # noqa: E402
 from normalize.boilerplate.text import body_mask  # noqa: E402
@@ -196,11 +196,9 @@ def out_of_fold(items: list[dict], kind: str = "html") -> None:
 def train_context(items: list[dict], kind: str = "html", rounds: int = ROUNDS_CONTEXT):
     """The context model of page blocks (of dump lines), from the items' out-of-fold
     probabilities (:func:`out_of_fold`)."""
-    if kind == "text":
-        return _fit([r for it in items for r in line_context_rows(it["oof"], it["rows"])], items,
-                    LINE_CONTEXT_FEATURES + F.LINE_FEATURES, [], rounds)
-    return _fit([r for it in items for r in context_rows(it["oof"], it["rows"])], items,
-                CONTEXT_FEATURES + F.BLOCK_FEATURES, list(F.CATEGORICAL), rounds)
+    build, names = CONTEXT[kind]
+    categorical = [c for c in F.CATEGORICAL if c in names]
+    return _fit([r for it in items for r in build(it["oof"], it["rows"])], items, names, categorical, rounds)
 
 
 def body_text(item: dict, body: list[bool]) -> str:

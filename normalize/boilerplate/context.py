@@ -61,6 +61,14 @@ def _means(keys: np.ndarray, probs: np.ndarray, weights: np.ndarray) -> np.ndarr
     return (np.bincount(group, probs * weights) / np.bincount(group, weights))[group]
 
 
+def _neighbours(p: np.ndarray, chosen: np.ndarray, offsets: tuple[int, ...]) -> np.ndarray:
+    """(chosen, offsets): the probability of each chosen item's neighbour at each offset; -1 off
+    the page."""
+    reach = max(map(abs, offsets))
+    padded = np.concatenate([np.full(reach, -1.0), p, np.full(reach, -1.0)])
+    return padded[(chosen + reach)[:, None] + np.array(offsets)]
+
+
 def context_rows(probs: list[float], rows, only: list[int] | None = None) -> np.ndarray:
     """A row of :data:`CONTEXT_FEATURES` followed by the block's own
     :data:`~normalize.structure.features.BLOCK_FEATURES` for each block of a page (of the blocks
@@ -78,11 +86,9 @@ def context_rows(probs: list[float], rows, only: list[int] | None = None) -> np.
     total = sum(weights.tolist())  # Python's sums, one after the other: the models were trained on them
     page = [sum(probs) / n, best, sum((p * weights).tolist()) / total,
             sum(weights[p >= BODY].tolist()) / total]
-    reach = max(1, *map(abs, NEIGHBOURS))
-    padded = np.concatenate([np.full(reach, -1.0), p, np.full(reach, -1.0)])  # a neighbour off the page is -1
-    at = chosen + reach
-    near = padded[at[:, None] + np.array(NEIGHBOURS)]
-    run = np.maximum(p[chosen], np.maximum(padded[at - 1], padded[at + 1]))  # a card's best line around it
+    near = _neighbours(p, chosen, NEIGHBOURS)
+    # a card's best line around it
+    run = np.maximum(p[chosen], np.maximum(near[:, NEIGHBOURS.index(-1)], near[:, NEIGHBOURS.index(1)]))
     columns = [p[chosen], _means(x[:, _PARENT], p, weights)[chosen], _means(x[:, _GRAND], p, weights)[chosen],
                _means(x[:, [_ROOT]], p, weights)[chosen]]
     columns += [np.full(len(chosen), v) for v in page]
@@ -124,9 +130,7 @@ def line_context_rows(probs: list[float], rows, only: list[int] | None = None) -
     best = float(p.max())
     page = [float(p.mean()), best, float((p * weights).sum() / weights.sum()),
             float(weights[p >= BODY].sum() / weights.sum()), math.log(n)]
-    reach = max(map(abs, LINE_NEIGHBOURS))
-    padded = np.concatenate([np.full(reach, -1.0), p, np.full(reach, -1.0)])
-    near = padded[(chosen + reach)[:, None] + np.array(LINE_NEIGHBOURS)]
+    near = _neighbours(p, chosen, LINE_NEIGHBOURS)
     sums = np.concatenate([[0.0], np.cumsum(p)])
     low, high = np.maximum(0, chosen - LINE_WINDOW), np.minimum(n, chosen + LINE_WINDOW + 1)
     before = np.concatenate([[-1.0], np.maximum.accumulate(p)[:-1]])
@@ -135,3 +139,11 @@ def line_context_rows(probs: list[float], rows, only: list[int] | None = None) -
                p[chosen] / best if best else np.zeros(len(chosen)), (sums[high] - sums[low]) / (high - low),
                before[chosen], after[chosen], np.full(len(chosen), page[4])]
     return np.hstack([np.stack(columns, axis=1), near, x[chosen]])
+
+
+#: Per first model (``"html"``: page blocks, ``"text"``: dump lines), how its context model's
+#: rows are built and the features they hold, in order.
+CONTEXT = {
+    "html": (context_rows, [*CONTEXT_FEATURES, *BLOCK_FEATURES]),
+    "text": (line_context_rows, [*LINE_CONTEXT_FEATURES, *LINE_FEATURES]),
+}

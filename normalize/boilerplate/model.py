@@ -21,7 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .context import LINE_NEIGHBOURS, context_rows, line_context_rows
+from .context import CONTEXT, LINE_NEIGHBOURS
 from .trees import Trees
 
 MODELS = Path(__file__).with_name("models")
@@ -88,7 +88,7 @@ def _two_looks(rows, kind: str, model, context_model) -> list[float]:
     doubted = [i for i, p in enumerate(first) if SURE <= p <= 1 - SURE]
     if not doubted:
         return first
-    build = context_rows if kind == "html" else line_context_rows
+    build, _ = CONTEXT[kind]
     second = probabilities(build(first, rows, doubted), f"{kind}_context", context_model)
     out = list(first)
     for i, p in zip(doubted, second):

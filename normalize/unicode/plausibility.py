@@ -33,6 +33,7 @@ import numpy as np
 
 from .scripts import CANDIDATES, ORTHOGRAPHY_LETTERS, main_script, script_of
 from .scripts import writing_system as _script
+from .words import normal_words
 
 # Letters text almost never uses; mojibake decodes into them (Latin Extended-B, IPA, Syriac,
 # Thaana, NKo, half-width katakana), except those of living orthographies (Vietnamese, Pinyin,
@@ -377,7 +378,6 @@ _WORDS_WITHOUT_STATISTICS = {
                     "þegar þó þarf eða með við hvað verið verða orðið komið hafði hefði sagði síðan áður "
                     "aðeins".split()),
 }
-_WORD = re.compile(r"[^\W\d_]+")
 
 
 def in_alphabet_without_statistics(letters: set[str], text: str = "") -> bool:
@@ -396,6 +396,6 @@ def in_alphabet_without_statistics(letters: set[str], text: str = "") -> bool:
         if all(letters & group for group in groups):
             return True
         words = _WORDS_WITHOUT_STATISTICS.get(lang)
-        if words and text and len(words.intersection(w.casefold() for w in _WORD.findall(text))) >= 2:
+        if words and text and len(words.intersection(normal_words(text).split())) >= 2:
             return True
     return False
