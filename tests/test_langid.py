@@ -49,6 +49,9 @@ def test_languages_of_sentences(text, lang):
     ("Hon sa att hon inte visste vad som hände efter mötet.", "sv"),
     ("Els nens i les nenes juguen al parc després de l'escola.", "ca"),
     ("Los niños y las niñas juegan en el parque después de la escuela.", "es"),
+    # typed without diacritics: the function words decide (se/sa, jsem/som)
+    ("Obchod se nachazi v centru mesta blizko namesti.", "cs"),
+    ("Vcera som bol v kine a film sa mi velmi pacil.", "sk"),
     # no fast model knows Maori; its alphabet brings it to lingua (Latvian also writes ā ē ī ū)
     ("Ko te whare tēnei o tōku whānau, kua tae mai ngā manuhiri.", "mi"),
 ])

@@ -73,6 +73,31 @@ def test_a_doubted_quoted_title_inside_a_foreign_sentence_is_that_sentence():
     assert [lang for lang, _ in labelled(text, prior="en")] == ["es", "it", "es"]
 
 
+def test_a_sentence_in_a_language_without_a_word_list_stands_beside_names():
+    # no word list weighs Irish or Basque words against English ones; names hold most of these
+    # letters, and the models, even leaning to English, are sure of the sentence's language
+    for text, lang in [("Is abhainn i Sasana í an Thames.", "ga"), ("Donostia Gipuzkoako hiriburua da.", "eu")]:
+        assert labelled(text, prior="en") == [(lang, text)]
+
+
+def test_a_dash_does_not_cut_a_foreign_sentence_into_two_foreign_languages():
+    # the part after the dash alone reads as Indonesian; it is the Swahili sentence's
+    text = "Sisi ni watu wa Tanzania na tunapenda nchi yetu sana – Rais wa Jamhuri ya Muungano."
+    assert labelled(text, prior="en") == [("sw", text)]
+    # a label in the document's language and its translation stay two
+    text = "Ministry of Health – Wizara ya Afya na Ustawi wa Jamii"
+    assert [lang for lang, _ in labelled(text, prior="en")] == ["en", "sw"]
+
+
+def test_a_clause_of_ordinary_english_words_is_english():
+    # "comment" and "engagement" are more common in French; every word is an ordinary English one
+    text = "Comment engagement index (points)"
+    assert labelled(text, prior="en") == [("en", text)]
+    # a clause of words that are the other language's stands
+    text = "Merci pour votre commande, elle arrive demain."
+    assert labelled(text, prior="en") == [("fr", text)]
+
+
 def test_names_in_a_sentence_are_not_a_switch():
     text = "Yesterday Angela Merkel met Emmanuel Macron and Pedro Sánchez in Paris."
     assert labelled(text, prior="en") == [("en", text)]

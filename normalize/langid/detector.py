@@ -33,12 +33,13 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from ..document import NO_LANGUAGE, UNDETERMINED
 from ..unicode.scripts import CANDIDATES, dominant_script, script_counts
 from .models import FASTTEXT, LANGDETECT, LEXICON, LINGUA, LINGUA_HIGH, PY3LANGID
 from .config import LanguageConfig
-from .lookalikes import fits_alphabet, group_of, markers
+from .lookalikes import UNACCENTED_LOOKALIKES, fits_alphabet, group_of, markers
 from .shapes import mask
 
 _LETTER_RUNS = re.compile(r"[^\W\d_]+")  # words, as runs of letters
@@ -80,6 +81,21 @@ def main_language(guesses: Iterable[tuple[Guess | None, int]], *, at_least: int 
         if guess is not None and guess.lang not in (UNDETERMINED, NO_LANGUAGE) and count >= at_least:
             letters[guess.lang] += count
     return letters.most_common(1)[0][0] if letters else None
+
+
+class WordEvidence(NamedTuple):
+    """What the word lists say of a piece's words, in another language (``lang``) against the
+    document's (``prior``): :meth:`Detector.word_evidence`."""
+
+    #: The sum of the words' Zipf differences, ``lang``'s minus ``prior``'s.
+    lead: float
+    #: The share of their letters in words more common in ``prior``, counting a word's letters
+    #: beyond its first two (one- and two-letter words are everyone's: "na", "le", "ho" are in
+    #: English's list too).
+    home_share: float
+    #: Whether every one of three letters or more is an ordinary word of ``prior``
+    #: (:attr:`LanguageConfig.common_zipf`).
+    all_common_at_home: bool
 
 
 class Detector:
@@ -296,30 +312,33 @@ class Detector:
         return {lang: config.lexicon_weight * sum(row[i] - config.zipf_expected for row in rows)
                 for i, lang in enumerate(langs)}
 
-    def word_evidence(self, words: list[str], lang: str, prior: str) -> tuple[float, float] | None:
+    def word_evidence(self, words: list[str], lang: str, prior: str) -> WordEvidence | None:
         """How much more common ``words`` are in ``lang`` than in ``prior`` (the document's
-        language), by the word lists: (the sum of their Zipf differences, the share of their
-        letters in words more common in ``prior``), each distinct word once. A language without
-        a list counts each word as an ordinary one (:attr:`LanguageConfig.zipf_expected`); the
-        share counts a word's letters beyond its first two (one- and two-letter words are
-        everyone's: "na", "le", "ho" are in English's list too). None when neither has a list.
+        language), by the word lists (:class:`WordEvidence`), each distinct word once. A
+        language without a list counts each word as an ordinary one
+        (:attr:`LanguageConfig.zipf_expected`). None when neither language has a list.
 
-        >>> Detector().word_evidence(["garage"], "fr", "en")[0] < 2 < Detector().word_evidence(["molto", "bella"], "it", "en")[0]
+        >>> Detector().word_evidence(["garage"], "fr", "en").lead < 2 < Detector().word_evidence(["molto", "bella"], "it", "en").lead
+        True
+        >>> Detector().word_evidence(["comment", "rate", "points"], "fr", "en").all_common_at_home
         True
         """
         known = LEXICON.known
         if lang not in known and prior not in known:
             return None
-        expected = self.config.zipf_expected
+        config = self.config
         langs = tuple(x for x in (lang, prior) if x in known)
-        total, at_home, weight = 0.0, 0, 0
+        total, at_home, weight, common, long_runs = 0.0, 0, 0, 0, 0
         for run in sorted({run for word in words for run in _LETTER_RUNS.findall(word.casefold())}):
             row = dict(zip(langs, LEXICON.zipfs(run, langs)))
-            theirs, ours = row.get(lang, expected), row.get(prior, expected)
+            theirs, ours = row.get(lang, config.zipf_expected), row.get(prior, config.zipf_expected)
             total += theirs - ours
             at_home += max(len(run) - 2, 0) * (ours > theirs)
             weight += max(len(run) - 2, 0)
-        return total, at_home / weight if weight else 1.0
+            if len(run) > 2:
+                long_runs += 1
+                common += prior in known and ours >= config.common_zipf
+        return WordEvidence(total, at_home / weight if weight else 1.0, long_runs > 0 and common == long_runs)
 
     def _settle_lookalikes(self, text: str, scores: dict[str, float], letters: int) -> None:
         config = self.config
@@ -327,8 +346,13 @@ class Detector:
         group = group_of(top) & scores.keys()
         if not group:
             return
-        for lang, count in markers(text, group).items():
+        found = markers(text, group)
+        for lang, count in found.items():
             scores[lang] += config.marker_weight * count
+        if len(found) == 1 and group <= UNACCENTED_LOOKALIKES and text.isascii():
+            # typed without its diacritics: the n-grams are off their training, the words decide
+            marked = next(iter(found))
+            scores[marked] = max(scores.values()) + config.marker_weight * found[marked]
         top, runner_up = sorted(scores, key=lambda lang: (-scores[lang], lang))[:2]
         # long text: the models suffice
         close = scores[top] - scores[runner_up] < config.close_log_odds and letters < config.long_text_letters

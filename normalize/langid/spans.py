@@ -45,6 +45,7 @@ _CUTS = re.compile(
     rf"|[{_QUOTES}]+\s*"
     r"|\s+[-–—]+\s+"
 )
+_DASH_END = re.compile(r"\s[-–—]+\s*$")  # a piece that ends at the spaced dash of _CUTS
 _LINES = re.compile(r"[^\n]*\n*")
 # A period that ends an initial (J., KT.) or a Latin abbreviation of references, not a sentence.
 _NOT_AN_END = re.compile(r"(?:^|[\s(])(?:[A-Z]{1,2}|[A-Z]\.[A-Z]|et al|e\.g|i\.e|cf|vs)\.$")
@@ -194,19 +195,22 @@ def _in_document(pieces: list[tuple[int, int, bool, str, int]], guesses: list[Gu
 def _doubtful_pieces_join_their_sentence(order: list[int], verdicts: list[str | None], langs: list[str | None],
                                          guesses: list[Guess | None], pieces: list[tuple[int, int, bool, str, int]],
                                          prior: str, config: LanguageConfig) -> None:
-    """A foreign piece the models doubt (:attr:`~LanguageConfig.doubtful_confidence`) takes the
-    language of a neighbouring piece of the same sentence that stands surely in another foreign
-    language with more letters. In place."""
+    """A foreign piece the models doubt (:attr:`~LanguageConfig.doubtful_confidence`), or any
+    foreign piece cut from it by a spaced dash, takes the language of a neighbouring piece of the
+    same sentence that stands surely in another foreign language with more letters: a dash pairs
+    a label in the document's language with its translation (``Contact – Kontakt``), not two
+    languages that are both foreign to the document. In place."""
     for place, i in enumerate(order):
         guess = guesses[i]
-        if verdicts[i] != _STANDS or guess is None or guess.confidence >= config.doubtful_confidence:
+        if verdicts[i] != _STANDS or guess is None:
             continue
         for j in (order[k] for k in (place - 1, place + 1) if 0 <= k < len(order)):
             first = min(i, j)
             other = guesses[j]
             if (verdicts[j] == _STANDS and other is not None and langs[j] not in (prior, langs[i])
                     and other.confidence >= config.sure_confidence and pieces[j][4] > pieces[i][4]
-                    and not _ends_sentence(pieces[first][3])):
+                    and not _ends_sentence(pieces[first][3])
+                    and (guess.confidence < config.doubtful_confidence or _cut_at_dash(pieces[first][3]))):
                 langs[i] = langs[j]
                 break
 
@@ -218,6 +222,15 @@ def _ends_sentence(text: str) -> bool:
     (False, True, True)
     """
     return text.rstrip().rstrip(SENTENCE_CLOSERS + _QUOTES).endswith(tuple(SENTENCE_MARKS))
+
+
+def _cut_at_dash(text: str) -> bool:
+    """Whether a piece was cut from the next at a spaced dash.
+
+    >>> _cut_at_dash("Sisi ni watu wa Tanzania – "), _cut_at_dash("Re a leboha. ")
+    (True, False)
+    """
+    return _DASH_END.search(text) is not None
 
 
 def _one_language_a_sentence(order: list[int], verdicts: list[str | None], langs: list[str | None],
@@ -257,17 +270,23 @@ def _judge(masked: str, guess: Guess, prior: str, detector: Detector) -> str:
     words = _words(masked)
     if not words:
         return _NAMES  # names, initials, a title in capitals: the document's
+    listed = guess.lang in LEXICON.known
+    distinct = len({w.casefold() for w in words})
+    if (not listed and guess.confidence >= config.sure_sentence_confidence and _ends_sentence(masked)
+            and distinct >= config.phrase_words):
+        return _STANDS  # a whole sentence in a language without a word list to weigh its words
     evidence = detector.word_evidence(words, guess.lang, prior)
-    listed = evidence is not None and guess.lang in LEXICON.known
+    listed = evidence is not None and listed
     if len(words) >= config.clause_words:
         if evidence is None:
             return _STANDS
+        if evidence.all_common_at_home and evidence.lead < config.phrase_evidence:
+            return _WEAK  # "Comment engagement index (points)": every word an English one
         # both lists: the clause's words are not more common in the document's language either
-        return _STANDS if evidence[1] < config.clause_home_share and (
-            not listed or prior not in LEXICON.known or evidence[0] >= 0) else _WEAK
+        return _STANDS if evidence.home_share < config.clause_home_share and (
+            not listed or prior not in LEXICON.known or evidence.lead >= 0) else _WEAK
     # a phrase: only a language with a word list can show its words are its own
-    distinct = len({w.casefold() for w in words})
-    return _STANDS if listed and distinct >= config.phrase_words and evidence[0] >= config.phrase_evidence else _WEAK
+    return _STANDS if listed and distinct >= config.phrase_words and evidence.lead >= config.phrase_evidence else _WEAK
 
 
 def _append(spans: list[Span], start: int, end: int, guess: Guess | None) -> None:
