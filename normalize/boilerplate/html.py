@@ -68,7 +68,12 @@ def body_blocks(texts: list[str], tags: list[str], rows: list[list[float]],
     body but headings, the prose blocks that are not links are the body (a page of one
     paragraph), else the blocks it scores near its best (:data:`RELATIVE_SHARE`). (Comment
     sections are left to the model: the Dragnet and CleanEval annotators count comments as
-    content, and a rule dropping them cost 0.065 F1 there.)"""
+    content, and a rule dropping them cost 0.065 F1 there.) The menu and footer rule reads the
+    class/id hints too, and so drops a post's short paragraph in a forum whose posts carry a
+    utility class such as ``ipsPadding_bottom``; measured on the by-site held-out probabilities
+    of all 3,059 pages (4063984), leaving hinted blocks to the model moves nothing beyond noise
+    (wceb macro 0.909 -> 0.910, WCXB 0.856 -> 0.856, forum 0.790 -> 0.789, the article benchmark
+    0.965 -> 0.964): kept as it is."""
     probs = block_probabilities(rows) if probs is None else probs
     body = [b and not r[_CHROME]
             and not ((r[_CONTEXT] in _MENUS or r[_NEAR_NAV] or r[_NEAR_FOOT]) and not is_prose(text))
