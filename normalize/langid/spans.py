@@ -12,7 +12,8 @@ glue (spaces, quotes, dashes) belongs to the span before.
 Inside a document (``prior``), another language needs strong evidence: names, initials and
 capitalised runs say nothing; a piece stands in another script, or as a clause of
 :attr:`~normalize.langid.config.LanguageConfig.clause_words` words that are not mostly the
-document's, or as a phrase whose words are much more common in the other language.
+document's (nor all ordinary words of it), or as a phrase whose words are much more common in the
+other language, or as a whole sentence the models are sure of in a language without a word list.
 
 >>> text = "Log in or register to post comments\\nПоследние новости недели"
 >>> [(s.lang, text[s.start:s.end]) for s in detect_spans(text, prior="en")]
