@@ -46,7 +46,7 @@ from extract_data import DATASETS, WCEB, Labelled, default_shared, load_all, pag
 from train_boilerplate import body_text, decide, featurise, held_out  # noqa: E402
 
 from normalize.boilerplate.html import read_article  # noqa: E402
-from normalize.boilerplate.model import block_probabilities, line_probabilities  # noqa: E402
+from normalize.boilerplate.model import TWO_LOOKS  # noqa: E402
 from normalize.boilerplate.text import clean_text  # noqa: E402
 from normalize.document import PARAGRAPH_SEPARATOR  # noqa: E402
 from normalize.encoding.decode import decode_bytes  # noqa: E402
@@ -199,8 +199,7 @@ def bench(kind: str, pages: list[Labelled], splits: list[str], anchors: bool, in
         outputs = [body_text(it, decide(it, kind, it["cv"][split])) for it in items]
         rows[f"normalize, held out by {split}"] = scores(pages, outputs)
     if in_sample:
-        shipped = block_probabilities if kind == "html" else line_probabilities
-        outputs = [body_text(it, decide(it, kind, shipped(it["rows"]))) for it in items]
+        outputs = [body_text(it, decide(it, kind, TWO_LOOKS[kind](it["rows"]))) for it in items]
         rows["normalize, IN-SAMPLE (the shipped model on its own training pages: not a result)"] = scores(pages, outputs)
     if anchors:
         for name, (extract, package) in extractors.items():

@@ -254,9 +254,8 @@ def held_out(items: list[dict], kind: str, split: str) -> None:
         model = train(training, kind)
         out_of_fold(training, kind)  # nested: the context model too learns only from the training folds
         context = train_context(training, kind)
-        two_looks = M.block_probabilities if kind == "html" else M.line_probabilities
         for it in test:
-            it.setdefault("cv", {})[split] = two_looks(it["rows"], model, context)
+            it.setdefault("cv", {})[split] = M.TWO_LOOKS[kind](it["rows"], model, context)
         print(f"  {kind} {split} fold {group}: {len(test)} pages held out", file=sys.stderr)
 
 

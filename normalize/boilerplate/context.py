@@ -129,15 +129,15 @@ def line_context_rows(probs: list[float], rows, only: list[int] | None = None) -
     weights = np.maximum(1.0, np.expm1(x[:, _LINE_WORDS]))
     best = float(p.max())
     page = [float(p.mean()), best, float((p * weights).sum() / weights.sum()),
-            float(weights[p >= BODY].sum() / weights.sum()), math.log(n)]
+            float(weights[p >= BODY].sum() / weights.sum())]
     near = _neighbours(p, chosen, LINE_NEIGHBOURS)
     sums = np.concatenate([[0.0], np.cumsum(p)])
     low, high = np.maximum(0, chosen - LINE_WINDOW), np.minimum(n, chosen + LINE_WINDOW + 1)
     before = np.concatenate([[-1.0], np.maximum.accumulate(p)[:-1]])
     after = np.concatenate([np.maximum.accumulate(p[::-1])[::-1][1:], [-1.0]])
-    columns = [p[chosen], *(np.full(len(chosen), v) for v in page[:4]),
+    columns = [p[chosen], *(np.full(len(chosen), v) for v in page),
                p[chosen] / best if best else np.zeros(len(chosen)), (sums[high] - sums[low]) / (high - low),
-               before[chosen], after[chosen], np.full(len(chosen), page[4])]
+               before[chosen], after[chosen], np.full(len(chosen), math.log(n))]
     return np.hstack([np.stack(columns, axis=1), near, x[chosen]])
 
 

@@ -82,6 +82,10 @@ def line_probabilities(rows: list[list[float]], model=None, context_model=None) 
     return _two_looks(rows, "text", model, context_model)
 
 
+#: Per first model, the function giving its rows' probabilities after the second look.
+TWO_LOOKS = {"html": block_probabilities, "text": line_probabilities}
+
+
 def _two_looks(rows, kind: str, model, context_model) -> list[float]:
     rows = np.asarray(rows, dtype=np.float64)  # once, for both models
     first = probabilities(rows, kind, model)

@@ -276,8 +276,7 @@ def _judge(masked: str, guess: Guess, prior: str, detector: Detector) -> str:
     if (not listed and guess.confidence >= config.sure_sentence_confidence and _ends_sentence(masked)
             and distinct >= config.phrase_words):
         return _STANDS  # a whole sentence in a language without a word list to weigh its words
-    evidence = detector.word_evidence(words, guess.lang, prior)
-    listed = evidence is not None and listed
+    evidence = detector.word_evidence(words, guess.lang, prior)  # None only if neither has a list
     if len(words) >= config.clause_words:
         if evidence is None:
             return _STANDS
