@@ -248,3 +248,18 @@ def test_an_updated_date_element_in_another_language_is_the_revisions() -> None:
             '<span class="date">Aktualisiert: 05.03.2024</span> <span class="date">Veröffentlicht: 03.03.2024</span>'
             "</body></html>")
     assert normalize.normalize_document(page, html=True).metadata.date == "2024-03-03"
+
+
+def test_a_dateline_beside_a_name_without_by_dates_the_page() -> None:
+    """"Mar 4, 2024 • Jane Roe in Weather" under the headline: a dateline whose other parts are a
+    name and a section label, no "By"; its date is the article's (the name is no author without a
+    byline word) and the line is boilerplate."""
+    page = (f"<html><body><h1>Storm floods harbour town</h1><p>Mar 4, 2024 <span>•</span> Jane Roe in</p>"
+            f"<p>Weather</p>{BODY}</body></html>")
+    doc = normalize.normalize_document(page, html=True)
+    assert (doc.metadata.date, doc.metadata.author) == ("2024-03-04", None)
+    assert "Jane Roe" not in doc.text
+    line = normalize.metadata.read_line("Mar 4, 2024 • Jane Roe in", byline_only=True)
+    assert (line.date, line.authors, line.whole) == ("2024-03-04", [], True)
+    # a sentence that holds a date stays a sentence
+    assert not normalize.metadata.read_line("On Mar 4, 2024 the city closed its port.").whole

@@ -180,6 +180,8 @@ def read_line(line: str, langs: tuple[str, ...] = (), month_first: bool = False,
         if not rest:
             continue
         leftover.append(rest)
+    if (found.date or found.modified) and leftover and all(is_name(_TRAILING.sub("", p)) for p in leftover):
+        leftover = []  # a dateline's other parts are names or labels ("3 March 2024 • Jane Doe in Travel")
     leftover_text = FILLER.sub(" ", " ".join(leftover))
     leftover_text = re.sub(r"(?i)" + "|".join(map(re.escape, UPDATED_WORDS)), " ", leftover_text)
     words = _WORDS.findall(leftover_text)
