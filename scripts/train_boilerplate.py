@@ -122,7 +122,8 @@ def page_rows(page: Labelled, kind: str) -> dict:
     if kind == "html":
         parsed = parse_page(decode_bytes(page.html))
         return {"texts": [b.text for b in parsed.blocks], "rows": F.block_features(parsed),
-                "tags": [b.tag for b in parsed.blocks], "evidence": parsed.evidence}
+                "tags": [b.tag for b in parsed.blocks], "evidence": parsed.evidence,
+                "modal": [b.modal for b in parsed.blocks]}
     texts = [b.text for b in text_blocks(page.dump)]
     return {"texts": texts, "rows": F.line_features(texts)}
 
@@ -232,7 +233,7 @@ def decide(item: dict, kind: str, probs: list[float], threshold: float | None = 
     try:
         if kind == "text":
             return body_mask(item["texts"], item["rows"], probs)
-        _, roles = block_roles(item["texts"], item["tags"], item["rows"], item["evidence"], probs)
+        _, roles = block_roles(item["texts"], item["tags"], item["rows"], item["evidence"], probs, item["modal"])
         return [role == "body" for role in roles]
     finally:
         M.THRESHOLD[kind], M.NEIGHBOUR_WEIGHT[kind] = saved

@@ -52,6 +52,24 @@ def test_hidden_pop_ups_and_hidden_copies_are_dropped():
     assert extract_html(page(article(PARAGRAPHS[0], copy, *PARAGRAPHS[1:]) + popups)) == ARTICLE
 
 
+def test_modal_windows_are_dropped_and_a_side_sheet_is_kept():
+    # a window over the page (role="dialog", <dialog>) is shown only when the reader opens it: its
+    # text, however much it reads like prose, is not the article. A sheet marked aria-modal="false"
+    # is part of the page (a product's description panel) and stays for the model to judge.
+    terms = ('<div id="terms" role="dialog" aria-modal="true"><h2>Terms of sale</h2>'
+             "<p>Orders placed before noon are shipped the same working day from our warehouse, and a tracking "
+             "number is sent by e-mail as soon as the parcel leaves it.</p>"
+             "<p>Items may be returned within thirty days of delivery in their original packaging; the cost of the "
+             "return shipment is refunded only when the item arrived damaged or was not the one ordered.</p>"
+             "<p>We keep the personal information you give us for as long as your account is open and never sell "
+             "it to third parties; you may ask for a copy of it or for its deletion at any time.</p></div>")
+    briefing = ("<dialog open><h2>Before you go</h2><p>Join thirty thousand readers who get our morning briefing, "
+                "with the day's main stories explained in five minutes, every weekday.</p></dialog>")
+    assert extract_html(page(article(*PARAGRAPHS, after=terms) + briefing)) == ARTICLE
+    sheet = f'<div class="sheet" role="dialog" aria-modal="false"><p>{PARAGRAPHS[2]}</p></div>'
+    assert extract_html(page(article(*PARAGRAPHS[:2], after=sheet))) == ARTICLE
+
+
 def test_the_rest_of_an_article_behind_read_more_is_kept():
     rest = "".join(f"<p>{p}</p>" for p in PARAGRAPHS[1:])
     html = page(article(PARAGRAPHS[0], after=f'<div class="article-rest" hidden>{rest}</div>'

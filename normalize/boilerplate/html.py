@@ -60,11 +60,13 @@ RELATIVE_FLOOR = 0.3
 
 
 def body_blocks(texts: list[str], tags: list[str], rows: list[list[float]],
-                probs: list[float] | None = None) -> list[bool]:
+                probs: list[float] | None = None, modal: list[bool] | None = None) -> list[bool]:
     """Which blocks are body: the HTML model's call (``probs``: its probabilities, already
     computed), then rules for what it has too few examples of: a chrome phrase (a button, a
     "Read also:" teaser, a credit), a short block in a navigation menu or footer, a dateline
-    opening the body and a hidden copy of a block shown are never body. Where the model finds no
+    opening the body, a hidden copy of a block shown and a block of a modal window (``modal``:
+    :func:`~normalize.structure.page.is_modal`; a cookie consent, a pop-up, a policy shown on
+    demand) are never body. Where the model finds no
     body but headings, the prose blocks that are not links are the body (a page of one
     paragraph), else the blocks it scores near its best (:data:`RELATIVE_SHARE`). (Comment
     sections are left to the model: the Dragnet and CleanEval annotators count comments as
@@ -75,16 +77,17 @@ def body_blocks(texts: list[str], tags: list[str], rows: list[list[float]],
     (wceb macro 0.909 -> 0.910, WCXB 0.856 -> 0.856, forum 0.790 -> 0.789, the article benchmark
     0.965 -> 0.964): kept as it is."""
     probs = block_probabilities(rows) if probs is None else probs
-    body = [b and not r[_CHROME]
+    never = [bool(r[_CHROME]) or m for r, m in zip(rows, modal or [False] * len(rows))]
+    body = [b and not n
             and not ((r[_CONTEXT] in _MENUS or r[_NEAR_NAV] or r[_NEAR_FOOT]) and not is_prose(text))
-            for b, r, text in zip(is_body(rows, "html", probs=probs), rows, texts)]
+            for b, n, r, text in zip(is_body(rows, "html", probs=probs), never, rows, texts)]
     if not any(b and tag not in HEADING_TAGS for b, tag in zip(body, tags)):
         # nothing looks like the article but headings: a page of one or two prose paragraphs
-        body = [b or (is_prose(t) and not r[_CHROME] and r[_LINKS] < FALLBACK_LINK_DENSITY)
-                for b, t, r in zip(body, texts, rows)]
-    best = max(probs, default=0.0)
+        body = [b or (is_prose(t) and not n and r[_LINKS] < FALLBACK_LINK_DENSITY)
+                for b, n, t, r in zip(body, never, texts, rows)]
+    best = max((p for p, m in zip(probs, modal or [False] * len(probs)) if not m), default=0.0)
     if not any(body) and best >= RELATIVE_FLOOR:  # nor prose: the blocks the model likes best (a page of items)
-        body = [p >= RELATIVE_SHARE * best and not r[_CHROME] for p, r in zip(probs, rows)]
+        body = [p >= RELATIVE_SHARE * best and not n for p, n in zip(probs, never)]
     prose = next((i for i, b in enumerate(body) if b and is_prose(texts[i])), len(body))
     for i in range(prose):
         if rows[i][_DATELINE]:
@@ -120,24 +123,26 @@ def whole_tables(tags: list[str], body: list[bool]) -> list[bool]:
 
 
 def body_roles(texts: list[str], tags: list[str], rows: list[list[float]],
-               probs: list[float] | None = None) -> tuple[list[str], list]:
+               probs: list[float] | None = None, modal: list[bool] | None = None) -> tuple[list[str], list]:
     """``body`` or ``boilerplate`` for each block, and the lines around the body's start where
     the headline is looked for (:func:`~normalize.boilerplate.title.title_window`): around its
     first block that is not a heading (a section label in an ``<h1>`` taken for body does not
     move the search away from the headline above the first paragraph), else its first block.
     The title ranker is trained on these windows (held-out exact match 0.790 either way at b9f7c66; 0.779 with the models of 453583f)."""
-    roles = ["body" if b else "boilerplate" for b in whole_tables(tags, body_blocks(texts, tags, rows, probs))]
+    roles = ["body" if b else "boilerplate" for b in whole_tables(tags, body_blocks(texts, tags, rows, probs, modal))]
     body = [i for i, r in enumerate(roles) if r == "body"]
     first = next((i for i in body if tags[i] not in HEADING_TAGS), body[0] if body else len(texts))
     return roles, title_window(texts, tags, first)
 
 
 def block_roles(texts: list[str], tags: list[str], rows: list[list[float]],
-                evidence: dict[str, list[str]], probs: list[float] | None = None) -> tuple[str | None, list[str]]:
+                evidence: dict[str, list[str]], probs: list[float] | None = None,
+                modal: list[bool] | None = None) -> tuple[str | None, list[str]]:
     """The page's title and a role (``title``, ``body``, ``boilerplate``) for each block, from
     the blocks' texts, tags and feature rows and the page's title evidence (``probs``: the
-    HTML model's probabilities, already computed, e.g. by a model that never saw the page)."""
-    roles, window = body_roles(texts, tags, rows, probs)
+    HTML model's probabilities, already computed, e.g. by a model that never saw the page;
+    ``modal``: which blocks sit in a modal window)."""
+    roles, window = body_roles(texts, tags, rows, probs, modal)
     first = next((i for i, r in enumerate(roles) if r == "body"), len(texts))
     title = choose_title(evidence, window)
     if title:
@@ -181,7 +186,8 @@ def body_paragraphs(texts: list[str], roles: list[str], evidence: dict[str, list
 def page_roles(page: Page) -> tuple[str | None, list[str]]:
     """:func:`block_roles` of a parsed page."""
     blocks = page.blocks
-    return block_roles([b.text for b in blocks], [b.tag for b in blocks], block_features(page), page.evidence)
+    return block_roles([b.text for b in blocks], [b.tag for b in blocks], block_features(page), page.evidence,
+                       modal=[b.modal for b in blocks])
 
 
 def read_article(html: str) -> tuple[str | None, list[str]]:

@@ -45,7 +45,8 @@ def classify_html(blocks: list[Block], evidence: dict[str, list[str]]) -> str | 
     blocks (tag ``structured``). Hidden blocks that are not body are dropped: the reader never saw
     them. The page's title is returned."""
     texts = [b.text for b in blocks]
-    title, roles = block_roles(texts, [b.tag for b in blocks], [b.features for b in blocks], evidence)
+    title, roles = block_roles(texts, [b.tag for b in blocks], [b.features for b in blocks], evidence,
+                               modal=[b.modal for b in blocks])
     structured = structured_fallback(texts, roles, evidence)
     for block, role in zip(blocks, roles):
         block.role = "boilerplate" if structured and role == "body" else role
