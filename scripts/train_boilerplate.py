@@ -22,6 +22,7 @@ import argparse
 import hashlib
 import json
 import math
+import os
 import sys
 import time
 import zlib
@@ -152,7 +153,9 @@ def featurise(pages: list[Labelled], kind: str, cache: bool = True) -> list[dict
             item = page_rows(page, kind)
             if cache:
                 path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_bytes(zlib.compress(json.dumps(item).encode()))
+                partial = path.with_name(f"{path.name}.{os.getpid()}.part")  # another run may read it meanwhile
+                partial.write_bytes(zlib.compress(json.dumps(item).encode()))
+                partial.replace(path)
         hidden = [bool(r[_HIDDEN]) for r in item["rows"]] if kind == "html" else None
         item.update(id=page.id, dataset=page.dataset, gold=page.gold, site=page.site, page=page,
                     y=labels(item["texts"], page.gold, hidden))
