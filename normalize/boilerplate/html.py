@@ -66,18 +66,19 @@ def body_blocks(texts: list[str], tags: list[str], rows: list[list[float]],
     "Read also:" teaser, a credit), a short block in a navigation menu or footer, a dateline
     opening the body, a hidden copy of a block shown and a block of a modal window (``modal``:
     :func:`~normalize.structure.page.is_modal`; a cookie consent, a pop-up, a policy shown on
-    demand) are never body. Where the model finds no
-    body but headings, the prose blocks that are not links are the body (a page of one
-    paragraph), else the blocks it scores near its best (:data:`RELATIVE_SHARE`). (Comment
-    sections are left to the model: the Dragnet and CleanEval annotators count comments as
-    content, and a rule dropping them cost 0.065 F1 there.) The menu and footer rule reads the
+    demand) are never body. Where the model finds no body but headings, the prose blocks that
+    are not links are the body (a page of one paragraph), else the blocks it scores near its
+    best (:data:`RELATIVE_SHARE`). (Comment sections are left to the model: the Dragnet and
+    CleanEval annotators count comments as content, and a rule dropping them cost 0.065 F1
+    there.) The menu and footer rule reads the
     class/id hints too, and so drops a post's short paragraph in a forum whose posts carry a
     utility class such as ``ipsPadding_bottom``; measured on the by-site held-out probabilities
     of all 3,059 pages (4063984), leaving hinted blocks to the model moves nothing beyond noise
     (wceb macro 0.909 -> 0.910, WCXB 0.856 -> 0.856, forum 0.790 -> 0.789, the article benchmark
     0.965 -> 0.964): kept as it is."""
     probs = block_probabilities(rows) if probs is None else probs
-    never = [bool(r[_CHROME]) or m for r, m in zip(rows, modal or [False] * len(rows))]
+    modal = modal or [False] * len(rows)
+    never = [bool(r[_CHROME]) or m for r, m in zip(rows, modal)]
     body = [b and not n
             and not ((r[_CONTEXT] in _MENUS or r[_NEAR_NAV] or r[_NEAR_FOOT]) and not is_prose(text))
             for b, n, r, text in zip(is_body(rows, "html", probs=probs), never, rows, texts)]
@@ -85,7 +86,7 @@ def body_blocks(texts: list[str], tags: list[str], rows: list[list[float]],
         # nothing looks like the article but headings: a page of one or two prose paragraphs
         body = [b or (is_prose(t) and not n and r[_LINKS] < FALLBACK_LINK_DENSITY)
                 for b, n, t, r in zip(body, never, texts, rows)]
-    best = max((p for p, m in zip(probs, modal or [False] * len(probs)) if not m), default=0.0)
+    best = max((p for p, m in zip(probs, modal) if not m), default=0.0)
     if not any(body) and best >= RELATIVE_FLOOR:  # nor prose: the blocks the model likes best (a page of items)
         body = [p >= RELATIVE_SHARE * best and not n for p, n in zip(probs, never)]
     prose = next((i for i, b in enumerate(body) if b and is_prose(texts[i])), len(body))
