@@ -70,6 +70,18 @@ def test_modal_windows_are_dropped_and_a_side_sheet_is_kept():
     assert extract_html(page(article(*PARAGRAPHS[:2], after=sheet))) == ARTICLE
 
 
+def test_the_pages_footer_is_never_body():
+    # prose in the page's footer (the publisher's notes) reads like the article's last paragraphs
+    about = ("<p>City News is an independent newsroom founded in 1998 by a group of local reporters; it is funded "
+             "by its readers and publishes every day of the year, in print and online.</p>"
+             "<p>Our journalists follow the editors' code of practice, and corrections are published on the page "
+             "where the error appeared, with the date on which it was corrected.</p>")
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    html = f'<html><body><div class="wrap"><h1>{TITLE}</h1>{body}</div><footer>{about}</footer></body></html>'
+    assert extract_html(html) == ARTICLE
+    assert extract_html(html.replace("<footer>", '<div role="contentinfo">').replace("</footer>", "</div>")) == ARTICLE
+
+
 def test_the_rest_of_an_article_behind_read_more_is_kept():
     rest = "".join(f"<p>{p}</p>" for p in PARAGRAPHS[1:])
     html = page(article(PARAGRAPHS[0], after=f'<div class="article-rest" hidden>{rest}</div>'

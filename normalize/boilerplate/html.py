@@ -35,6 +35,7 @@ _CHROME = BLOCK_FEATURES.index("chrome")
 _CONTEXT = BLOCK_FEATURES.index("context")
 _LINKS = BLOCK_FEATURES.index("link_density")
 _MENUS = (1.0, 2.0)  # the context codes of <nav> and <footer> (features._CONTEXT_CODE)
+_FOOTER = 2.0  # the context code of <footer> and role="contentinfo"
 _NEAR_NAV = BLOCK_FEATURES.index("near_nav")
 _NEAR_FOOT = BLOCK_FEATURES.index("near_footer")
 _DATELINE = BLOCK_FEATURES.index("dateline")
@@ -63,10 +64,14 @@ def body_blocks(texts: list[str], tags: list[str], rows: list[list[float]],
                 probs: list[float] | None = None, modal: list[bool] | None = None) -> list[bool]:
     """Which blocks are body: the HTML model's call (``probs``: its probabilities, already
     computed), then rules for what it has too few examples of: a chrome phrase (a button, a
-    "Read also:" teaser, a credit), a short block in a navigation menu or footer, a dateline
-    opening the body, a hidden copy of a block shown and a block of a modal window (``modal``:
+    "Read also:" teaser, a credit), a block of the page's footer (``<footer>``,
+    ``role="contentinfo"``), a short block in a navigation menu, a dateline opening the body, a
+    hidden copy of a block shown and a block of a modal window (``modal``:
     :func:`~normalize.structure.page.is_modal`; a cookie consent, a pop-up, a policy shown on
-    demand) are never body. Where the model finds no body but headings, the prose blocks that
+    demand) are never body. (Footers: 0.2% of the shingles in WCXB's footers and 0.4% in the
+    older sets' are annotated content; on the by-site held-out probabilities of all 3,059 pages
+    the model kept 10,624 words of WCXB footers, none of them content, and none of the older
+    sets': WCXB 0.858 -> 0.860, products 0.624 -> 0.633, the older sets unchanged.) Where the model finds no body but headings, the prose blocks that
     are not links are the body (a page of one paragraph), else the blocks it scores near its
     best (:data:`RELATIVE_SHARE`). (Comment sections are left to the model: the Dragnet and
     CleanEval annotators count comments as content, and a rule dropping them cost 0.065 F1
@@ -78,7 +83,7 @@ def body_blocks(texts: list[str], tags: list[str], rows: list[list[float]],
     0.965 -> 0.964): kept as it is."""
     probs = block_probabilities(rows) if probs is None else probs
     modal = modal or [False] * len(rows)
-    never = [bool(r[_CHROME]) or m for r, m in zip(rows, modal)]
+    never = [bool(r[_CHROME]) or r[_CONTEXT] == _FOOTER or m for r, m in zip(rows, modal)]
     body = [b and not n
             and not ((r[_CONTEXT] in _MENUS or r[_NEAR_NAV] or r[_NEAR_FOOT]) and not is_prose(text))
             for b, n, r, text in zip(is_body(rows, "html", probs=probs), never, rows, texts)]
