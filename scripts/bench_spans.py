@@ -88,6 +88,15 @@ Of 50 foreign tags read: 25 truly foreign and in the right language, 4 foreign t
 language (Italian as Catalan, Japanese romaji, a Chinese date), 7 arguable (placeholder Latin,
 a wine's and an ant genus's names, an English line of a page read as Indonesian), 14 not foreign
 (one page's "Max 70 chars" x4, names in a listing, an English clause read as Latin).
+
+At 05d98c6 (the boilerplate stage drops modal windows and page footers), HTML, default seed:
+foreign a page 0.082 -> 0.078 (117 segments), planted whole 0.951 unchanged. Of the 50 foreign
+tags sampled: 27 truly foreign and in the right language (Russian course titles, Spanish, French,
+German and Italian reviews, Chinese descriptions, a Bulgarian menu, English lines of a page
+declared Indonesian), 3 foreign text in a wrong language (Italian as Catalan, Japanese romaji x2),
+6 arguable (placeholder Latin x3, an ant genus, a Bengali letter with its code points, a name
+with a Chinese-written date), 14 not foreign ("Max 70 chars" x6, names, a dish's name, "Sku,
+color, upc:", an English sentence read as Latin).
 """
 
 from __future__ import annotations
