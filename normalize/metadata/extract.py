@@ -28,7 +28,8 @@ Each field takes the first source that has it, most specific first:
   wins (the date the reader sees, even where the markup calls it ``dateModified``), unless it is
   one day off the markup's (the same moment in another time zone). Where the markup's
   publication dates disagree (``datePublished`` against ``article:published_time``), the one
-  the page shows (a dateline, a ``<time>``, a date element) wins (:func:`_choose_date`).
+  the page shows (a dateline, a ``<time>``, a date element) wins (:func:`_choose_date`); one
+  later than the markup's own revision date loses.
 * Not the article's: a forum member's "Joined"/"Registered" date; ``<time>`` and date elements
   of the header and menus (those after the ``<h1>`` or inside ``<article>``/``<main>`` come
   first).
@@ -411,6 +412,9 @@ def decide(evidence: dict, blocks: list[Block], title: str | None, given: dict[s
     for key in MODIFIED_META:
         for value in meta.get(key, [])[:1]:
             add("modified-meta", value)
+    for key, values in meta.items():  # other sites' own names: modified-date, last-updated…
+        if key not in MODIFIED_META and _MODIFIED_KEY.search(key) and "expir" not in key and "review" not in key:
+            add("modified-meta", values[0])
     for _, facts in line_facts:
         add("modified-line", facts.modified)
     if foreign and article is None:  # another article's dates: only when nothing else dates the page
@@ -451,7 +455,15 @@ def _choose_date(candidates: list[tuple[str, str]], today: _dt.date | None) -> s
     markup's and the page shows none of it, a publication date of the markup that the page shows
     wins (two publication dates in the markup: the template's stale one and the article's).
     Three sources or more that agree on one day outvote a first candidate with two fewer behind
-    it (a template's stale ``datePublished`` against the page's meta tags and ``<time>``)."""
+    it (a template's stale ``datePublished`` against the page's meta tags and ``<time>``). A
+    publication date of the markup later than the markup's own last revision date is not the
+    publication (the day the page was rendered) while another publication date remains."""
+    revised = [iso for source, iso in candidates if source in ("modified-jsonld", "modified-meta")]
+    if revised:  # the markup's publication date after its own last revision is not the publication
+        latest = max(revised)
+        kept = [(source, iso) for source, iso in candidates if not (source in MARKUP_PUBLISHED and iso > latest)]
+        if any(source in MARKUP_PUBLISHED for source, _ in kept):
+            candidates = kept
     published = [iso for source, iso in candidates if source in MARKUP_PUBLISHED]
     if published:
         kept = []
