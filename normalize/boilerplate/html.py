@@ -34,8 +34,7 @@ from .title import choose_title, title_window
 _CHROME = BLOCK_FEATURES.index("chrome")
 _CONTEXT = BLOCK_FEATURES.index("context")
 _LINKS = BLOCK_FEATURES.index("link_density")
-_MENUS = (1.0, 2.0)  # the context codes of <nav> and <footer> (features._CONTEXT_CODE)
-_FOOTER = 2.0  # the context code of <footer> and role="contentinfo"
+_NAV, _FOOTER = 1.0, 2.0  # the context codes of <nav> and of <footer>/role="contentinfo" (features._CONTEXT_CODE)
 _NEAR_NAV = BLOCK_FEATURES.index("near_nav")
 _NEAR_FOOT = BLOCK_FEATURES.index("near_footer")
 _DATELINE = BLOCK_FEATURES.index("dateline")
@@ -85,7 +84,7 @@ def body_blocks(texts: list[str], tags: list[str], rows: list[list[float]],
     modal = modal or [False] * len(rows)
     never = [bool(r[_CHROME]) or r[_CONTEXT] == _FOOTER or m for r, m in zip(rows, modal)]
     body = [b and not n
-            and not ((r[_CONTEXT] in _MENUS or r[_NEAR_NAV] or r[_NEAR_FOOT]) and not is_prose(text))
+            and not ((r[_CONTEXT] == _NAV or r[_NEAR_NAV] or r[_NEAR_FOOT]) and not is_prose(text))
             for b, n, r, text in zip(is_body(rows, "html", probs=probs), never, rows, texts)]
     if not any(b and tag not in HEADING_TAGS for b, tag in zip(body, tags)):
         # nothing looks like the article but headings: a page of one or two prose paragraphs

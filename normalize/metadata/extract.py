@@ -442,7 +442,9 @@ MARKUP_PUBLISHED = frozenset({"jsonld", "meta", "microdata", "time", "jsonld-pag
 OUTVOTE = 3
 #: Sources the reader sees: the page's text, not its markup.
 VISIBLE = frozenset({"line", "time", "time-any", "date-element"})
-MODIFIED_SOURCES = frozenset({"modified-jsonld", "modified-meta", "modified-line", "modified-element"})
+#: Sources that date the page's last revision in its markup.
+MARKUP_MODIFIED = frozenset({"modified-jsonld", "modified-meta"})
+MODIFIED_SOURCES = MARKUP_MODIFIED | {"modified-line", "modified-element"}
 
 
 def _days(a: str, b: str) -> int:
@@ -459,7 +461,7 @@ def _choose_date(candidates: list[tuple[str, str]], today: _dt.date | None) -> s
     it (a template's stale ``datePublished`` against the page's meta tags and ``<time>``). A
     publication date of the markup later than the markup's own last revision date is not the
     publication (the day the page was rendered) while another publication date remains."""
-    revised = [iso for source, iso in candidates if source in ("modified-jsonld", "modified-meta")]
+    revised = [iso for source, iso in candidates if source in MARKUP_MODIFIED]
     if revised:  # the markup's publication date after its own last revision is not the publication
         latest = max(revised)
         kept = [(source, iso) for source, iso in candidates if not (source in MARKUP_PUBLISHED and iso > latest)]
