@@ -34,6 +34,7 @@ examples:
   cat page.html | normalize run --format tagged  stdin; each segment as [lang role] text
   normalize run corpora/articles --workers 2     two worker processes, same output order
   normalize run pages/ --exclude 'drafts/*' -o out.jsonl.gz   filters for directories; gzip output
+  normalize run blog/ --comments                 readers' comments under each article kept in its text
   gzip -c page.html | normalize run -q           compressed stdin (gzip, zstd) recognised
   normalize run crawl.warc.gz -o out.jsonl --resume   continue a killed run where it stopped
   normalize run ccnet.jsonl --text-field raw_content --url-field url --date-field date_download
@@ -111,6 +112,9 @@ def build_parser() -> argparse.ArgumentParser:
                      help="in directories, also take files matching GLOB (name or path below the directory; repeatable)")
     run.add_argument("--exclude", action="append", default=[], metavar="GLOB",
                      help="in directories, leave out files matching GLOB (repeatable; wins over --include)")
+    run.add_argument("--comments", action="store_true",
+                     help="keep the readers' comments under a web page's article in its text (default: boilerplate; "
+                          "a forum thread's posts are its text either way)")
     run.add_argument("--max-bytes", type=_size, default=DEFAULT_MAX_BYTES, metavar="N",
                      help="size limit per document, in bytes or with K, M, G (KiB, MiB, GiB); larger ones are cut and flagged (default 10M)")
     run.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary on stderr")
@@ -294,7 +298,7 @@ def cmd_run(args: argparse.Namespace, argv: list[str], started: float | None = N
                         include=tuple(args.include), exclude=tuple(args.exclude)),
         translate_to=args.translate_to, models_dir=args.models_dir, translate_device=args.device,
         translate_threads=args.threads or 0, translate_cache=not args.no_cache,
-        require_translation=args.require_translation,
+        require_translation=args.require_translation, comments=args.comments,
     )
     if not args.inputs and sys.stdin.isatty():
         print("normalize: no input: name files or directories, or pipe documents to stdin (see --help)", file=sys.stderr)

@@ -24,7 +24,7 @@ __all__ = ["Pipeline", "build_pipeline"]
 def build_pipeline(config: Config | None = None) -> Pipeline:
     """The standard pipeline for ``config`` (the defaults when None)."""
     config = config or Config()
-    stages: list[Stage] = [DecodeStage(), RepairStage(), StructureStage(), BoilerplateStage(), MetadataStage(),
+    stages: list[Stage] = [DecodeStage(), RepairStage(), StructureStage(), BoilerplateStage(config.comments), MetadataStage(),
                            LanguageStage(config.language)]
     if config.translate_to:
         stages.append(TranslateStage.from_config(config))

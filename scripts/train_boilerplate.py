@@ -227,16 +227,17 @@ SETTINGS = [(t, w) for t in (0.3, 0.4, 0.5) for w in (0.0, 0.15, 0.25)]
 
 
 def decide(item: dict, kind: str, probs: list[float], threshold: float | None = None,
-           weight: float | None = None) -> list[bool]:
+           weight: float | None = None, comments: bool = False) -> list[bool]:
     """The package's own decision (normalize.boilerplate.html / text) from these probabilities,
-    at another threshold and neighbour weight where given: which blocks are body."""
+    at another threshold and neighbour weight where given (``comments``: ``--comments``, readers'
+    comments kept): which blocks are body."""
     saved = M.THRESHOLD[kind], M.NEIGHBOUR_WEIGHT[kind]
     M.THRESHOLD[kind] = saved[0] if threshold is None else threshold
     M.NEIGHBOUR_WEIGHT[kind] = saved[1] if weight is None else weight
     try:
         if kind == "text":
             return body_mask(item["texts"], item["rows"], probs)
-        _, roles = block_roles(item["texts"], item["tags"], item["rows"], item["evidence"], probs, item["modal"])
+        _, roles = block_roles(item["texts"], item["tags"], item["rows"], item["evidence"], probs, item["modal"], comments)
         return [role == "body" for role in roles]
     finally:
         M.THRESHOLD[kind], M.NEIGHBOUR_WEIGHT[kind] = saved

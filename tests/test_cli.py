@@ -57,6 +57,21 @@ def test_stdin_to_stdout() -> None:
     assert record["text"] == "Nothing much happened in the village today, the mayor said at the evening meeting."
 
 
+def test_comments_flag_keeps_readers_comments() -> None:
+    story = ("The harbour wall was raised by a metre over the summer, and the council says the work is finished "
+             "two months ahead of the timetable it published in the spring.")
+    more = ("Fishermen who moor inside the wall said the calmer water had already saved two boats during the "
+            "October gales, when the old wall was overtopped twice in one night.")
+    reply = "Good to see the money spent where it matters for once, well done to the crews who worked all summer."
+    html = (f"<html><head><title>Harbour wall finished</title></head><body><article><h1>Harbour wall finished</h1>"
+            f"<p>{story}</p><p>{more}</p></article><div id='comments'><h3>1 Comment</h3><div class='comment'>"
+            f"<p>{reply}</p></div></div></body></html>").encode()
+    default = json.loads(normalize("run", "-q", stdin=html).stdout)
+    assert default["text"] == f"{story}\n\n{more}"
+    kept = json.loads(normalize("run", "-q", "--comments", stdin=html).stdout)
+    assert kept["text"] == f"{story}\n\n{more}\n\n{reply}"
+
+
 def test_good_empty_and_binary_files_give_three_records_and_no_traceback(tmp_path: Path) -> None:
     (tmp_path / "a_good.txt").write_bytes(STORM.read_bytes())
     (tmp_path / "b_empty.txt").write_bytes(b"")

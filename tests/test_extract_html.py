@@ -118,18 +118,27 @@ def test_split_body_is_joined():
     assert extract_html(page(body)) == "\n\n".join(PARAGRAPHS + more)
 
 
-@pytest.mark.xfail(strict=True, reason="known miss (issue 27): left to the model, and the annotators disagree (Dragnet "
-                   "and CleanEval count comments as content, WCXB keeps a forum's posts): the models of 0dc70bb dropped "
-                   "these two, those trained with hidden blocks read score them 0.59-0.69")
-def test_comments_are_dropped():
-    # left to the model (the Dragnet and CleanEval annotators count comments as content)
-    comments = (
-        "<section id='comments' class='comments'><h3>3 Comments</h3>"
-        "<div class='comment'><p>Jane wrote on Tuesday: finally some good news for everyone who rides to work in this city every day!</p></div>"
-        "<div class='comment'><p>Mark wrote on Tuesday: this will be a disaster for the small shops on the avenue, mark my words.</p></div>"
-        "</section>"
-    )
-    assert extract_html(page(article(*PARAGRAPHS) + comments)) == ARTICLE
+COMMENTS = (
+    "<section id='comments' class='comments'><h3>3 Comments</h3>"
+    "<div class='comment'><p>Jane wrote on Tuesday: finally some good news for everyone who rides to work in this city every day!</p></div>"
+    "<div class='comment'><p>Mark wrote on Tuesday: this will be a disaster for the small shops on the avenue, mark my words.</p></div>"
+    "</section>"
+)
+
+
+def test_comments_are_dropped_unless_asked_for():
+    html = page(article(*PARAGRAPHS) + COMMENTS)
+    assert extract_html(html) == ARTICLE
+    kept = extract_html(html, comments=True)
+    assert kept.startswith(ARTICLE)
+    assert "Jane wrote on Tuesday: finally some good news" in kept and "Mark wrote on Tuesday: this will be" in kept
+    assert "3 Comments" not in kept
+
+
+def test_a_thread_of_replies_is_the_page():
+    # a forum thread whose posts sit in reply containers: no article outside them, so they stay
+    replies = "".join(f"<div class='reply'><p>{p}</p></div>" for p in PARAGRAPHS)
+    assert extract_html(page(f"<main><h1>{TITLE}</h1><div class='replies'>{replies}</div></main>")) == ARTICLE
 
 
 def test_related_teasers_are_dropped():

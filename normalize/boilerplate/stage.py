@@ -38,15 +38,16 @@ def classify_text(blocks: list[Block]) -> None:
         block.role = "body" if block.tag == "piece" else role
 
 
-def classify_html(blocks: list[Block], evidence: dict[str, list[str]]) -> str | None:
+def classify_html(blocks: list[Block], evidence: dict[str, list[str]], comments: bool = False) -> str | None:
     """Set the roles of a web page's blocks (from :func:`~normalize.structure.blocks.html_blocks`) in
     place; where the page's structured data holds the article and its visible blocks do not
     (:func:`~normalize.boilerplate.html.structured_fallback`), its paragraphs are appended as body
     blocks (tag ``structured``). Hidden blocks that are not body are dropped: the reader never saw
-    them. The page's title is returned."""
+    them. The page's title is returned. ``comments``: readers' comments are body
+    (:func:`~normalize.boilerplate.html.comment_section`)."""
     texts = [b.text for b in blocks]
     title, roles = block_roles(texts, [b.tag for b in blocks], [b.features for b in blocks], evidence,
-                               modal=[b.modal for b in blocks])
+                               modal=[b.modal for b in blocks], comments=comments)
     structured = structured_fallback(texts, roles, evidence)
     for block, role in zip(blocks, roles):
         block.role = "boilerplate" if structured and role == "body" else role
@@ -65,11 +66,16 @@ class BoilerplateStage(Stage):
 
     name = "boilerplate"
 
+    def __init__(self, comments: bool = False) -> None:
+        super().__init__()
+        #: Readers' comments under an article are body (``Config.comments``).
+        self.comments = comments
+
     def apply(self, doc: Document) -> Document:
         title = None
         try:
             if doc.is_html and doc.blocks and all(b.tag != "line" for b in doc.blocks):
-                title = classify_html(doc.blocks, doc.title_evidence)
+                title = classify_html(doc.blocks, doc.title_evidence, self.comments)
             else:
                 classify_text(doc.blocks)
         finally:  # even when a classifier fails, title and text agree with the roles blocks have
