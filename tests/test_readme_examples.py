@@ -151,7 +151,7 @@ def run(line: str, work: Path) -> subprocess.CompletedProcess:
 
 def test_every_example_of_the_command_section_runs(in_workdir: Path) -> None:
     lines = examples("## The command")
-    assert len(lines) == 8
+    assert len(lines) == 9
     seen = {}
     for line in lines:
         if line == lines[0]:  # as a user types it: bash, the installed console script
@@ -166,6 +166,7 @@ def test_every_example_of_the_command_section_runs(in_workdir: Path) -> None:
     assert seen["normalize run dump.jsonl.gz --format text"][0].startswith("# ")
     assert seen["cat page.html | normalize run --format tagged"][0].startswith("# <stdin>\n")
     assert json.loads(seen["gzip -c article.txt | normalize run -q"][0])["lang"] == "en"
+    assert json.loads(seen["normalize run page.html --comments"][0])["lang"] == "de"
     filtered = gzip.decompress((in_workdir / "out.jsonl.gz").read_bytes()).decode()
     assert [json.loads(r)["id"] for r in filtered.splitlines()] == ["pages/futebol.txt", "pages/library.html", "pages/menu.js"]
     stats = json.loads((in_workdir / "stats.json").read_text())
