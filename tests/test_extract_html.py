@@ -135,6 +135,14 @@ def test_comments_are_dropped_unless_asked_for():
     assert "3 Comments" not in kept
 
 
+def test_a_highlighted_code_listing_is_no_comment_section():
+    code = ("<pre><code class='hljs'><span class='hljs-comment'># make the lanes</span>\n"
+            "build --lanes 12 --district north</code></pre>")
+    text = extract_html(page(article(PARAGRAPHS[0], PARAGRAPHS[1], after=code + f"<p>{PARAGRAPHS[2]}</p>")))
+    assert text == "\n\n".join([PARAGRAPHS[0], PARAGRAPHS[1], "# make the lanes\nbuild --lanes 12 --district north",
+                                 PARAGRAPHS[2]])
+
+
 def test_a_thread_of_replies_is_the_page():
     # a forum thread whose posts sit in reply containers: no article outside them, so they stay
     replies = "".join(f"<div class='reply'><p>{p}</p></div>" for p in PARAGRAPHS)
