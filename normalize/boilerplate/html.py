@@ -45,9 +45,9 @@ _CELLS = frozenset({"td", "th"})
 #: under this share of its words: the article is then elsewhere (rendered by a script, or only
 #: in the data). At 0.5 a visible body that is a teaser of the article gives way to it.
 STRUCTURED_SHARE = 0.5
-#: Where the model finds no body, a prose block is body when under this share of its text is
-#: links (a link list is not the article; commit 028a351): 0.25 gives 0.9839 / 0.9141 on the dev
-#: pages, 0.75 the defaults' 0.9839 / 0.9137.
+#: Where the model finds no body (and in a comment section kept with ``comments``), a prose
+#: block is body when under this share of its text is links (a link list is not the article;
+#: commit 028a351): 0.25 gives 0.9839 / 0.9141 on the dev pages, 0.75 the defaults' 0.9839 / 0.9137.
 FALLBACK_LINK_DENSITY = 0.5
 #: Where neither finds a body, the blocks scoring at least RELATIVE_SHARE of the page's best score
 #: are the body, when that best reaches RELATIVE_FLOOR (a listing or a collection whose items the
@@ -68,6 +68,11 @@ RELATIVE_FLOOR = 0.3
 COMMENTS_MIN_BODY = 50
 
 
+def _plain_prose(text: str, row: list[float]) -> bool:
+    """Prose that is not mostly links (:data:`FALLBACK_LINK_DENSITY`)."""
+    return is_prose(text) and row[_LINKS] < FALLBACK_LINK_DENSITY
+
+
 def comment_section(texts: list[str], tags: list[str], rows: list[list[float]], body: list[bool],
                     never: list[bool], comments: bool = False) -> list[bool]:
     """``body`` with the page's comment section decided: the blocks whose class/id, within two
@@ -80,8 +85,7 @@ def comment_section(texts: list[str], tags: list[str], rows: list[list[float]], 
     trafilatura's ``include_comments`` makes the same choice.)"""
     section = [bool(r[_COMMENT]) and tag != "pre" for r, tag in zip(rows, tags)]
     if comments:
-        return [b or (s and not n and is_prose(t) and r[_LINKS] < FALLBACK_LINK_DENSITY)
-                for b, s, n, t, r in zip(body, section, never, texts, rows)]
+        return [b or (s and not n and _plain_prose(t, r)) for b, s, n, t, r in zip(body, section, never, texts, rows)]
     outside = sum(count_words(t) for t, b, s in zip(texts, body, section) if b and not s)
     if outside < COMMENTS_MIN_BODY:
         return body
@@ -117,8 +121,7 @@ def body_blocks(texts: list[str], tags: list[str], rows: list[list[float]],
             for b, n, r, text in zip(is_body(rows, "html", probs=probs), never, rows, texts)]
     if not any(b and tag not in HEADING_TAGS for b, tag in zip(body, tags)):
         # nothing looks like the article but headings: a page of one or two prose paragraphs
-        body = [b or (is_prose(t) and not n and r[_LINKS] < FALLBACK_LINK_DENSITY)
-                for b, n, t, r in zip(body, never, texts, rows)]
+        body = [b or (not n and _plain_prose(t, r)) for b, n, t, r in zip(body, never, texts, rows)]
     best = max((p for p, m in zip(probs, modal) if not m), default=0.0)
     if not any(body) and best >= RELATIVE_FLOOR:  # nor prose: the blocks the model likes best (a page of items)
         body = [p >= RELATIVE_SHARE * best and not n for p, n in zip(probs, never)]
