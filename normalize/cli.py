@@ -113,8 +113,8 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--exclude", action="append", default=[], metavar="GLOB",
                      help="in directories, leave out files matching GLOB (repeatable; wins over --include)")
     run.add_argument("--comments", action="store_true",
-                     help="keep the readers' comments under a web page's article in its text (default: boilerplate; "
-                          "a forum thread's posts are its text either way)")
+                     help="keep the readers' comments under a web page's article (and a product page's customer "
+                          "reviews) in its text (default: boilerplate; a forum thread's posts are its text either way)")
     run.add_argument("--max-bytes", type=_size, default=DEFAULT_MAX_BYTES, metavar="N",
                      help="size limit per document, in bytes or with K, M, G (KiB, MiB, GiB); larger ones are cut and flagged (default 10M)")
     run.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary on stderr")

@@ -14,8 +14,9 @@ class Config:
 
     read: ReadConfig = field(default_factory=ReadConfig)
     language: LanguageConfig = field(default_factory=LanguageConfig)
-    #: Keep the readers' comments under a web page's article in its body (default: boilerplate,
-    #: as WCXB's annotators have it; trafilatura's ``include_comments``).
+    #: Keep the readers' comments under a web page's article (a product page's customer reviews)
+    #: in its body (default: boilerplate, as WCXB's annotators have it; trafilatura's
+    #: ``include_comments``).
     comments: bool = False
     #: Translate foreign segments into this language (None: no translation stage).
     translate_to: str | None = None

@@ -71,6 +71,7 @@ class Block:
     context: str = ""  # the chrome container it sits in (nav, footer, aside, header, form), if any
     hidden: bool = False  # hidden from the page's reader (a collapsed panel): kept only as body
     modal: bool = False  # inside a window over the page (a cookie consent, a pop-up): never body
+    reviews: bool = False  # inside a product page's customer reviews: body only with readers' comments
     #: what the boilerplate classifier reads about the block (set by the structure stage)
     features: list[float] | None = field(default=None, repr=False, compare=False)
     #: where a body block sits in :attr:`Document.text` (set with it, by :meth:`Document.set_body`);

@@ -124,7 +124,7 @@ def page_rows(page: Labelled, kind: str) -> dict:
         parsed = parse_page(decode_bytes(page.html))
         return {"texts": [b.text for b in parsed.blocks], "rows": F.block_features(parsed),
                 "tags": [b.tag for b in parsed.blocks], "evidence": parsed.evidence,
-                "modal": [b.modal for b in parsed.blocks]}
+                "modal": [b.modal for b in parsed.blocks], "reviews": [b.reviews for b in parsed.blocks]}
     texts = [b.text for b in text_blocks(page.dump)]
     return {"texts": texts, "rows": F.line_features(texts)}
 
@@ -237,7 +237,8 @@ def decide(item: dict, kind: str, probs: list[float], threshold: float | None = 
     try:
         if kind == "text":
             return body_mask(item["texts"], item["rows"], probs)
-        _, roles = block_roles(item["texts"], item["tags"], item["rows"], item["evidence"], probs, item["modal"], comments)
+        _, roles = block_roles(item["texts"], item["tags"], item["rows"], item["evidence"], probs, item["modal"],
+                               comments, item["reviews"])
         return [role == "body" for role in roles]
     finally:
         M.THRESHOLD[kind], M.NEIGHBOUR_WEIGHT[kind] = saved

@@ -75,7 +75,8 @@ def parsed(page: Labelled, cache: bool = True) -> dict:
         return json.loads(path.read_text())
     p = parse_page(decode_bytes(page.html))
     texts, tags = [b.text for b in p.blocks], [b.tag for b in p.blocks]
-    roles, _ = body_roles(texts, tags, block_features(p), modal=[b.modal for b in p.blocks])
+    roles, _ = body_roles(texts, tags, block_features(p), modal=[b.modal for b in p.blocks],
+                          reviews=[b.reviews for b in p.blocks])
     item = {"evidence": p.evidence, "texts": texts, "tags": tags,
             "first": next((i for i, r in enumerate(roles) if r == "body"), len(texts))}
     if cache:

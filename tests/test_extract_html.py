@@ -143,6 +143,46 @@ def test_a_highlighted_code_listing_is_no_comment_section():
                                  PARAGRAPHS[2]])
 
 
+PRODUCT = [
+    "This city bike has a light aluminium frame, seven hub gears and hydraulic disc brakes that stop "
+    "it safely in the rain, with mudguards and a rear rack fitted as standard.",
+    "The upright riding position and the wide saddle make it comfortable for daily commutes of up to "
+    "twenty kilometres, and the dynamo lights switch on by themselves at dusk.",
+]
+REVIEWS = [
+    "Anna, verified buyer: I ride this bike to work every day and it has not needed a single repair in eight months.",
+    "Tom, verified buyer: the gears are smooth but the bike is heavier than I expected when I carry it up the stairs.",
+]
+
+
+def product_page(declaration: str, box: str = "review") -> str:
+    reviews = "".join(f"<div class='{box}'><p>{r}</p></div>" for r in REVIEWS)
+    return page(f"{declaration}<main><h1>City bike</h1><p>$499.00</p>{''.join(f'<p>{p}</p>' for p in PRODUCT)}"
+                f"<section id='reviews'><h3>Customer reviews</h3>{reviews}</section></main>", title="City bike")
+
+
+@pytest.mark.parametrize("declaration", [
+    '<script type="application/ld+json">{"@context": "https://schema.org", "@graph": [{"@type": "WebPage"},'
+    ' {"@type": "Product", "name": "City bike"}]}</script>',
+    '<meta property="og:type" content="product">',
+    '<div itemscope itemtype="https://schema.org/Product"><meta itemprop="name" content="City bike"></div>',
+], ids=["json-ld", "og:type", "microdata"])
+def test_a_product_pages_customer_reviews_are_its_comments(declaration):
+    # a page that says it sells a product: its customers' reviews are not its description, and
+    # come back with the readers' comments
+    html = product_page(declaration)
+    assert extract_html(html) == "\n\n".join(["$499.00", *PRODUCT])
+    assert extract_html(html, comments=True) == "\n\n".join(["$499.00", *PRODUCT, "Customer reviews", *REVIEWS])
+
+
+def test_review_boxes_of_a_page_that_sells_nothing_stay():
+    # a buying guide names the products it reviews (inside its Review), and sells none of them:
+    # its "review" boxes are its text
+    guide = ('<script type="application/ld+json">{"@type": "Review", "itemReviewed": {"@type": "Product",'
+             ' "name": "City bike"}}</script>')
+    assert extract_html(product_page(guide)) == "\n\n".join(["$499.00", *PRODUCT, "Customer reviews", *REVIEWS])
+
+
 def test_a_thread_of_replies_is_the_page():
     # a forum thread whose posts sit in reply containers: no article outside them, so they stay
     replies = "".join(f"<div class='reply'><p>{p}</p></div>" for p in PARAGRAPHS)

@@ -47,7 +47,8 @@ def classify_html(blocks: list[Block], evidence: dict[str, list[str]], comments:
     (:func:`~normalize.boilerplate.html.comment_section`)."""
     texts = [b.text for b in blocks]
     title, roles = block_roles(texts, [b.tag for b in blocks], [b.features for b in blocks], evidence,
-                               modal=[b.modal for b in blocks], comments=comments)
+                               modal=[b.modal for b in blocks], comments=comments,
+                               reviews=[b.reviews for b in blocks])
     structured = structured_fallback(texts, roles, evidence)
     for block, role in zip(blocks, roles):
         block.role = "boilerplate" if structured and role == "body" else role

@@ -99,5 +99,6 @@ def html_blocks(html: str) -> tuple[Page, list[Block]]:
             block.features = row
         return page, blocks
     rows = block_features(page)
-    return page, [Block(b.text, tag=b.tag, context=b.context, hidden=b.hidden, modal=b.modal, features=row)
+    return page, [Block(b.text, tag=b.tag, context=b.context, hidden=b.hidden, modal=b.modal,
+                        reviews=b.reviews, features=row)
                   for b, row in zip(page.blocks, rows)]

@@ -71,6 +71,8 @@ _PAGE_CONTENT = tuple(BLOCK_TAGS | (CONTAINERS - {"html", "body"}))
 #: The tag of the blocks read from the page's structured data (JSON-LD ``articleBody``/``text``).
 STRUCTURED_TAG = "structured"
 _JSON_LD = etree.XPath("//script[@type='application/ld+json']")
+_OUTER_ITEMS = etree.XPath("//*[@itemtype][not(ancestor::*[@itemtype])]")
+_OG_TYPE = etree.XPath("//meta[@property='og:type' or @name='og:type']/@content")
 #: JSON-LD keys whose string is an article's full text (schema.org ``Article.articleBody``,
 #: ``CreativeWork.text``, e.g. a forum post's).
 BODY_KEYS = ("articleBody", "text")
@@ -80,6 +82,10 @@ _CHROME_ROLES = {"navigation": "nav", "banner": "header", "contentinfo": "footer
 #: ARIA roles of a window over the page (a cookie consent, a sign-up pop-up, a cart drawer, a policy
 #: shown on demand): its text is not the page's until the reader opens it.
 MODAL_ROLES = frozenset({"dialog", "alertdialog"})
+#: schema.org types (JSON-LD ``@type``, microdata ``itemtype``) of a page that sells a product.
+PRODUCT_TYPES = frozenset({"Product", "ProductGroup", "ProductModel", "IndividualProduct", "SomeProducts"})
+#: class/id words of a product page's customer reviews (:attr:`PageBlock.reviews`).
+REVIEW_HINTS = frozenset({"review", "reviews"})
 
 #: Groups of class/id words (generic web vocabulary, no site's own names): a block learns which
 #: groups its ancestors name, within two levels and anywhere above.
@@ -149,6 +155,9 @@ class PageBlock:
     grandparent: int = 0  # the id of the container above that
     hidden: bool = False  # inside an element hidden from the reader (:func:`parse`): a collapsed tab or panel
     modal: bool = False  # inside a modal window (:func:`is_modal`): never the page's main content
+    #: inside a product page's customer reviews: a container or block whose class/id names reviews
+    #: (:data:`REVIEW_HINTS`), on a page that declares a product (:func:`declares_product`)
+    reviews: bool = False
 
 
 @dataclass
@@ -315,10 +324,22 @@ def _body_strings(node: object, found: list[str]) -> None:
             _body_strings(value, found)
 
 
-def structured_body(tree: HtmlElement) -> list[str]:
-    """The full text the page's JSON-LD gives for its article or posts (``articleBody``, ``text``
-    of :func:`_is_text_type` objects, in ``@graph`` too), as paragraphs (its markup, if any,
-    dropped); ``[]`` where it gives none or cannot be read.
+def _jsonld(tree: HtmlElement) -> list[object]:
+    """The page's JSON-LD scripts, read (those that are not JSON left out)."""
+    values = []
+    for script in _JSON_LD(tree):
+        try:
+            values.append(json.loads(script.text or ""))
+        except ValueError:
+            continue
+    return values
+
+
+def structured_body(tree: HtmlElement, jsonld: list[object] | None = None) -> list[str]:
+    """The full text the page's JSON-LD (``jsonld``: :func:`_jsonld`, read again where not given)
+    gives for its article or posts (``articleBody``, ``text`` of :func:`_is_text_type` objects, in
+    ``@graph`` too), as paragraphs (its markup, if any, dropped); ``[]`` where it gives none or
+    cannot be read.
 
     >>> page = document_fromstring('<script type="application/ld+json">{"@graph": [{"@type": "NewsArticle",'
     ...     ' "articleBody": "First paragraph.\\\\n\\\\nSecond <b>one</b>.<p>Third.</p>"}]}</script><p>x</p>')
@@ -326,17 +347,53 @@ def structured_body(tree: HtmlElement) -> list[str]:
     ['First paragraph.', 'Second one.', 'Third.']
     """
     found: list[str] = []
-    for script in _JSON_LD(tree):
-        try:
-            _body_strings(json.loads(script.text or ""), found)
-        except ValueError:
-            continue
+    for value in _jsonld(tree) if jsonld is None else jsonld:
+        _body_strings(value, found)
     paragraphs = []
     for text in found:
         if "<" in text and text.strip():  # some sites put HTML in it: its block tags become line ends
             text = document_fromstring(f"<div>{_BLOCK_END.sub(chr(10), text)}</div>").text_content()
         paragraphs += [line for line in map(str.strip, _LINE_SPACES.sub(" ", text).split("\n")) if line]
     return paragraphs
+
+
+def _schema_types(value: object) -> list[str]:
+    """The schema.org type names of a JSON-LD ``@type`` or a microdata ``itemtype`` value."""
+    values = value if isinstance(value, list) else str(value or "").split()
+    return [v.rstrip("/").rsplit("/", 1)[-1] for v in values if isinstance(v, str)]
+
+
+def declares_product(tree: HtmlElement, jsonld: list[object] | None = None) -> bool:
+    """Whether the page says it is a product's page: a top-level JSON-LD object (``@graph``
+    members too; ``jsonld``: :func:`_jsonld`, read again where not given) or an outermost
+    microdata item of a :data:`PRODUCT_TYPES` type, or ``og:type`` ``product``. A product named
+    inside a review or a list (a buying guide) does not count. On WCXB's 1,497 pages of 2025, 92
+    of the 119 product pages say so, 3 of the 793 articles, 8 of the 165 service pages.
+
+    >>> declares_product(document_fromstring('<script type="application/ld+json">'
+    ...     '{"@type": "Product", "name": "Mug"}</script><p>A mug.</p>'))
+    True
+    >>> declares_product(document_fromstring('<script type="application/ld+json">{"@type": "Review",'
+    ...     ' "itemReviewed": {"@type": "Product", "name": "Mug"}}</script><p>A mug.</p>'))
+    False
+    """
+    for value in _jsonld(tree) if jsonld is None else jsonld:
+        for item in value if isinstance(value, list) else [value]:
+            if not isinstance(item, dict):
+                continue
+            graph = item.get("@graph")
+            for node in [item] + (graph if isinstance(graph, list) else []):
+                if isinstance(node, dict) and PRODUCT_TYPES.intersection(_schema_types(node.get("@type"))):
+                    return True
+    if any(PRODUCT_TYPES.intersection(_schema_types(item.get("itemtype"))) for item in _OUTER_ITEMS(tree)):
+        return True
+    return any(t.strip().lower().removeprefix("og:").startswith("product") for t in _OG_TYPE(tree))
+
+
+def _names_reviews(element: HtmlElement) -> bool:
+    """Whether the element's class/id names reviews (:data:`REVIEW_HINTS`)."""
+    names, id_ = element.get("class"), element.get("id")
+    return bool((names or id_) and REVIEW_HINTS.intersection(_HINT_WORD.findall(f"{names or ''} {id_ or ''}".lower())))
 
 
 def parse_page(html: str, metadata: bool = False) -> Page:
@@ -383,12 +440,13 @@ def _read(tree: HtmlElement | None, apart: dict, metadata: bool, long_possible: 
         page.notes.append(f"{len(long_attributes)} attribute{'s' * (len(long_attributes) > 1)} over "
                           f"{MAX_ATTRIBUTE_CHARS} characters dropped")
     page.evidence = title_evidence(tree)
-    page.evidence["structured_body"] = structured_body(tree)
+    jsonld = _jsonld(tree)
+    page.evidence["structured_body"] = structured_body(tree, jsonld)
     if metadata:
         page.metadata = page_evidence(tree)
     if any(len(t) >= MAX_TITLE_CHARS for ts in page.evidence.values() for t in ts):
         page.notes.append(f"title evidence cut at {MAX_TITLE_CHARS} characters")
-    _walk(tree, apart, page)
+    _walk(tree, apart, page, declares_product(tree, jsonld))
     return page
 
 
@@ -405,7 +463,7 @@ class _BlockText:
     def add(self, text: str, info: tuple) -> None:
         """A piece of text, with the facts it inherits (the walk's ``info``)."""
         if self.meta is None:
-            self.meta = info[:10]
+            self.meta = info[:10] + info[11:]
         self.pieces.append(text)
         if info[10]:  # inside a link
             self.links += len(_SPACES.sub(" ", text).strip())
@@ -422,9 +480,9 @@ class _BlockText:
                 text = text[:MAX_BLOCK_CHARS]
                 if not any(n.startswith("a block") for n in page.notes):
                     page.notes.append(f"a block over {MAX_BLOCK_CHARS} characters was cut")
-            tag, depth, context, near, far, in_article, parent, grandparent, hidden, modal = self.meta
+            tag, depth, context, near, far, in_article, parent, grandparent, hidden, modal, reviews = self.meta
             page.blocks.append(PageBlock(text, tag, depth, min(self.links, len(text)), context, near, far,
-                                         in_article, parent, grandparent, hidden, modal))
+                                         in_article, parent, grandparent, hidden, modal, reviews))
         self.pieces.clear()
         self.links = 0
         self.meta = None
@@ -433,15 +491,16 @@ class _BlockText:
 _ELEMENT, _TEXT, _END = 0, 1, 2  # the walk's kinds of items
 
 
-def _walk(tree: HtmlElement, apart: dict, page: Page) -> None:
+def _walk(tree: HtmlElement, apart: dict, page: Page, product: bool = False) -> None:
     """The tree's blocks, in document order, into ``page.blocks`` (at most :data:`MAX_BLOCKS`);
-    a hidden element set apart (:func:`parse`) is read in its place, its blocks marked hidden."""
+    a hidden element set apart (:func:`parse`) is read in its place, its blocks marked hidden.
+    ``product``: the page declares a product (its customer reviews are marked)."""
     blocks = page.blocks
     block = _BlockText(page)
     # An explicit stack instead of recursion: pages nest thousands of levels deep. Items are
     # (kind, item, info): an element, a text (a tail) or a block's end; info is the inherited
-    # (tag, depth, context, near, far, in_article, parent, grandparent, hidden, modal, in_link).
-    root_info = ("div", 0, "", 0, 0, False, 0, 0, False, False, False)
+    # (tag, depth, context, near, far, in_article, parent, grandparent, hidden, modal, in_link, reviews).
+    root_info = ("div", 0, "", 0, 0, False, 0, 0, False, False, False, False)
     stack: list[tuple[int, object, tuple]] = [(_ELEMENT, tree, root_info)]
     push = stack.append
     containers = 0
@@ -470,7 +529,7 @@ def _walk(tree: HtmlElement, apart: dict, page: Page) -> None:
                     or len(element.text_content()) <= SWALLOWED_CHARS):
                 continue
             tag = "div"  # page content the parser's repair put inside it
-        block_tag, depth, context, near, far, in_article, parent, grandparent, hidden, modal, in_link = info
+        block_tag, depth, context, near, far, in_article, parent, grandparent, hidden, modal, in_link, reviews = info
         own = _hints(element)
         context = _context(element, context)
         is_block = tag in BLOCK_TAGS
@@ -488,7 +547,7 @@ def _walk(tree: HtmlElement, apart: dict, page: Page) -> None:
         child_info = (
             tag if is_block or tag in CHROME_TAGS else block_tag, depth + 1, context, near | own, far | own,
             in_article or tag in ("article", "main"), parent, grandparent, hidden, modal or is_modal(element),
-            in_link or tag == "a",
+            in_link or tag == "a", reviews or (product and (is_block or is_container) and _names_reviews(element)),
         )
         for child in reversed(element):
             if child.tail:
