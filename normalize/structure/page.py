@@ -229,10 +229,16 @@ def hit_depth_limit() -> bool:
     return any(error.type_name == "ERR_RESOURCE_LIMIT" for error in _PARSER.error_log)
 
 
+def _names(element: HtmlElement) -> str:
+    """The element's class and id, as one string (empty where it has neither)."""
+    names, id_ = element.get("class"), element.get("id")
+    return f"{names or ''} {id_ or ''}" if names or id_ else ""
+
+
 def _hints(element: HtmlElement) -> int:
     """The bit mask over :data:`HINT_GROUPS` of the groups the element's class and id name."""
-    names, id_ = element.get("class"), element.get("id")
-    return _hint_mask(f"{names or ''} {id_ or ''}") if names or id_ else 0
+    names = _names(element)
+    return _hint_mask(names) if names else 0
 
 
 #: How many distinct class/id strings :func:`_hint_mask` remembers: the 90 dev article pages
@@ -367,8 +373,9 @@ def declares_product(tree: HtmlElement, jsonld: list[object] | None = None) -> b
     """Whether the page says it is a product's page: a top-level JSON-LD object (``@graph``
     members too; ``jsonld``: :func:`_jsonld`, read again where not given) or an outermost
     microdata item of a :data:`PRODUCT_TYPES` type, or ``og:type`` ``product``. A product named
-    inside a review or a list (a buying guide) does not count. On WCXB's 1,497 pages of 2025, 92
-    of the 119 product pages say so, 3 of the 793 articles, 8 of the 165 service pages.
+    inside a review or a list (a buying guide) does not count. On WCXB's 1,497 pages of 2025, 94
+    of the 119 product pages say so, 28 of the 117 collections (``og:type`` ``product.group``), 3
+    of the 793 articles and 8 of the 165 service pages.
 
     >>> declares_product(document_fromstring('<script type="application/ld+json">'
     ...     '{"@type": "Product", "name": "Mug"}</script><p>A mug.</p>'))
@@ -392,8 +399,8 @@ def declares_product(tree: HtmlElement, jsonld: list[object] | None = None) -> b
 
 def _names_reviews(element: HtmlElement) -> bool:
     """Whether the element's class/id names reviews (:data:`REVIEW_HINTS`)."""
-    names, id_ = element.get("class"), element.get("id")
-    return bool((names or id_) and REVIEW_HINTS.intersection(_HINT_WORD.findall(f"{names or ''} {id_ or ''}".lower())))
+    names = _names(element)
+    return bool(names) and not REVIEW_HINTS.isdisjoint(_HINT_WORD.findall(names.lower()))
 
 
 def parse_page(html: str, metadata: bool = False) -> Page:
