@@ -124,7 +124,8 @@ def body_blocks(texts: list[str], tags: list[str], rows: list[list[float]],
     never = [bool(r[_CHROME]) or r[_CONTEXT] == _FOOTER or m for r, m in zip(rows, modal)]
     body = [b and not n
             and not ((r[_CONTEXT] == _NAV or r[_NEAR_NAV] or r[_NEAR_FOOT]) and not is_prose(text))
-            for b, n, r, text in zip(is_body(rows, "html", probs=probs), never, rows, texts)]
+            for b, n, r, text in zip(is_body(rows, "html", probs=probs, weights=[count_words(t) for t in texts]),
+                                     never, rows, texts)]
     if not any(b and tag not in HEADING_TAGS for b, tag in zip(body, tags)):
         # nothing looks like the article but headings: a page of one or two prose paragraphs
         body = [b or (not n and _plain_prose(t, r)) for b, n, t, r in zip(body, never, texts, rows)]

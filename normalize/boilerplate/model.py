@@ -11,7 +11,9 @@ takes a second look at them beside their neighbours and the dump (:func:`line_pr
 card in the README says what they were trained on and how well they do on pages they never saw.
 
 A block is body when its smoothed probability (its own and its neighbours', see
-:func:`smooth`) reaches :data:`THRESHOLD`.
+:func:`smooth`) reaches :data:`THRESHOLD`; on a web page whose blocks the model doubts (a
+listing, a grid of products) the threshold is lower, where the page's expected F1 is highest
+(:func:`f1_threshold`, :data:`PAGE_FLOOR`).
 """
 
 from __future__ import annotations
@@ -31,6 +33,17 @@ MODELS = Path(__file__).with_name("models")
 #: 0.954 / 0.960 / 0.964 / 0.965 / 0.966, the wceb shingle macro 0.909 from 0.35 up; 0.4 kept (below
 #: it forums and articles lose). Dump lines: 0.5.
 THRESHOLD = {"html": 0.4, "text": 0.5}
+#: Page blocks: a page's threshold goes down to its expected-F1 one (:func:`f1_threshold`) where
+#: that is lower, but not under this floor (a page of doubtful blocks would otherwise take in
+#: blocks the model all but rejects). By-site held-out probabilities of all 3,059 pages (7205e69),
+#: floors 0 / 0.2 / 0.25 / 0.3: WCXB word F1 0.869 / 0.870 / 0.869 / 0.869 (0.4 alone: 0.863),
+#: its products 0.636 / 0.661 / 0.660 / 0.658 (0.647), listings 0.716 / 0.712 / 0.706 / 0.706
+#: (0.672), the article benchmark 0.970 and the wceb macro 0.900 at each (0.970, 0.901). Letting
+#: the page's threshold rise above 0.4 too (a page the model is sure of) gave WCXB 0.871 and the
+#: article benchmark 0.972, but dropped a product's specification table (cells at 0.43-0.46
+#: beside a sure description, tests/test_main_content.py): not kept. Dump lines, smoothed by
+#: their neighbours, keep their fixed threshold.
+PAGE_FLOOR = {"html": 0.2}
 #: How much each of a block's two neighbours weighs in its smoothed probability (0 / 0.15 / 0.25
 #: cross-validated with the threshold: dump lines gain from it, page blocks do not).
 NEIGHBOUR_WEIGHT = {"html": 0.0, "text": 0.25}
@@ -131,9 +144,42 @@ def smooth(scores: list[float], weight: float, transparent: list[bool] | None = 
             for s, a, b, t in zip(scores, left, right, skip)]
 
 
+def f1_threshold(probs: list[float], weights: list[float]) -> float:
+    """The probability from which a page's blocks are body so that its expected F1 is highest,
+    each block weighing ``weights`` (its words): taking the blocks from the likeliest down,
+    expected F1 ~ 2 * (expected body weight taken) / (weight taken + expected body weight of the
+    page); the best is reached where the next block's probability falls under half that F1
+    (Lipton, Elkan and Narayanaswamy 2014, "Optimal thresholding of classifiers to maximize F1
+    measure"). A page the model is sure of gets a high threshold, a page of doubtful blocks (a
+    listing, a grid of products) a low one. 1.0 where no block is likely body.
+
+    >>> f1_threshold([0.9, 0.8, 0.3, 0.1], [50, 40, 10, 30])  # an article: its sure blocks
+    0.8
+    >>> f1_threshold([0.45, 0.35, 0.3, 0.05], [100, 100, 100, 100])  # a listing's doubtful items
+    0.3
+    """
+    expected = sum(w * p for w, p in zip(weights, probs))
+    best, threshold = 0.0, 1.0
+    taken = taken_body = 0.0
+    for p, w in sorted(zip(probs, weights), key=lambda pair: -pair[0]):
+        taken += w
+        taken_body += w * p
+        f1 = 2 * taken_body / (taken + expected) if expected else 0.0
+        if f1 > best:
+            best, threshold = f1, p
+    return threshold
+
+
 def is_body(rows: list[list[float]], kind: str, model=None, probs: list[float] | None = None,
-            transparent: list[bool] | None = None) -> list[bool]:
-    """Whether each row is body (``probs``: the model's probabilities, already computed)."""
-    threshold = THRESHOLD[kind]
+            transparent: list[bool] | None = None, weights: list[float] | None = None) -> list[bool]:
+    """Whether each row is body (``probs``: the model's probabilities, already computed): from
+    :data:`THRESHOLD` on, or, for a model of :data:`PAGE_FLOOR`, from the page's expected-F1
+    threshold where lower (:func:`f1_threshold`; ``weights``: each block's words, needed then)."""
     probs = probabilities(rows, kind, model) if probs is None else probs
-    return [p >= threshold for p in smooth(probs, NEIGHBOUR_WEIGHT[kind], transparent)]
+    smoothed = smooth(probs, NEIGHBOUR_WEIGHT[kind], transparent)
+    threshold = THRESHOLD[kind]
+    if kind in PAGE_FLOOR:
+        if weights is None:
+            raise ValueError(f"is_body: the {kind} model's threshold depends on the page: give its blocks' weights")
+        threshold = min(threshold, max(PAGE_FLOOR[kind], f1_threshold(smoothed, weights)))
+    return [p >= threshold for p in smoothed]
