@@ -12,6 +12,7 @@ import pytest
 
 from normalize import clean_text, extract_html, normalize_document
 from normalize.boilerplate.html import read_article
+from normalize.boilerplate.model import is_body
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -83,6 +84,19 @@ def test_headline_without_any_title_evidence():
     doc = normalize_document(html(body, head=""), html=True)
     assert doc.title == HEADLINE
     assert doc.text == "\n\n".join(PARAGRAPHS)
+
+
+def test_a_doubtful_pages_threshold_goes_down_to_its_expected_f1_one():
+    # the blocks' probabilities given: four items of a listing the model doubts alike are all kept
+    # (0.3 is the point of highest expected F1), a sure article's doubtful block stays out (0.4
+    # holds), and nothing under the floor of 0.2 is body however doubtful the page
+    rows = [[0.0]] * 4
+    assert is_body(rows, "html", probs=[0.35, 0.3, 0.3, 0.05], weights=[100] * 4) == [True, True, True, False]
+    assert is_body(rows, "html", probs=[0.95, 0.9, 0.35, 0.05], weights=[100, 100, 10, 10]) == [True, True, False, False]
+    assert is_body(rows, "html", probs=[0.15, 0.1, 0.1, 0.05], weights=[100] * 4) == [False] * 4
+    assert is_body(rows, "text", probs=[0.45, 0.45, 0.45, 0.05]) == [False] * 4  # dump lines: 0.5, fixed
+    with pytest.raises(ValueError, match="give its blocks' weights"):
+        is_body(rows, "html", probs=[0.35, 0.3, 0.3, 0.05])
 
 
 def test_chrome_line_right_after_the_last_paragraph_of_a_dump():

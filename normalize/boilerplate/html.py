@@ -22,6 +22,8 @@ It is expected to weaken by Wednesday as it moves inland, forecasters said in a 
 
 from __future__ import annotations
 
+import math
+
 from ..structure.features import BLOCK_FEATURES, HEADING_TAGS, block_features
 from ..structure.page import Page, parse_page
 from ..document import PARAGRAPH_SEPARATOR
@@ -34,6 +36,7 @@ from .title import choose_title, title_window
 _CHROME = BLOCK_FEATURES.index("chrome")
 _CONTEXT = BLOCK_FEATURES.index("context")
 _LINKS = BLOCK_FEATURES.index("link_density")
+_WORDS = BLOCK_FEATURES.index("log_words")
 _NAV, _FOOTER = 1.0, 2.0  # the context codes of <nav> and of <footer>/role="contentinfo" (features._CONTEXT_CODE)
 _NEAR_NAV = BLOCK_FEATURES.index("near_nav")
 _NEAR_FOOT = BLOCK_FEATURES.index("near_footer")
@@ -124,7 +127,7 @@ def body_blocks(texts: list[str], tags: list[str], rows: list[list[float]],
     never = [bool(r[_CHROME]) or r[_CONTEXT] == _FOOTER or m for r, m in zip(rows, modal)]
     body = [b and not n
             and not ((r[_CONTEXT] == _NAV or r[_NEAR_NAV] or r[_NEAR_FOOT]) and not is_prose(text))
-            for b, n, r, text in zip(is_body(rows, "html", probs=probs, weights=[count_words(t) for t in texts]),
+            for b, n, r, text in zip(is_body(rows, "html", probs=probs, weights=[math.expm1(r[_WORDS]) for r in rows]),
                                      never, rows, texts)]
     if not any(b and tag not in HEADING_TAGS for b, tag in zip(body, tags)):
         # nothing looks like the article but headings: a page of one or two prose paragraphs

@@ -71,8 +71,8 @@ _PAGE_CONTENT = tuple(BLOCK_TAGS | (CONTAINERS - {"html", "body"}))
 #: The tag of the blocks read from the page's structured data (JSON-LD ``articleBody``/``text``).
 STRUCTURED_TAG = "structured"
 _JSON_LD = etree.XPath("//script[@type='application/ld+json']")
-_OUTER_ITEMS = etree.XPath("//*[@itemtype][not(ancestor::*[@itemtype])]")
-_OG_TYPE = etree.XPath("//meta[@property='og:type' or @name='og:type']/@content")
+#: The outermost microdata items and the og:type tags, in one pass over the tree.
+_KIND_TAGS = etree.XPath("//*[@itemtype][not(ancestor::*[@itemtype])] | //meta[@property='og:type' or @name='og:type']")
 #: JSON-LD keys whose string is an article's full text (schema.org ``Article.articleBody``,
 #: ``CreativeWork.text``, e.g. a forum post's).
 BODY_KEYS = ("articleBody", "text")
@@ -392,9 +392,13 @@ def declares_product(tree: HtmlElement, jsonld: list[object] | None = None) -> b
             for node in [item] + (graph if isinstance(graph, list) else []):
                 if isinstance(node, dict) and PRODUCT_TYPES.intersection(_schema_types(node.get("@type"))):
                     return True
-    if any(PRODUCT_TYPES.intersection(_schema_types(item.get("itemtype"))) for item in _OUTER_ITEMS(tree)):
-        return True
-    return any(t.strip().lower().removeprefix("og:").startswith("product") for t in _OG_TYPE(tree))
+    for element in _KIND_TAGS(tree):
+        if element.tag == "meta":
+            if (element.get("content") or "").strip().lower().removeprefix("og:").startswith("product"):
+                return True
+        elif PRODUCT_TYPES.intersection(_schema_types(element.get("itemtype"))):
+            return True
+    return False
 
 
 def _names_reviews(element: HtmlElement) -> bool:
