@@ -85,8 +85,8 @@ _URL_DATE_MONTH = re.compile(r"/((?:19|20)\d{2})/([^\W\d_]{3,})/(0?[1-9]|[12]\d|
 _URL_DATE_WORDY = re.compile(r"/((?:19|20)\d{2})/(0[1-9]|1[0-2])/(0[1-9]|[12]\d|3[01])/")
 _BY = re.compile(r"(?i)^\s*(?:by|von|par|por|di|door|av|af|автор:?|author:?)\s+")
 _PUBLISHED_KEY = re.compile(r"publish|pub_?date|issued|created|release|posted|(?:^|[-_:.])date$")
-_MODIFIED_KEY = re.compile(r"modif|updat|revis|expir|review")  # no publication date
 _REVISION_KEY = re.compile(r"modif|updat|revis")  # the page's last revision
+_MODIFIED_KEY = re.compile(rf"{_REVISION_KEY.pattern}|expir|review")  # no publication date
 _NOT_AUTHOR = re.compile(r"(?i)^(?:updated|reviewed|edited|fact[- ]checked|medically reviewed|illustrated|photos?)\b")
 #: A job title glued after a name in a byline ("Keith Barry Senior Autos Reporter"): English
 #: role words only, cut only where two words of name stay.

@@ -118,23 +118,36 @@ def _walk_jsonld(node: object, found: list[dict], depth: int = 0) -> None:
                 _walk_jsonld(value, found, depth + 1)
 
 
-def jsonld_objects(tree: HtmlElement) -> list[dict]:
-    """Every typed object of the page's JSON-LD, in order, summarised: ``types``, ``kind``
-    (``article``, ``page``, ``site`` or ``other``), ``headline``, ``authors`` (``[name,
-    type]``), ``published``, ``modified``, ``url``, ``image``, ``keywords``, ``description``,
-    ``language``, ``publisher``; scripts that are not JSON are skipped."""
-    nodes: list[dict] = []
+def read_jsonld(tree: HtmlElement) -> list[object]:
+    """The values of the page's JSON-LD scripts, in order; a script that is not JSON is skipped.
+
+    >>> from lxml.html import document_fromstring
+    >>> read_jsonld(document_fromstring('<script type="application/ld+json">{"@type": "Product"}</script>'
+    ...     '<script type="application/ld+json">not json</script><p>x</p>'))
+    [{'@type': 'Product'}]
+    """
+    values: list[object] = []
     for script in _JSON_LD(tree):
         raw = (script.text or "").strip()
         if not raw:
             continue
         try:
-            value = json.loads(raw)
+            values.append(json.loads(raw))
         except ValueError:
             try:  # a raw line break or tab inside a string: common, and harmless to read
-                value = json.loads(re.sub(r"[\r\n\t]+", " ", raw))
+                values.append(json.loads(re.sub(r"[\r\n\t]+", " ", raw)))
             except ValueError:
                 continue
+    return values
+
+
+def jsonld_objects(tree: HtmlElement, jsonld: list[object] | None = None) -> list[dict]:
+    """Every typed object of the page's JSON-LD (``jsonld``: :func:`read_jsonld`, read where not
+    given), in order, summarised: ``types``, ``kind`` (``article``, ``page``, ``site`` or
+    ``other``), ``headline``, ``authors`` (``[name, type]``), ``published``, ``modified``,
+    ``url``, ``image``, ``keywords``, ``description``, ``language``, ``publisher``."""
+    nodes: list[dict] = []
+    for value in read_jsonld(tree) if jsonld is None else jsonld:
         _walk_jsonld(value, nodes)
     ids = {n["@id"]: n for n in nodes if isinstance(n.get("@id"), str)}
     out = []
@@ -286,13 +299,14 @@ def _visible(tree: HtmlElement) -> tuple[list[dict], list[dict], list[dict]]:
     return times, bylines, dates
 
 
-def page_evidence(tree: HtmlElement) -> dict:
-    """What the page says about its article (see the module's doc), as plain data."""
+def page_evidence(tree: HtmlElement, jsonld: list[object] | None = None) -> dict:
+    """What the page says about its article (see the module's doc), as plain data (``jsonld``:
+    the page's JSON-LD, :func:`read_jsonld`, read where not given)."""
     root = tree.getroottree().getroot()
     lang = [v for v in (root.get("lang"), root.get("{http://www.w3.org/XML/1998/namespace}lang")) if v]
     times, bylines, dates = _visible(tree)
     return {
-        "jsonld": jsonld_objects(tree),
+        "jsonld": jsonld_objects(tree, jsonld),
         "meta": _meta(tree),
         "microdata": _microdata(tree),
         "canonical": [_text(h) for h in _CANONICAL(tree)][:1],

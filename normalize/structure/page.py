@@ -17,7 +17,6 @@ the containers it sits in. Structure, boilerplate and title all read this.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -27,7 +26,7 @@ from lxml.html import HTMLParser, HtmlComment, HtmlElement, HtmlEntity, HtmlProc
 
 from bs4 import BeautifulSoup
 
-from ..metadata.html import page_evidence
+from ..metadata.html import page_evidence, read_jsonld
 from ..unicode.words import count_words
 
 _SPACES = re.compile(r"[ \t\r\n\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
@@ -70,7 +69,6 @@ CHROME_TAGS = frozenset({"nav", "footer", "aside", "form", "header"})
 _PAGE_CONTENT = tuple(BLOCK_TAGS | (CONTAINERS - {"html", "body"}))
 #: The tag of the blocks read from the page's structured data (JSON-LD ``articleBody``/``text``).
 STRUCTURED_TAG = "structured"
-_JSON_LD = etree.XPath("//script[@type='application/ld+json']")
 #: The outermost microdata items and the og:type tags, in one pass over the tree.
 _KIND_TAGS = etree.XPath("//*[@itemtype][not(ancestor::*[@itemtype])] | //meta[@property='og:type' or @name='og:type']")
 #: JSON-LD keys whose string is an article's full text (schema.org ``Article.articleBody``,
@@ -330,22 +328,11 @@ def _body_strings(node: object, found: list[str]) -> None:
             _body_strings(value, found)
 
 
-def _jsonld(tree: HtmlElement) -> list[object]:
-    """The page's JSON-LD scripts, read (those that are not JSON left out)."""
-    values = []
-    for script in _JSON_LD(tree):
-        try:
-            values.append(json.loads(script.text or ""))
-        except ValueError:
-            continue
-    return values
-
-
 def structured_body(tree: HtmlElement, jsonld: list[object] | None = None) -> list[str]:
-    """The full text the page's JSON-LD (``jsonld``: :func:`_jsonld`, read again where not given)
-    gives for its article or posts (``articleBody``, ``text`` of :func:`_is_text_type` objects, in
-    ``@graph`` too), as paragraphs (its markup, if any, dropped); ``[]`` where it gives none or
-    cannot be read.
+    """The full text the page's JSON-LD (``jsonld``: :func:`~normalize.metadata.html.read_jsonld`,
+    read where not given) gives for its article or posts (``articleBody``, ``text`` of
+    :func:`_is_text_type` objects, in ``@graph`` too), as paragraphs (its markup, if any,
+    dropped); ``[]`` where it gives none or cannot be read.
 
     >>> page = document_fromstring('<script type="application/ld+json">{"@graph": [{"@type": "NewsArticle",'
     ...     ' "articleBody": "First paragraph.\\\\n\\\\nSecond <b>one</b>.<p>Third.</p>"}]}</script><p>x</p>')
@@ -353,7 +340,7 @@ def structured_body(tree: HtmlElement, jsonld: list[object] | None = None) -> li
     ['First paragraph.', 'Second one.', 'Third.']
     """
     found: list[str] = []
-    for value in _jsonld(tree) if jsonld is None else jsonld:
+    for value in read_jsonld(tree) if jsonld is None else jsonld:
         _body_strings(value, found)
     paragraphs = []
     for text in found:
@@ -371,9 +358,10 @@ def _schema_types(value: object) -> list[str]:
 
 def declares_product(tree: HtmlElement, jsonld: list[object] | None = None) -> bool:
     """Whether the page says it is a product's page: a top-level JSON-LD object (``@graph``
-    members too; ``jsonld``: :func:`_jsonld`, read again where not given) or an outermost
-    microdata item of a :data:`PRODUCT_TYPES` type, or ``og:type`` ``product``. A product named
-    inside a review or a list (a buying guide) does not count. On WCXB's 1,497 pages of 2025, 94
+    members too; ``jsonld``: :func:`~normalize.metadata.html.read_jsonld`, read where not given)
+    or an outermost microdata item of a :data:`PRODUCT_TYPES` type, or ``og:type`` ``product``. A
+    product named inside a review or a list (a buying guide) does not count. On WCXB's 1,497
+    pages of 2025, 94
     of the 119 product pages say so, 28 of the 117 collections (``og:type`` ``product.group``), 3
     of the 793 articles and 8 of the 165 service pages.
 
@@ -384,7 +372,7 @@ def declares_product(tree: HtmlElement, jsonld: list[object] | None = None) -> b
     ...     ' "itemReviewed": {"@type": "Product", "name": "Mug"}}</script><p>A mug.</p>'))
     False
     """
-    for value in _jsonld(tree) if jsonld is None else jsonld:
+    for value in read_jsonld(tree) if jsonld is None else jsonld:
         for item in value if isinstance(value, list) else [value]:
             if not isinstance(item, dict):
                 continue
@@ -451,10 +439,10 @@ def _read(tree: HtmlElement | None, apart: dict, metadata: bool, long_possible: 
         page.notes.append(f"{len(long_attributes)} attribute{'s' * (len(long_attributes) > 1)} over "
                           f"{MAX_ATTRIBUTE_CHARS} characters dropped")
     page.evidence = title_evidence(tree)
-    jsonld = _jsonld(tree)
+    jsonld = read_jsonld(tree)  # once, for the article's text, the page's kind and the metadata
     page.evidence["structured_body"] = structured_body(tree, jsonld)
     if metadata:
-        page.metadata = page_evidence(tree)
+        page.metadata = page_evidence(tree, jsonld)
     if any(len(t) >= MAX_TITLE_CHARS for ts in page.evidence.values() for t in ts):
         page.notes.append(f"title evidence cut at {MAX_TITLE_CHARS} characters")
     _walk(tree, apart, page, declares_product(tree, jsonld))
